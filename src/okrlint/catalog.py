@@ -1,0 +1,106 @@
+"""Rule metadata and phrase data, read from the ``rules/`` folder.
+
+The wheel carries ``rules/`` as ``okrlint/_rules``; an editable install or a
+checkout reads the top-level ``rules/`` folder. :func:`rules_dir` finds either.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from okrlint.findings import Severity
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+
+class CatalogError(Exception):
+    """The shipped rule data is broken: a packaging bug, never a user's fault."""
+
+
+@cache
+def rules_dir() -> Path:
+    """The folder holding ``<rule-id>.yaml`` files and ``phrases/``."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_rules", here.parent.parent / "rules"):
+        if (candidate / "phrases").is_dir():
+            return candidate
+    raise CatalogError(f"okrlint's rules folder is missing (looked in {here / '_rules'})")
+
+
+def read_data_file(path: Path) -> Any:
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    except (OSError, yaml.YAMLError) as exc:
+        raise CatalogError(f"cannot read {path}: {exc}") from exc
+
+
+class RuleOption(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    type: str  # "int" | "float" | "str"
+    default: int | float | str
+    description: str
+
+
+class RuleVariant(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    severity: Severity
+    description: str = ""
+
+
+class RuleDoc(BaseModel):
+    """The documentation and defaults of one rule, from ``rules/<id>.yaml``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    severity: Severity
+    category: str
+    summary: str
+    rationale: str
+    bad: list[str] = Field(min_length=1)
+    good: list[str] = Field(min_length=1)
+    judges: str  # "key results", "objectives", "board", "kpis"
+    options: list[RuleOption] = Field(default_factory=list)
+    variants: dict[str, RuleVariant] = Field(default_factory=dict)
+    fix: str = "none"
+    since: str = "0.1.0"
+
+
+@cache
+def load_rule_doc(rule_id: str) -> RuleDoc:
+    path = rules_dir() / f"{rule_id}.yaml"
+    if not path.is_file():
+        raise CatalogError(f"no documentation file for rule {rule_id} ({path})")
+    try:
+        doc = RuleDoc.model_validate(read_data_file(path))
+    except ValidationError as exc:
+        raise CatalogError(f"{path} is invalid: {exc}") from exc
+    if doc.id != rule_id:
+        raise CatalogError(f"{path} declares id {doc.id!r}")
+    return doc
+
+
+@cache
+def load_phrases(language: str) -> dict[str, Any]:
+    path = rules_dir() / "phrases" / f"{language}.yaml"
+    if not path.is_file():
+        raise CatalogError(f"no phrase file for language {language!r} ({path})")
+    data = read_data_file(path)
+    if not isinstance(data, dict):
+        raise CatalogError(f"{path} is not a mapping")
+    return data
+
+
+def available_languages() -> tuple[str, ...]:
+    return tuple(sorted(p.stem for p in (rules_dir() / "phrases").glob("*.yaml")))

@@ -1,0 +1,61 @@
+"""Input errors: a file that cannot be read, parsed or validated is a value, not an exception."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from okrlint.positions import FILE_START, NodePath, Span, format_path
+
+
+class ErrorKind(StrEnum):
+    """The kinds of input error; their values are public ids, like rule ids."""
+
+    IO_ERROR = "io-error"
+    PARSE_ERROR = "parse-error"
+    SCHEMA_ERROR = "schema-error"
+    DUPLICATE_KEY = "duplicate-key"
+    DUPLICATE_ID = "duplicate-id"
+    LIMIT_EXCEEDED = "limit-exceeded"
+
+
+#: What each kind means, for ``okrlint rules`` and SARIF ``rules[]``.
+ERROR_KIND_SUMMARIES: dict[ErrorKind, str] = {
+    ErrorKind.IO_ERROR: "The file could not be read (missing, unreadable, not a regular file).",
+    ErrorKind.PARSE_ERROR: "The file is not valid YAML, or not UTF-8 text.",
+    ErrorKind.SCHEMA_ERROR: "The YAML does not follow the board format.",
+    ErrorKind.DUPLICATE_KEY: "A mapping repeats a key; YAML would silently keep only the last.",
+    ErrorKind.DUPLICATE_ID: "Two objectives, key results or KPIs of one board share an id.",
+    ErrorKind.LIMIT_EXCEEDED: "The file exceeds an input limit (size, nesting, aliases, documents).",
+}
+
+#: Kinds after which the board is still linted (the data is complete, only suspicious).
+NON_FATAL_KINDS = frozenset({ErrorKind.DUPLICATE_KEY, ErrorKind.DUPLICATE_ID})
+
+
+@dataclass(frozen=True, slots=True)
+class InputError:
+    """A problem with the input itself: always exit status 2, never a traceback."""
+
+    kind: ErrorKind
+    message: str
+    file: str
+    span: Span = FILE_START
+    path: NodePath = ()
+    hint: str = ""
+
+    @property
+    def line(self) -> int:
+        return self.span.start.line
+
+    @property
+    def column(self) -> int:
+        return self.span.start.column
+
+    @property
+    def node(self) -> str:
+        return format_path(self.path)
+
+    @property
+    def fatal(self) -> bool:
+        return self.kind not in NON_FATAL_KINDS

@@ -1,0 +1,111 @@
+"""Findings and the result of a run: plain, immutable values that reporters read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from okrlint.errors import InputError
+from okrlint.positions import NodePath, Span, format_path
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+
+_RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a check reports: the item judged and why. The engine adds rule and severity.
+
+    ``field`` names a field of the item whose value the position should point at
+    (the node stays the item itself). ``variant`` picks a severity variant declared
+    in the rule's metadata (e.g. ``guard-rail``). ``hint`` is a one-line fix.
+    """
+
+    path: NodePath
+    message: str
+    hint: str = ""
+    field: str | None = None
+    variant: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A rule's verdict on one item of one board, with its position."""
+
+    rule: str
+    severity: Severity
+    message: str
+    file: str
+    span: Span
+    path: NodePath
+    hint: str = ""
+
+    @property
+    def line(self) -> int:
+        return self.span.start.line
+
+    @property
+    def column(self) -> int:
+        return self.span.start.column
+
+    @property
+    def end_line(self) -> int:
+        return self.span.end.line
+
+    @property
+    def end_column(self) -> int:
+        return self.span.end.column
+
+    @property
+    def node(self) -> str:
+        return format_path(self.path)
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.file, self.line, self.column, self.rule, self.message)
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """One input file: its findings' count and, when it could not be loaded, why."""
+
+    file: str
+    errors: tuple[InputError, ...] = ()
+    source: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass(frozen=True, slots=True)
+class LintResult:
+    """Everything a run found; reporters only read it."""
+
+    files: tuple[FileResult, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    usage_errors: tuple[str, ...] = field(default=())
+
+    @property
+    def input_errors(self) -> tuple[InputError, ...]:
+        return tuple(e for f in self.files for e in f.errors)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    def exit_code(self, fail_on: Severity) -> int:
+        """0 clean · 1 a finding at or above ``fail_on`` · 2 an input error."""
+        if self.input_errors or self.usage_errors:
+            return 2
+        if any(f.severity.rank >= fail_on.rank for f in self.findings):
+            return 1
+        return 0

@@ -1,0 +1,288 @@
+"""Bytes to a validated board, or input errors with positions; never an exception.
+
+Stages: read (size limit) → decode (UTF-8, with BOM handling) → YAML tree
+(:mod:`okrlint.yamltree`: safe, limited, positioned) → pydantic :class:`Board` → ids.
+Each stage turns its failures into :class:`InputError` values with file, line,
+column and node path.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from okrlint.errors import ErrorKind, InputError
+from okrlint.models import ALLOWED_FIELDS, UNION_TAGS, Board, KeyResultSpec, describe_value
+from okrlint.positions import FILE_START, NodePath, Position, Span, format_path
+from okrlint.yamltree import DEFAULT_LIMITS, Limits, YamlTree, YamlTreeError, read_tree
+
+
+@dataclass(slots=True)
+class LoadedBoard:
+    """The outcome of loading one file: a board (or None) and its input errors."""
+
+    file: str
+    source: str = ""
+    tree: YamlTree | None = None
+    board: Board | None = None
+    errors: list[InputError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def span_of(self, path: NodePath, field_name: str | None = None) -> Span:
+        """The span of the node at ``path`` (or of its ``field_name`` value, when present)."""
+        if self.tree is None:
+            return FILE_START
+        if field_name is not None:
+            _key, node = self.tree.lookup((*path, field_name))
+            if _key is not None and node is not None:
+                return node.span
+        _key, node = self.tree.lookup(path)
+        return node.span if node is not None else FILE_START
+
+
+def read_source(path: Path, file: str, limits: Limits = DEFAULT_LIMITS) -> str | InputError:
+    """Read and decode a board file, or say clearly why it cannot be read."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return InputError(ErrorKind.IO_ERROR, "no such file", file)
+    except OSError as exc:
+        return InputError(ErrorKind.IO_ERROR, f"cannot read the file: {_os_reason(exc)}", file)
+    if stat.S_ISDIR(info.st_mode):
+        return InputError(ErrorKind.IO_ERROR, "is a directory, not a board file", file)
+    if not stat.S_ISREG(info.st_mode):
+        return InputError(
+            ErrorKind.IO_ERROR, "not a regular file (a pipe, socket or device): skipped", file
+        )
+    if info.st_size > limits.max_file_size:
+        return _too_big(file, info.st_size, limits)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limits.max_file_size + 1)
+    except OSError as exc:
+        return InputError(ErrorKind.IO_ERROR, f"cannot read the file: {_os_reason(exc)}", file)
+    if len(data) > limits.max_file_size:
+        return _too_big(file, len(data), limits)
+    return decode(data, file)
+
+
+def _os_reason(exc: OSError) -> str:
+    return exc.strerror or os.strerror(exc.errno or 0) or type(exc).__name__
+
+
+def _too_big(file: str, size: int, limits: Limits) -> InputError:
+    return InputError(
+        ErrorKind.LIMIT_EXCEEDED,
+        f"the file is {size:,} bytes, over the limit of {limits.max_file_size:,}",
+        file,
+        hint="a board is a few kilobytes; raise the limit with --max-file-size if this is intended",
+    )
+
+
+def decode(data: bytes, file: str) -> str | InputError:
+    """Decode UTF-8 (or UTF-16/32 with a byte-order mark); point at the first bad byte."""
+    encoding = "utf-8"
+    for bom, name in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            encoding = name
+            break
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        line_start = before.rfind(b"\n") + 1
+        column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+        bad = data[exc.start : exc.start + 1].hex()
+        return InputError(
+            ErrorKind.PARSE_ERROR,
+            f"not UTF-8 text: byte 0x{bad} cannot be decoded",
+            file,
+            Span(Position(line, column), Position(line, column + 1)),
+            hint="save the file as UTF-8",
+        )
+
+
+def load_text(text: str, file: str = "<text>", limits: Limits = DEFAULT_LIMITS) -> LoadedBoard:
+    """Parse and validate board text; the result carries a board or input errors."""
+    loaded = LoadedBoard(file=file, source=text)
+    try:
+        tree = read_tree(text, file, limits)
+    except YamlTreeError as exc:
+        loaded.errors.append(exc.error)
+        return loaded
+    loaded.tree = tree
+    loaded.errors.extend(tree.errors)
+    root = tree.root
+    if root is None or (root.kind == "scalar" and root.data is None):
+        loaded.errors.append(
+            InputError(
+                ErrorKind.SCHEMA_ERROR,
+                "the file is empty: a board needs 'objectives' or 'kpis'",
+                file,
+                hint="see the board format in the README, or run okrlint init --board",
+            )
+        )
+        return loaded
+    if root.kind != "map":
+        loaded.errors.append(
+            InputError(
+                ErrorKind.SCHEMA_ERROR,
+                f"a board is a mapping with 'objectives' and/or 'kpis', found {describe_value(root.data)}",
+                file,
+                root.span,
+            )
+        )
+        return loaded
+    try:
+        loaded.board = Board.model_validate(root.data)
+    except ValidationError as exc:
+        loaded.errors.extend(_schema_errors(exc, tree, file))
+        return loaded
+    loaded.errors.extend(_duplicate_ids(loaded.board, tree, file))
+    return loaded
+
+
+def load_board(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> LoadedBoard:
+    """Load one board file from disk."""
+    path = Path(path)
+    file = str(path)
+    source = read_source(path, file, limits)
+    if isinstance(source, InputError):
+        return LoadedBoard(file=file, errors=[source])
+    return load_text(source, file, limits)
+
+
+# -- pydantic errors → positioned, human messages ---------------------------------------
+
+
+def _clean_loc(loc: tuple[str | int, ...]) -> NodePath:
+    return tuple(
+        part
+        for part in loc
+        if not (isinstance(part, str) and (part in UNION_TAGS or part.startswith("function-")))
+    )
+
+
+def _kind_of(path: NodePath) -> str:
+    """What kind of mapping lives at ``path`` (for the allowed-fields list)."""
+    names = [p for p in path if isinstance(p, str)]
+    if not names:
+        return "board"
+    last = names[-1]
+    return {
+        "objectives": "objective",
+        "key_results": "key result",
+        "kpis": "kpi",
+        "cycle": "cycle",
+        "threshold": "threshold",
+    }.get(last, "board")
+
+
+def _schema_errors(exc: ValidationError, tree: YamlTree, file: str) -> list[InputError]:
+    errors: list[InputError] = []
+    seen: set[tuple[NodePath, str]] = set()
+    for err in exc.errors(include_url=False):
+        path = _clean_loc(err["loc"])
+        kind = err["type"]
+        if (path, kind) in seen:
+            continue
+        seen.add((path, kind))
+        errors.append(_schema_error(kind, path, err, tree, file))
+    errors.sort(key=lambda e: (e.span.start, e.node))
+    return errors
+
+
+def _schema_error(
+    kind: str, path: NodePath, err: Any, tree: YamlTree, file: str
+) -> InputError:
+    key_node, node = tree.lookup(path)
+    where = format_path(path[:-1]) if path else ""
+    owner = f" in {where}" if where else " at the top level"
+    hint = ""
+    if kind == "extra_forbidden":
+        name = str(path[-1])
+        allowed = ALLOWED_FIELDS[_kind_of(path[:-1])]
+        message = f"unknown field '{name}'{owner}; allowed: {', '.join(allowed)}"
+        close = difflib.get_close_matches(name, allowed, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else ""
+        span = key_node.span if key_node is not None else _span(node)
+    elif kind == "missing":
+        name = str(path[-1])
+        message = f"'{name}' is required{owner}"
+        span = _span(node)
+        if _kind_of(path[:-1]) == "key result":
+            hint = "a key result mapping needs a title; plain text works too"
+    elif kind == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        message = f"expected one of {expected}, found {describe_value(err.get('input'))}"
+        span = _span(node)
+    elif kind.startswith("okrlint_"):
+        message = err["msg"]
+        span = _span(node)
+    else:
+        message = f"{err['msg'][:1].lower()}{err['msg'][1:]}, found {describe_value(err.get('input'))}"
+        span = _span(node)
+    if kind not in ("extra_forbidden", "missing") and path:
+        message = f"{path[-1]}: {message}" if isinstance(path[-1], str) else message
+    return InputError(ErrorKind.SCHEMA_ERROR, message, file, span, path, hint)
+
+
+def _span(node: Any) -> Span:
+    if node is None:
+        return FILE_START
+    start: Position = node.start
+    end: Position = node.end
+    if node.kind != "scalar" and end.line > start.line:
+        end = Position(start.line, start.column + 1)
+    return Span(start, end)
+
+
+def _duplicate_ids(board: Board, tree: YamlTree, file: str) -> list[InputError]:
+    """Ids are unique within a board: objectives, key results (where given) and KPIs."""
+    first_seen: dict[str, NodePath] = {}
+    errors: list[InputError] = []
+
+    def check(item_id: str | None, path: NodePath) -> None:
+        if item_id is None:
+            return
+        first = first_seen.get(item_id)
+        if first is None:
+            first_seen[item_id] = path
+            return
+        _key, node = tree.lookup((*path, "id"))
+        errors.append(
+            InputError(
+                ErrorKind.DUPLICATE_ID,
+                f"duplicate id '{item_id}': {format_path(first)} already uses it",
+                file,
+                _span(node),
+                (*path, "id"),
+                "give every objective, key result and KPI its own id",
+            )
+        )
+
+    for k, kpi in enumerate(board.kpis):
+        check(kpi.id, ("kpis", k))
+    for o, objective in enumerate(board.objectives):
+        check(objective.id, ("objectives", o))
+        for r, kr in enumerate(objective.key_results):
+            if isinstance(kr, KeyResultSpec):
+                check(kr.id, ("objectives", o, "key_results", r))
+    return errors

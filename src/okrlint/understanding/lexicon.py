@@ -1,0 +1,158 @@
+"""A language's vocabulary, compiled from ``rules/phrases/<lang>.yaml`` for fast matching.
+
+Phrases are matched on token sequences: every phrase is tokenized like the text,
+and tables are keyed by the first token so a lookup costs one dict access.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from okrlint.catalog import CatalogError, available_languages, load_phrases
+from okrlint.understanding.tokens import phrase_tokens
+
+Payload = Any
+
+
+class PhraseTable:
+    """Phrases of one category, each with a payload (a direction, a factor, ...)."""
+
+    __slots__ = ("_by_first", "words")
+
+    def __init__(self, entries: Iterable[tuple[str, Payload]]) -> None:
+        by_first: dict[str, list[tuple[tuple[str, ...], Payload]]] = {}
+        for phrase, payload in entries:
+            for alternative in str(phrase).split("|"):
+                toks = phrase_tokens(alternative.strip())
+                if toks:
+                    by_first.setdefault(toks[0], []).append((toks, payload))
+        for options in by_first.values():
+            options.sort(key=lambda item: -len(item[0]))
+        self._by_first = by_first
+        #: single-token phrases, for quick membership tests
+        self.words = frozenset(t[0] for opts in by_first.values() for t, _ in opts if len(t) == 1)
+
+    def match(self, lows: Sequence[str], i: int) -> tuple[int, Payload] | None:
+        """The longest phrase starting at token ``i``: (token count, payload)."""
+        options = self._by_first.get(lows[i])
+        if not options:
+            return None
+        n = len(lows)
+        for toks, payload in options:
+            k = len(toks)
+            if i + k <= n and (k == 1 or tuple(lows[i : i + k]) == toks):
+                return k, payload
+        return None
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.words
+
+
+def _entries(data: Any, payload: Payload = True) -> list[tuple[str, Payload]]:
+    if data is None:
+        return []
+    if isinstance(data, str):
+        return [(data, payload)]
+    if isinstance(data, list):
+        return [(str(item), payload) for item in data]
+    raise CatalogError(f"expected a list of phrases, found {type(data).__name__}")
+
+
+def _keyed(data: Any, convert: Any = str) -> list[tuple[str, Payload]]:
+    """Entries of a mapping ``payload: [phrases]``."""
+    out: list[tuple[str, Payload]] = []
+    for key, phrases in (data or {}).items():
+        out.extend(_entries(phrases, convert(key)))
+    return out
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """Everything the reader needs to know about one language."""
+
+    language: str
+    decimal: str
+    thousands: str
+    tables: dict[str, PhraseTable]
+    number_words: PhraseTable
+    markers: frozenset[str]
+    bau_patterns: tuple[re.Pattern[str], ...]
+
+    def table(self, name: str) -> PhraseTable:
+        return self.tables[name]
+
+
+_SIMPLE = (
+    "periods",
+    "cadence_adverbs",
+    "cadence_words",
+    "rate_words",
+    "continuity",
+    "hold_verbs",
+    "event_nouns",
+    "zero_words",
+    "zero_not_before",
+    "target_verbs",
+    "acquisition_verbs",
+    "new_words",
+    "outcome_nouns",
+    "activity_nouns",
+    "task_verbs",
+    "vague_verbs",
+    "clause_breaks",
+    "date_words",
+    "months",
+    "deadline_words",
+    "name_prefixes",
+    "function_words",
+    "pronouns",
+    "measurement_words",
+    "steady_words",
+    "baseline_words",
+    "window_words",
+)
+
+
+@cache
+def lexicon(language: str) -> Lexicon:
+    """The compiled vocabulary of ``language`` (cached: built once per process)."""
+    data = load_phrases(language)
+    tables = {name: PhraseTable(_entries(data.get(name))) for name in _SIMPLE}
+    units = data.get("units") or {}
+    tables["percent"] = PhraseTable(_entries(units.get("percent")))
+    tables["points"] = PhraseTable(_entries(units.get("points")))
+    tables["bps"] = PhraseTable(_entries(units.get("bps")))
+    tables["multiple"] = PhraseTable(_entries(units.get("multiple")))
+    tables["multipliers"] = PhraseTable(_keyed(units.get("multipliers"), float))
+    tables["durations"] = PhraseTable(_keyed(units.get("durations"), float))
+    tables["currencies"] = PhraseTable(_keyed(units.get("currencies")))
+    tables["change_verbs"] = PhraseTable(_keyed(data.get("change_verbs")))
+    tables["relative_words"] = PhraseTable(_keyed(data.get("relative_words"), float))
+    comparators = data.get("comparators") or {}
+    tables["comparator_prefix"] = PhraseTable(_keyed(comparators.get("prefix")))
+    tables["comparator_suffix"] = PhraseTable(_keyed(comparators.get("suffix")))
+    numbers = data.get("numbers") or {}
+    words = PhraseTable((str(k), float(v)) for k, v in (numbers.get("words") or {}).items())
+    bau = data.get("business_as_usual") or {}
+    tables["hold_openers"] = PhraseTable(_entries(bau.get("hold_openers")))
+    try:
+        patterns = tuple(re.compile(p) for p in bau.get("patterns") or ())
+    except re.error as exc:
+        raise CatalogError(f"bad business_as_usual pattern for {language}: {exc}") from exc
+    return Lexicon(
+        language=language,
+        decimal=str(numbers.get("decimal", ".")),
+        thousands=str(numbers.get("thousands", ",")),
+        tables=tables,
+        number_words=words,
+        markers=frozenset(str(w).lower() for w in data.get("markers") or ()),
+        bau_patterns=patterns,
+    )
+
+
+def languages() -> tuple[str, ...]:
+    return available_languages()

@@ -1,0 +1,97 @@
+"""Splitting a goal's text into tokens: words, numbers and symbols, with offsets.
+
+Numbers keep a letter suffix glued to them (``10k``, ``3x``, ``36h``) for the
+quantity reader; words that mix letters and digits (``Q3``, ``p95``, ``P1s``,
+``B2B``) stay words, so they are never read as amounts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Kind(Enum):
+    WORD = "word"
+    NUM = "num"
+    SYM = "sym"
+    DATE = "date"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: Kind
+    text: str
+    low: str
+    start: int
+    end: int
+    suffix: str = ""  # letters glued to a number: "k" in "10k"
+
+
+_TOKEN = re.compile(
+    r"""
+    (?P<date>\d{4}-\d{1,2}-\d{1,2}\b|\d{1,2}/\d{1,2}/\d{2,4}\b)
+  | (?P<special>24/7|24x7|1:1s?|a/b)
+  | (?P<mixed>[^\W\d_]+\d[\w]*(?:[-'’][\w]+)*)
+  | (?P<num>\d+(?:[.,'\u00a0\u202f]\d+)*)(?P<suf>[^\W\d_]+\.?)?
+  | (?P<word>[^\W\d_]+(?:[-'’&][^\W\d_]+)*(?:-\d+(?!\d*[.,]\d))?)
+  | (?P<sym>-->|->|=>|==>|→|⟶|➔|⇒|>=|<=|=<|≥|≤|[<>=%£$€¥₹+~×/;:,.()\[\]"“”'‘’!?&#*–—-])
+    """,
+    re.VERBOSE,
+)
+
+_DIGITS_IN_WORD = re.compile(r"\d")
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens of ``text``; whitespace and unknown characters are dropped."""
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        if kind == "suf":
+            kind = "num"
+        start, end = m.start(), m.end()
+        if kind == "num":
+            digits = m.group("num")
+            suffix = m.group("suf") or ""
+            out.append(Token(Kind.NUM, m.group(0), digits, start, end, suffix.lower()))
+        elif kind == "date":
+            out.append(Token(Kind.DATE, m.group(0), m.group(0), start, end))
+        elif kind in ("word", "mixed", "special"):
+            word = m.group(0)
+            out.append(Token(Kind.WORD, word, word.lower().replace("’", "'"), start, end))
+        else:
+            sym = m.group(0)
+            out.append(Token(Kind.SYM, sym, _SYMBOL_ALIASES.get(sym, sym), start, end))
+    return out
+
+
+_SYMBOL_ALIASES = {
+    "-->": "->",
+    "→": "->",
+    "⟶": "->",
+    "➔": "->",
+    "⇒": "->",
+    "==>": "->",
+    "=<": "<=",
+    "≥": ">=",
+    "≤": "<=",
+    "“": '"',
+    "”": '"',
+    "‘": "'",
+    "’": "'",
+    "–": "-",
+    "—": "-",
+}
+
+
+def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """How a phrase from the data files is matched: its tokens' lower-case forms."""
+    return tuple(
+        t.low if t.kind is not Kind.NUM else t.text.lower() for t in tokenize(phrase)
+    )
+
+
+def has_digit(text: str) -> bool:
+    return _DIGITS_IN_WORD.search(text) is not None
