@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 from okrlint.errors import InputError
@@ -93,7 +93,7 @@ class LintResult:
 
     files: tuple[FileResult, ...] = ()
     findings: tuple[Finding, ...] = ()
-    usage_errors: tuple[str, ...] = field(default=())
+    notices: tuple[str, ...] = ()
 
     @property
     def input_errors(self) -> tuple[InputError, ...]:
@@ -104,7 +104,7 @@ class LintResult:
 
     def exit_code(self, fail_on: Severity) -> int:
         """0 clean · 1 a finding at or above ``fail_on`` · 2 an input error."""
-        if self.input_errors or self.usage_errors:
+        if self.input_errors or any(f.rule == "internal-error" for f in self.findings):
             return 2
         if any(f.severity.rank >= fail_on.rank for f in self.findings):
             return 1

@@ -43,11 +43,12 @@ class LoadedBoard:
         if self.tree is None:
             return FILE_START
         if field_name is not None:
-            _key, node = self.tree.lookup((*path, field_name))
-            if _key is not None and node is not None:
-                return node.span
+            key, node = self.tree.lookup((*path, field_name))
+            if key is not None and node is not None:
+                # a scalar value is the place to point at; for a list, its key
+                return node.span if node.kind == "scalar" else key.span
         _key, node = self.tree.lookup(path)
-        return node.span if node is not None else FILE_START
+        return _span(node)
 
 
 def read_source(path: Path, file: str, limits: Limits = DEFAULT_LIMITS) -> str | InputError:
@@ -159,10 +160,12 @@ def load_text(text: str, file: str = "<text>", limits: Limits = DEFAULT_LIMITS) 
     return loaded
 
 
-def load_board(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> LoadedBoard:
-    """Load one board file from disk."""
+def load_board(
+    path: str | Path, limits: Limits = DEFAULT_LIMITS, file: str | None = None
+) -> LoadedBoard:
+    """Load one board file from disk; ``file`` is how positions name it (default: the path)."""
     path = Path(path)
-    file = str(path)
+    file = file if file is not None else path.as_posix()
     source = read_source(path, file, limits)
     if isinstance(source, InputError):
         return LoadedBoard(file=file, errors=[source])

@@ -80,6 +80,7 @@ class Hold:
     text: str
     upper: Quantity | None = None
     cadence: str = ""
+    lower_is_better: bool | None = None  # guessed from the metric when no bound is written
 
     @property
     def has_level(self) -> bool:
@@ -95,7 +96,9 @@ class Hold:
         if self.comparator in (None, Comparator.EQ):
             if self.level.value == 0:
                 return "<= 0"
-            return value
+            if self.lower_is_better is None:
+                return value
+            return f"{'<=' if self.lower_is_better else '>='} {value}"
         return f"{self.comparator.value} {value}"
 
     def unit_text(self) -> str:
@@ -1069,22 +1072,40 @@ class _Reader:
     def _hold_levels(self, c: _Clause, level_holds: list[Hold], cadence: list[Hold]) -> list[Hold]:
         metric = c.metric
         holds: list[Hold] = []
+        lower = self._lower_is_better(metric)
         if not level_holds and c.verb_kind == "hold_verbs":
             # "Maintain 99.9% uptime": the level is named without a bound
             spare = [q for q in c.quantities if q is not c.relative]
             if spare:
                 q = spare[0]
-                holds.append(Hold(None, q, metric, self._span_text(c.verb_at, q.last)))
+                holds.append(Hold(None, q, metric, self._clause_text(c), lower_is_better=lower))
             elif c.baseline is not None:
-                holds.append(Hold(None, c.baseline, metric, self._span_text(c.verb_at, c.last)))
+                holds.append(Hold(None, c.baseline, metric, self._clause_text(c),
+                                  lower_is_better=lower))
         for h in level_holds:
-            holds.append(replace(h, metric=metric))
+            text = self._clause_text(c) if c.verb_kind == "hold_verbs" else h.text
+            holds.append(replace(h, metric=metric, text=text, lower_is_better=lower))
         if c.verb_kind == "hold_verbs" and not holds:
             if metric and metric.lower() not in self.lex.table("pronouns") or cadence:
                 holds.append(Hold(None, None, metric, self._span_text(c.verb_at, c.last)))
         for h in cadence:
             holds.append(replace(h, metric=metric))
         return holds
+
+    def _lower_is_better(self, metric: str) -> bool | None:
+        if not metric:
+            return None
+        table = self.lex.table("lower_is_better")
+        lows = [t.low for t in tokenize(metric)]
+        return any(table.match(lows, i) for i in range(len(lows)))
+
+    def _clause_text(self, c: _Clause) -> str:
+        """The clause from its verb on: "keeping churn below 3%"."""
+        start = c.verb_at if c.verb_at >= 0 else c.first
+        last = c.last
+        while last > start and self.lows[last - 1] in (".", ",", ";", ":", "!", "?", "(", ")"):
+            last -= 1
+        return self._span_text(start, last)
 
     # -- combining clauses ----------------------------------------------------------
 

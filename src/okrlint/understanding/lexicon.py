@@ -114,6 +114,7 @@ _SIMPLE = (
     "steady_words",
     "baseline_words",
     "window_words",
+    "lower_is_better",
 )
 
 

@@ -388,31 +388,40 @@ def parse_amount(value: float | str, unit_text: str | None, lex: Lexicon) -> Qua
 
     ``unit_text`` (the item's ``unit`` field) applies when the value carries no unit.
     """
-    unit = parse_unit(unit_text, lex) if unit_text else NO_UNIT
+    unit, factor = parse_unit(unit_text, lex) if unit_text else (NO_UNIT, 1.0)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return Quantity(float(value), unit, format_amount(float(value), unit))
+        shown = format_amount(float(value)) + (_unit_suffix(unit_text) if unit_text else "")
+        return Quantity(float(value) * factor, unit, shown)
     text = str(value).strip()
     tokens = tokenize(text)
-    lows = [t.low for t in tokens]
-    found = read_quantities(tokens, lows, lex)
+    found = read_quantities(tokens, [t.low for t in tokens], lex)
     if not found:
         return None
     q = found[0]
     if q.unit.kind is UnitKind.NONE and unit.kind is not UnitKind.NONE:
-        q = q.with_unit(unit)
+        q = replace(q, value=q.value * factor, unit=unit)
+        text = text + (_unit_suffix(unit_text) if unit_text else "")
     return replace(q, text=text, start=-1, end=-1, first=-1, last=-1)
 
 
-def parse_unit(unit_text: str | None, lex: Lexicon) -> Unit:
-    """Read a ``unit`` field: ``%``, ``pp``, ``£``, ``EUR``, ``days``, or a free label."""
+def _unit_suffix(unit_text: str) -> str:
+    unit_text = unit_text.strip()
+    return unit_text if unit_text in ("%", "pp") else f" {unit_text}"
+
+
+def parse_unit(unit_text: str | None, lex: Lexicon) -> tuple[Unit, float]:
+    """Read a ``unit`` field: ``%``, ``pp``, ``£``, ``EUR``, ``days``, or a free label.
+
+    Returns the unit and the factor to its base (86400 for days: durations are seconds).
+    """
     if not unit_text:
-        return NO_UNIT
+        return NO_UNIT, 1.0
     text = unit_text.strip()
-    probe = read_quantities(tokenize(f"1 {text}"), [t.low for t in tokenize(f"1 {text}")], lex)
-    if probe and probe[0].unit.kind is not UnitKind.NONE:
-        if probe[0].unit.kind is UnitKind.LABEL:
-            return Unit(UnitKind.LABEL, text.lower())
-        return probe[0].unit
     if text in _CURRENCY_SYMBOLS:
-        return Unit(UnitKind.CURRENCY, _CURRENCY_SYMBOLS[text])
-    return Unit(UnitKind.LABEL, text.lower())
+        return Unit(UnitKind.CURRENCY, _CURRENCY_SYMBOLS[text]), 1.0
+    tokens = tokenize(f"1 {text}")
+    probe = read_quantities(tokens, [t.low for t in tokens], lex)
+    if probe and probe[0].last == len(tokens) and probe[0].unit.kind is not UnitKind.LABEL:
+        if probe[0].unit.kind is not UnitKind.NONE or probe[0].value != 1:
+            return probe[0].unit, probe[0].value  # "days" → 86400; "k" → 1000
+    return Unit(UnitKind.LABEL, text.lower()), 1.0

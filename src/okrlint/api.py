@@ -1,0 +1,53 @@
+"""The library's entry points: paths or text in, one :class:`LintResult` out.
+
+Nothing here prints or exits; bad input comes back as values inside the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from okrlint.config import Config
+from okrlint.discovery import discover, display
+from okrlint.engine import check_board
+from okrlint.findings import FileResult, Finding, LintResult
+from okrlint.loader import LoadedBoard, load_board, load_text
+from okrlint.understanding.board import understand
+
+
+def _lint_loaded(loaded: LoadedBoard, config: Config) -> tuple[FileResult, list[Finding]]:
+    findings: list[Finding] = []
+    if loaded.board is not None:
+        board = understand(loaded.board, loaded.file, language=config.language)
+        findings = check_board(board, loaded, config)
+    keep_source = bool(findings or loaded.errors)
+    result = FileResult(
+        loaded.file, tuple(loaded.errors), loaded.source if keep_source else ""
+    )
+    return result, findings
+
+
+def lint_text(text: str, file: str = "<text>", config: Config | None = None) -> LintResult:
+    """Lint one board given as text (``file`` names it in positions)."""
+    config = config or Config()
+    loaded = load_text(text, file, config.limits)
+    result, findings = _lint_loaded(loaded, config)
+    return LintResult(files=(result,), findings=tuple(findings))
+
+
+def lint_paths(paths: Iterable[str | Path], config: Config | None = None) -> LintResult:
+    """Lint board files and folders (folders are walked for ``*.yaml``/``*.yml``)."""
+    config = config or Config()
+    found = discover(paths)
+    files: list[FileResult] = [FileResult(e.file, (e,)) for e in found.errors]
+    findings: list[Finding] = []
+    for path in found.files:
+        loaded = load_board(path, config.limits, display(path))
+        result, board_findings = _lint_loaded(loaded, config)
+        files.append(result)
+        findings.extend(board_findings)
+    return LintResult(files=tuple(files), findings=tuple(findings), notices=tuple(found.notices))
+
+
+__all__: Sequence[str] = ("lint_paths", "lint_text", "load_board")

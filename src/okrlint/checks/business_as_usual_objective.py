@@ -1,0 +1,25 @@
+"""business-as-usual-objective: an objective that describes the job, not a change."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from okrlint.findings import Hit
+from okrlint.understanding.board import UnderstoodBoard
+
+
+def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
+    """Flag objectives phrased as a job description ("Hit our sales targets")."""
+    for objective in board.objectives:
+        words = objective.meaning.business_as_usual
+        if words and not objective.meaning.holds:
+            title = objective.model.title
+            quoted = "" if words.lower() == title.strip().lower() else f' ("{words}")'
+            yield Hit(
+                objective.path,
+                f'objective "{title}" describes the job{quoted}, not a change',
+                "name what will be different at the end of the cycle; watch the running of the "
+                "business as kpis",
+                field="title",
+            )

@@ -1,0 +1,29 @@
+"""missing-cycle: no cycle and no due date, so the bet never resolves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from okrlint.findings import Hit
+from okrlint.understanding.board import UnderstoodBoard
+
+
+def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
+    """Flag objectives that have no end: no board cycle, no due date on them or their KRs."""
+    if board.board.cycle is not None:
+        return
+    for objective in board.objectives:
+        if objective.model.due is not None:
+            continue
+        specs = [kr.spec for kr in objective.key_results]
+        if specs and all(s is not None and s.due is not None for s in specs):
+            continue  # every key result has its own end
+        yield Hit(
+            objective.path,
+            f'objective "{objective.model.title}" never resolves: the board has no cycle and '
+            "the objective no due date",
+            "add cycle: 2026-Q3 (or the cycle you mean) at the top of the board, or due: on "
+            "the objective",
+            field="title",
+        )

@@ -1,0 +1,45 @@
+"""no-baseline: a target with no starting value."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from okrlint.findings import Hit
+from okrlint.understanding.board import UnderstoodBoard
+from okrlint.understanding.key_results import Comparator
+
+
+def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
+    """Flag key results that name a target (or a relative change) but no baseline."""
+    for kr in board.key_results:
+        if kr.verdict != "no-baseline":
+            continue
+        m = kr.meaning
+        if m.target is not None:
+            bound = _bound_words(m.bound)
+            yield Hit(
+                kr.path,
+                f'"{kr.text}" sets a target ({bound}{m.target}) but no baseline',
+                f'state the baseline: "from ? to {m.target}"'
+                + (" (the from: field)" if kr.spec is not None else ""),
+                field=kr.field,
+            )
+        elif m.relative is not None:
+            yield Hit(
+                kr.path,
+                f'"{kr.text}" asks for a relative change ({m.relative}) without saying where '
+                "the number starts",
+                "state the baseline and the target it implies: from X to Y",
+                field=kr.field,
+                variant="relative",
+            )
+
+
+def _bound_words(bound: Comparator | None) -> str:
+    return {
+        Comparator.LT: "under ",
+        Comparator.LE: "at most ",
+        Comparator.GT: "over ",
+        Comparator.GE: "at least ",
+    }.get(bound, "") if bound is not None else ""

@@ -1,0 +1,61 @@
+"""Runs the selected checks on understood boards and turns hits into findings."""
+
+from __future__ import annotations
+
+from okrlint.catalog import load_rule_doc
+from okrlint.checks import CHECKS
+from okrlint.config import Config
+from okrlint.findings import Finding, Hit, Severity
+from okrlint.loader import LoadedBoard
+from okrlint.positions import FILE_START
+from okrlint.understanding.board import UnderstoodBoard
+
+INTERNAL_ERROR = "internal-error"
+
+
+def severity_of(rule_id: str, variant: str | None, config: Config) -> Severity:
+    """The user's override wins, then the variant's default, then the rule's."""
+    override = config.severities.get(rule_id)
+    if override is not None:
+        return override
+    doc = load_rule_doc(rule_id)
+    if variant is not None and variant in doc.variants:
+        return doc.variants[variant].severity
+    return doc.severity
+
+
+def to_finding(rule_id: str, hit: Hit, loaded: LoadedBoard, config: Config) -> Finding:
+    return Finding(
+        rule=rule_id,
+        severity=severity_of(rule_id, hit.variant, config),
+        message=hit.message,
+        file=loaded.file,
+        span=loaded.span_of(hit.path, hit.field),
+        path=hit.path,
+        hint=hit.hint,
+    )
+
+
+def check_board(board: UnderstoodBoard, loaded: LoadedBoard, config: Config) -> list[Finding]:
+    """All findings of the selected rules on one board; a crashing rule becomes a finding."""
+    findings: list[Finding] = []
+    for rule_id in config.rules():
+        check = CHECKS[rule_id]
+        try:
+            hits = list(check(board, config.options_for(rule_id)))
+        except Exception as exc:  # noqa: BLE001 - the one broad except: isolate rule bugs
+            findings.append(
+                Finding(
+                    rule=INTERNAL_ERROR,
+                    severity=Severity.ERROR,
+                    message=f"rule {rule_id} crashed on this board ({type(exc).__name__}: {exc}); "
+                    "the other rules still ran. Please report this bug.",
+                    file=loaded.file,
+                    span=FILE_START,
+                    path=(),
+                )
+            )
+            continue
+        findings.extend(to_finding(rule_id, hit, loaded, config) for hit in hits)
+    findings.sort(key=Finding.sort_key)
+    return findings

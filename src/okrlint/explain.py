@@ -1,0 +1,63 @@
+"""Rendering rule documentation for ``okrlint rules`` and ``okrlint explain``."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from okrlint.catalog import RuleDoc, load_rule_doc
+from okrlint.checks import RULE_IDS
+from okrlint.errors import ERROR_KIND_SUMMARIES
+
+
+def all_docs() -> list[RuleDoc]:
+    return [load_rule_doc(rule_id) for rule_id in RULE_IDS]
+
+
+def rules_table() -> list[tuple[str, str, str]]:
+    """(id, default severity, summary) for every rule, in catalog order."""
+    return [(d.id, d.severity.value, d.summary) for d in all_docs()]
+
+
+def rules_json() -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = [
+        {
+            "id": d.id,
+            "severity": d.severity.value,
+            "category": d.category,
+            "summary": d.summary,
+            "judges": d.judges,
+            "options": [o.model_dump() for o in d.options],
+            "variants": {k: v.severity.value for k, v in d.variants.items()},
+        }
+        for d in all_docs()
+    ]
+    return rows
+
+
+def input_error_rows() -> list[tuple[str, str]]:
+    return [(kind.value, text) for kind, text in ERROR_KIND_SUMMARIES.items()]
+
+
+def explain_text(rule_id: str, width: int = 88) -> str:
+    """The full documentation of one rule, as plain text (Markdown-compatible)."""
+    doc = load_rule_doc(rule_id)
+
+    def para(text: str) -> str:
+        return textwrap.fill(" ".join(text.split()), width=width)
+
+    out = [f"{doc.id} ({doc.severity.value}, judges {doc.judges})", "", para(doc.summary), ""]
+    out += ["Why it matters", "", para(doc.rationale), ""]
+    out += ["Flagged", ""] + [f"  - {b}" for b in doc.bad] + [""]
+    out += ["Instead", ""] + [f"  + {g}" for g in doc.good] + [""]
+    if doc.variants:
+        out += ["Variants", ""]
+        out += [f"  {name}: {v.severity.value}. {v.description}" for name, v in doc.variants.items()]
+        out.append("")
+    if doc.options:
+        out += ["Options (--rule-option RULE.OPTION=VALUE)", ""]
+        out += [
+            f"  {doc.id}.{o.name} = {o.default}  ({o.type}) {o.description}" for o in doc.options
+        ]
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,139 @@
+"""``--format human``: compiler-style diagnostics with the source line underlined.
+
+    goals/q3.yaml:12:9: error kpi-in-disguise "Maintain 99.9% uptime" holds uptime ...
+       |
+    12 |       - Maintain 99.9% uptime
+       |         ^^^^^^^^^^^^^^^^^^^^^
+       = hint: move it to kpis: {name: uptime, threshold: ">= 99.9", unit: "%"}
+
+Plain text with ANSI colour only when asked (a terminal, no NO_COLOR): rich is not
+needed for this, and not importing it keeps a pre-commit run fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from okrlint.errors import InputError
+from okrlint.findings import FileResult, Finding, LintResult, Severity
+from okrlint.positions import Span
+from okrlint.reporters import Rendered
+
+_RESET = "\x1b[0m"
+_STYLES = {
+    "error": "\x1b[1;31m",
+    "warning": "\x1b[1;33m",
+    "info": "\x1b[1;36m",
+    "rule": "\x1b[1m",
+    "path": "\x1b[1m",
+    "gutter": "\x1b[34m",
+    "hint": "\x1b[32m",
+    "dim": "\x1b[2m",
+}
+
+
+class _Paint:
+    def __init__(self, color: bool) -> None:
+        self.color = color
+
+    def __call__(self, style: str, text: str) -> str:
+        return f"{_STYLES[style]}{text}{_RESET}" if self.color and text else text
+
+
+def _snippet(source_lines: list[str], span: Span, paint: _Paint, style: str) -> list[str]:
+    line_no = span.start.line
+    if not 0 < line_no <= len(source_lines):
+        return []
+    text = source_lines[line_no - 1].rstrip("\r\n").expandtabs(1)
+    start = max(span.start.column - 1, 0)
+    if span.end.line == line_no and span.end.column > span.start.column:
+        end = span.end.column - 1
+    else:
+        end = len(text)
+    end = max(min(end, len(text)), start + 1)
+    width = len(str(line_no))
+    gutter = paint("gutter", " " * width + " |")
+    return [
+        gutter,
+        paint("gutter", f"{line_no} |") + f" {text}",
+        gutter + " " + " " * start + paint(style, "^" * (end - start)),
+    ]
+
+
+def _finding_lines(f: Finding, lines: list[str], paint: _Paint, quiet: bool) -> list[str]:
+    head = (
+        f"{paint('path', f'{f.file}:{f.line}:{f.column}')}: "
+        f"{paint(f.severity.value, f.severity.value)} {paint('rule', f.rule)} {f.message}"
+    )
+    out = [head]
+    if quiet:
+        return out
+    out.extend(_snippet(lines, f.span, paint, f.severity.value))
+    if f.hint:
+        pad = " " * len(str(f.line))
+        out.append(f"{paint('gutter', pad + ' =')} {paint('hint', 'hint:')} {f.hint}")
+    out.append("")
+    return out
+
+
+def _error_lines(e: InputError, lines: list[str], paint: _Paint, quiet: bool) -> list[str]:
+    node = f" ({e.node})" if e.node else ""
+    head = (
+        f"{paint('path', f'{e.file}:{e.line}:{e.column}')}: {paint('error', 'error')} "
+        f"{paint('rule', e.kind.value)} {e.message}{node}"
+    )
+    out = [head]
+    if quiet:
+        return out
+    out.extend(_snippet(lines, e.span, paint, "error"))
+    if e.hint:
+        pad = " " * len(str(e.line))
+        out.append(f"{paint('gutter', pad + ' =')} {paint('hint', 'hint:')} {e.hint}")
+    out.append("")
+    return out
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def summary_line(result: LintResult) -> str:
+    files = len(result.files)
+    problems = len(result.findings)
+    broken = sum(1 for f in result.files if not f.ok)
+    parts = []
+    if problems:
+        counts = ", ".join(
+            _plural(result.count(s), s.value) for s in Severity if result.count(s)
+        )
+        parts.append(f"Found {_plural(problems, 'problem')} ({counts}) in {_plural(files, 'file')}")
+    else:
+        parts.append(f"No problems in {_plural(files, 'file')}")
+    if broken:
+        parts.append(f"{_plural(broken, 'file')} could not be linted")
+    return "; ".join(parts) + "."
+
+
+def _by_file(result: LintResult) -> Iterable[tuple[FileResult, list[Finding]]]:
+    grouped: dict[str, list[Finding]] = {}
+    for f in result.findings:
+        grouped.setdefault(f.file, []).append(f)
+    for file in result.files:
+        yield file, grouped.get(file.file, [])
+
+
+def render(result: LintResult, *, color: bool = False, quiet: bool = False) -> Rendered:
+    paint = _Paint(color)
+    out: list[str] = []
+    err: list[str] = [f"okrlint: {notice}" for notice in result.notices]
+    for file, findings in _by_file(result):
+        lines = file.source.splitlines() if (findings or file.errors) and not quiet else []
+        for e in file.errors:
+            err.extend(_error_lines(e, lines, paint, quiet))
+        for f in findings:
+            out.extend(_finding_lines(f, lines, paint, quiet))
+    if not quiet:
+        out.append(paint("path", summary_line(result)))
+    text = "\n".join(out)
+    errors = "\n".join(err)
+    return Rendered(text + "\n" if text else "", errors + "\n" if errors else "")

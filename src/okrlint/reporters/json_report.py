@@ -1,0 +1,63 @@
+"""``--format json``: one object, the names of which are public API (version 1)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from okrlint.errors import InputError
+from okrlint.findings import Finding, LintResult, Severity
+from okrlint.reporters import Rendered
+
+JSON_VERSION = 1
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "rule": f.rule,
+        "severity": f.severity.value,
+        "message": f.message,
+        "file": f.file,
+        "line": f.line,
+        "column": f.column,
+        "end_line": f.end_line,
+        "end_column": f.end_column,
+        "node": f.node,
+        "hint": f.hint,
+    }
+
+
+def error_dict(e: InputError) -> dict[str, Any]:
+    return {
+        "kind": e.kind.value,
+        "message": e.message,
+        "line": e.line,
+        "column": e.column,
+        "end_line": e.span.end.line,
+        "end_column": e.span.end.column,
+        "node": e.node,
+        "hint": e.hint,
+    }
+
+
+def to_dict(result: LintResult) -> dict[str, Any]:
+    return {
+        "version": JSON_VERSION,
+        "files": [
+            {"file": f.file, "ok": f.ok, "errors": [error_dict(e) for e in f.errors]}
+            for f in result.files
+        ],
+        "findings": [finding_dict(f) for f in result.findings],
+        "summary": {
+            "files": len(result.files),
+            "errors": result.count(Severity.ERROR),
+            "warnings": result.count(Severity.WARNING),
+            "infos": result.count(Severity.INFO),
+            "input_errors": len(result.input_errors),
+        },
+    }
+
+
+def render(result: LintResult, *, color: bool = False, quiet: bool = False) -> Rendered:
+    err = "".join(f"okrlint: {notice}\n" for notice in result.notices)
+    return Rendered(json.dumps(to_dict(result), indent=2, ensure_ascii=False) + "\n", err)

@@ -1,0 +1,1 @@
+"""Understanding a board: what each goal asks for, read from its words and numbers."""

@@ -1,0 +1,59 @@
+"""Shared test helpers: lint a snippet, build a board around key results."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+from typing import Any
+
+import pytest
+
+from okrlint.api import lint_text
+from okrlint.config import Config
+from okrlint.findings import Finding
+
+
+def lint_snippet(
+    yaml_text: str,
+    only: str | Iterable[str] | None = None,
+    file: str = "board.yaml",
+    **options: Any,
+) -> list[Finding]:
+    """Lint board text with only the given rule(s); ``options`` are ``rule.option=value``."""
+    select = None if only is None else ((only,) if isinstance(only, str) else tuple(only))
+    rule_options: dict[str, dict[str, Any]] = {}
+    for key, value in options.items():
+        rule_id, _, option = key.replace("__", ".").rpartition(".")
+        rule_options.setdefault(rule_id.replace("_", "-"), {})[option.replace("_", "-")] = value
+    config = Config(select=select, rule_options=rule_options)
+    result = lint_text(textwrap.dedent(yaml_text), file, config)
+    assert not result.input_errors, result.input_errors
+    return list(result.findings)
+
+
+def board_with(*key_results: str, title: str = "Make onboarding effortless for new teams",
+               cycle: str = "2026-Q3") -> str:
+    """A one-objective board; key result 1 sits on line 6, column 9."""
+    lines = [
+        "board: Test",
+        f"cycle: {cycle}",
+        "objectives:",
+        f"  - title: {title}",
+        "    key_results:",
+    ]
+    lines += [f"      - {_quote(kr)}" for kr in key_results]
+    return "\n".join(lines) + "\n"
+
+
+def _quote(text: str) -> str:
+    """Quote a key result for YAML when it needs it (colons, leading symbols...)."""
+    import json
+
+    if any(c in text for c in ":#{}[]&*!|>'\"%@`,") or text[:1] in "-?<=~":
+        return json.dumps(text, ensure_ascii=False)
+    return text
+
+
+@pytest.fixture
+def snippet():  # type: ignore[no-untyped-def]
+    return lint_snippet
