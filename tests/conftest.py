@@ -31,8 +31,11 @@ def lint_snippet(
     return list(result.findings)
 
 
-def board_with(*key_results: str, title: str = "Make onboarding effortless for new teams",
-               cycle: str = "2026-Q3") -> str:
+def board_with(
+    *key_results: str,
+    title: str = "Make onboarding effortless for new teams",
+    cycle: str = "2026-Q3",
+) -> str:
     """A one-objective board; key result 1 sits on line 6, column 9."""
     lines = [
         "board: Test",
@@ -57,3 +60,17 @@ def _quote(text: str) -> str:
 @pytest.fixture
 def snippet():  # type: ignore[no-untyped-def]
     return lint_snippet
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite the golden files of reporter tests from the current output.",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))

@@ -22,9 +22,7 @@ def _lint_loaded(loaded: LoadedBoard, config: Config) -> tuple[FileResult, list[
         board = understand(loaded.board, loaded.file, language=config.language)
         findings = check_board(board, loaded, config)
     keep_source = bool(findings or loaded.errors)
-    result = FileResult(
-        loaded.file, tuple(loaded.errors), loaded.source if keep_source else ""
-    )
+    result = FileResult(loaded.file, tuple(loaded.errors), loaded.source if keep_source else "")
     return result, findings
 
 

@@ -97,6 +97,12 @@ def check_cli(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print findings only: no source, no summary.")
     ] = False,
+    exit_zero: Annotated[
+        bool,
+        typer.Option(
+            "--exit-zero", help="Exit 0 even when findings are reported (input errors still exit 2)."
+        ),
+    ] = False,
     no_color: Annotated[
         bool, typer.Option("--no-color", help="Never colour the output (NO_COLOR is honoured).")
     ] = False,
@@ -146,7 +152,8 @@ def check_cli(
     sys.stdout.write(rendered.out)
     if rendered.err:
         sys.stderr.write(rendered.err)
-    raise typer.Exit(result.exit_code(config.fail_on))
+    code = result.exit_code(config.fail_on)
+    raise typer.Exit(0 if exit_zero and code == 1 else code)
 
 
 @app.command("rules")

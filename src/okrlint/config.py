@@ -90,11 +90,9 @@ def coerce_option(rule_id: str, option: str, raw: object) -> Any:
         known = ", ".join(o.name for o in doc.options) or "none"
         raise ConfigError(f"rule {rule_id} has no option '{option}' (options: {known})")
     try:
-        value: Any = {"int": int, "float": float, "str": str}[spec.type](raw)  # type: ignore[operator]
+        value: Any = {"int": int, "float": float, "str": str}[spec.type](raw)
     except (TypeError, ValueError):
-        raise ConfigError(
-            f"option {rule_id}.{option} expects {spec.type}, got {raw!r}"
-        ) from None
+        raise ConfigError(f"option {rule_id}.{option} expects {spec.type}, got {raw!r}") from None
     if isinstance(value, (int, float)) and value < 0:
         raise ConfigError(f"option {rule_id}.{option} must not be negative, got {value}")
     return value

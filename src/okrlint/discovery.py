@@ -64,5 +64,7 @@ def discover(paths: Iterable[str | Path]) -> Discovery:
         elif path.exists() or path.is_symlink():
             add(path)
         else:
-            out.errors.append(InputError(ErrorKind.IO_ERROR, "no such file or folder", display(path)))
+            out.errors.append(
+                InputError(ErrorKind.IO_ERROR, "no such file or folder", display(path))
+            )
     return out

@@ -43,7 +43,7 @@ def check_board(board: UnderstoodBoard, loaded: LoadedBoard, config: Config) -> 
         check = CHECKS[rule_id]
         try:
             hits = list(check(board, config.options_for(rule_id)))
-        except Exception as exc:  # noqa: BLE001 - the one broad except: isolate rule bugs
+        except Exception as exc:
             findings.append(
                 Finding(
                     rule=INTERNAL_ERROR,

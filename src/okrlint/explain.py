@@ -52,7 +52,9 @@ def explain_text(rule_id: str, width: int = 88) -> str:
     out += ["Instead", ""] + [f"  + {g}" for g in doc.good] + [""]
     if doc.variants:
         out += ["Variants", ""]
-        out += [f"  {name}: {v.severity.value}. {v.description}" for name, v in doc.variants.items()]
+        out += [
+            f"  {name}: {v.severity.value}. {v.description}" for name, v in doc.variants.items()
+        ]
         out.append("")
     if doc.options:
         out += ["Options (--rule-option RULE.OPTION=VALUE)", ""]
@@ -61,3 +63,12 @@ def explain_text(rule_id: str, width: int = 88) -> str:
         ]
         out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def readme_table() -> str:
+    """The README's rule table, generated from ``rules/`` (a test keeps them in sync)."""
+    lines = ["| id | default | summary |", "|---|---|---|"]
+    lines += [
+        f"| `{rule_id}` | {severity} | {summary} |" for rule_id, severity, summary in rules_table()
+    ]
+    return "\n".join(lines)

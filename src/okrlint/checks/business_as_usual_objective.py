@@ -14,11 +14,9 @@ def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
     for objective in board.objectives:
         words = objective.meaning.business_as_usual
         if words and not objective.meaning.holds:
-            title = objective.model.title
-            quoted = "" if words.lower() == title.strip().lower() else f' ("{words}")'
             yield Hit(
                 objective.path,
-                f'objective "{title}" describes the job{quoted}, not a change',
+                f'objective "{objective.model.title}" describes the job, not a change',
                 "name what will be different at the end of the cycle; watch the running of the "
                 "business as kpis",
                 field="title",

@@ -7,7 +7,7 @@ from typing import Any
 
 from okrlint.findings import Hit
 from okrlint.understanding.board import UnderstoodBoard
-from okrlint.understanding.key_results import Hold
+from okrlint.understanding.key_results import Comparator, Hold
 
 
 def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -17,8 +17,8 @@ def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
             hold = objective.meaning.holds[0]
             yield Hit(
                 objective.path,
-                f'objective "{objective.model.title}" holds {_what(hold)} instead of changing '
-                "anything",
+                f'objective "{objective.model.title}" holds a level instead of changing anything: '
+                f"{_what(hold)}",
                 _kpi_hint(hold),
                 field="title",
             )
@@ -28,7 +28,7 @@ def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
                 hold = m.holds[0]
                 yield Hit(
                     kr.path,
-                    f'"{kr.text}" holds {_what(hold)} instead of moving it',
+                    f'"{kr.text}" holds a level instead of moving it: {_what(hold)}',
                     _kpi_hint(hold),
                     field=kr.field,
                 )
@@ -51,26 +51,28 @@ def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
 
 
 def _what(hold: Hold) -> str:
-    """ "gross churn below 4%", "a duty every Friday", "uptime"."""
-    level = hold.describe()
-    metric = hold.metric
+    """ "gross churn < 4%", "missed payroll runs = 0", "a duty repeated every Friday"."""
     if hold.cadence and hold.level is None:
-        return f'a duty repeated "{hold.cadence}" with no end'
-    if metric and level == "zero":
-        return f"zero {metric}"
-    if metric and level:
-        return f"{metric} {level}"
-    if level:
-        return f"a level ({level})"
-    return metric or "a level"
+        return f"a duty repeated {hold.cadence} with no end"
+    metric = hold.metric or "the level"
+    if hold.level is None:
+        return f"{metric} as it is"
+    if hold.level.value == 0 and hold.comparator in (None, Comparator.EQ, Comparator.LE):
+        return f"{metric} = 0"
+    if hold.comparator is Comparator.RANGE and hold.upper is not None:
+        return f"{metric} between {hold.level} and {hold.upper}"
+    symbol = hold.comparator.value if hold.comparator not in (None, Comparator.EQ) else "at"
+    return f"{metric} {symbol} {hold.level}"
 
 
 def _kpi_hint(hold: Hold) -> str:
+    if hold.cadence and hold.level is None:
+        return (
+            'track the duty as a KPI (e.g. the share done on time, threshold ">= 100", '
+            'unit "%") and keep the board for bets'
+        )
     name = hold.metric or "..."
     threshold = hold.threshold()
-    if hold.cadence and hold.level is None:
-        return f"track it as a KPI (e.g. {{name: {name}, threshold: \">= 100\", unit: \"%\"}} " \
-            "on-time) and keep the board for bets"
     if not threshold:
         return f"move it to kpis: {{name: {name}, threshold: ...}}, and bet on a change instead"
     unit = hold.unit_text()

@@ -37,9 +37,13 @@ def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
 
 
 def _bound_words(bound: Comparator | None) -> str:
-    return {
-        Comparator.LT: "under ",
-        Comparator.LE: "at most ",
-        Comparator.GT: "over ",
-        Comparator.GE: "at least ",
-    }.get(bound, "") if bound is not None else ""
+    return (
+        {
+            Comparator.LT: "under ",
+            Comparator.LE: "at most ",
+            Comparator.GT: "over ",
+            Comparator.GE: "at least ",
+        }.get(bound, "")
+        if bound is not None
+        else ""
+    )

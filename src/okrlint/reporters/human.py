@@ -103,9 +103,7 @@ def summary_line(result: LintResult) -> str:
     broken = sum(1 for f in result.files if not f.ok)
     parts = []
     if problems:
-        counts = ", ".join(
-            _plural(result.count(s), s.value) for s in Severity if result.count(s)
-        )
+        counts = ", ".join(_plural(result.count(s), s.value) for s in Severity if result.count(s))
         parts.append(f"Found {_plural(problems, 'problem')} ({counts}) in {_plural(files, 'file')}")
     else:
         parts.append(f"No problems in {_plural(files, 'file')}")

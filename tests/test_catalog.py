@@ -1,0 +1,72 @@
+"""The rule catalog: every check has complete metadata, and the README agrees with it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from okrlint.catalog import CatalogError, load_rule_doc, rules_dir
+from okrlint.checks import CHECKS, RULE_IDS
+from okrlint.explain import explain_text, readme_table
+
+ROOT = Path(__file__).resolve().parent.parent
+START, END = "<!-- rules-table:start -->", "<!-- rules-table:end -->"
+
+#: Rule ids and default severities exactly as the catalog (RULES.md) defines them.
+EXPECTED_SEVERITY = {
+    "kpi-in-disguise": "error",
+    "business-as-usual-objective": "error",
+    "no-change": "error",
+    "no-baseline": "warning",
+    "not-measurable": "error",
+    "missing-cycle": "error",
+    "cycle-too-long": "warning",
+    "too-many-objectives": "error",
+    "objective-without-key-results": "error",
+}
+
+
+@pytest.mark.parametrize("rule_id", RULE_IDS)
+def test_every_check_has_a_complete_doc(rule_id: str) -> None:
+    doc = load_rule_doc(rule_id)
+    assert doc.id == rule_id
+    assert doc.summary.endswith(".")
+    assert len(doc.rationale.split()) >= 25
+    assert doc.bad and doc.good
+    assert doc.severity.value == EXPECTED_SEVERITY[rule_id]
+    text = explain_text(rule_id)
+    assert rule_id in text and "Why it matters" in text
+
+
+def test_each_check_lives_in_a_module_named_after_its_rule() -> None:
+    for rule_id, check in CHECKS.items():
+        assert check.__module__ == f"okrlint.checks.{rule_id.replace('-', '_')}"
+
+
+def test_no_doc_without_a_check() -> None:
+    docs = {p.stem for p in rules_dir().glob("*.yaml")}
+    assert docs == set(RULE_IDS)
+
+
+def test_unknown_rule_doc_is_a_catalog_error() -> None:
+    with pytest.raises(CatalogError):
+        load_rule_doc("no-such-rule")
+
+
+def test_readme_rule_table_matches_rules_folder(update_golden: bool) -> None:
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    assert START in text and END in text, "README needs the rule-table markers"
+    block = f"{START}\n{readme_table()}\n{END}"
+    current = re.search(re.escape(START) + ".*?" + re.escape(END), text, re.S)
+    assert current is not None
+    if update_golden:
+        readme.write_text(text.replace(current.group(0), block), encoding="utf-8")
+        return
+    assert current.group(0) == block, "README rule table is stale: run pytest --update-golden"
+
+
+def test_the_checkout_rules_folder_is_found() -> None:
+    assert (rules_dir() / "phrases" / "en.yaml").is_file()
