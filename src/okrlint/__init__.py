@@ -10,17 +10,11 @@ The library API::
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
+from okrlint._version import __version__
 from okrlint.api import lint_paths, lint_text
 from okrlint.config import Config
 from okrlint.findings import FileResult, Finding, LintResult, Severity
 from okrlint.loader import LoadedBoard, load_board, load_text
-
-try:
-    __version__ = version("okrlint")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0+unknown"
 
 __all__ = [
     "Config",

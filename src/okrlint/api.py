@@ -10,17 +10,13 @@ from pathlib import Path
 
 from okrlint.config import Config
 from okrlint.discovery import discover, display
-from okrlint.engine import check_board
+from okrlint.engine import lint_board
 from okrlint.findings import FileResult, Finding, LintResult
 from okrlint.loader import LoadedBoard, load_board, load_text
-from okrlint.understanding.board import understand
 
 
 def _lint_loaded(loaded: LoadedBoard, config: Config) -> tuple[FileResult, list[Finding]]:
-    findings: list[Finding] = []
-    if loaded.board is not None:
-        board = understand(loaded.board, loaded.file, language=config.language)
-        findings = check_board(board, loaded, config)
+    findings = lint_board(loaded, config)
     keep_source = bool(findings or loaded.errors)
     result = FileResult(loaded.file, tuple(loaded.errors), loaded.source if keep_source else "")
     return result, findings

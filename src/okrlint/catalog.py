@@ -6,6 +6,8 @@ checkout reads the top-level ``rules/`` folder. :func:`rules_dir` finds either.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -43,7 +45,8 @@ def read_data_file(path: Path) -> Any:
 
 
 class RuleOption(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: the schema is built on first use (okrlint explain), not at import
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     name: str
     type: str  # "int" | "float" | "str"
@@ -52,7 +55,7 @@ class RuleOption(BaseModel):
 
 
 class RuleVariant(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     severity: Severity
     description: str = ""
@@ -61,7 +64,7 @@ class RuleVariant(BaseModel):
 class RuleDoc(BaseModel):
     """The documentation and defaults of one rule, from ``rules/<id>.yaml``."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: str
     severity: Severity
@@ -79,9 +82,7 @@ class RuleDoc(BaseModel):
 
 @cache
 def load_rule_doc(rule_id: str) -> RuleDoc:
-    path = rules_dir() / f"{rule_id}.yaml"
-    if not path.is_file():
-        raise CatalogError(f"no documentation file for rule {rule_id} ({path})")
+    path = _rule_path(rule_id)
     try:
         doc = RuleDoc.model_validate(read_data_file(path))
     except ValidationError as exc:
@@ -89,6 +90,39 @@ def load_rule_doc(rule_id: str) -> RuleDoc:
     if doc.id != rule_id:
         raise CatalogError(f"{path} declares id {doc.id!r}")
     return doc
+
+
+@dataclass(frozen=True, slots=True)
+class RuleDefaults:
+    """What a lint run needs of a rule's metadata: severities and option defaults.
+
+    Read without pydantic (cheap at start-up); the shipped files are validated as
+    full :class:`RuleDoc` values by the test suite and by ``okrlint explain``.
+    """
+
+    severity: Severity
+    variants: Mapping[str, Severity]
+    options: Mapping[str, Any]
+
+
+def _rule_path(rule_id: str) -> Path:
+    path = rules_dir() / f"{rule_id}.yaml"
+    if not path.is_file():
+        raise CatalogError(f"no documentation file for rule {rule_id} ({path})")
+    return path
+
+
+@cache
+def rule_defaults(rule_id: str) -> RuleDefaults:
+    data = read_data_file(_rule_path(rule_id))
+    try:
+        return RuleDefaults(
+            severity=Severity(data["severity"]),
+            variants={k: Severity(v["severity"]) for k, v in (data.get("variants") or {}).items()},
+            options={o["name"]: o["default"] for o in data.get("options") or ()},
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise CatalogError(f"rule file for {rule_id} is invalid: {exc!r}") from exc
 
 
 @cache

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
-from typing import Annotated
+from enum import StrEnum
+from typing import Annotated, TextIO
 
 import typer
 
-from okrlint import __version__
+from okrlint._version import __version__
 
 app = typer.Typer(
     name="okrlint",
@@ -22,12 +22,12 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     human = "human"
     json = "json"
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     error = "error"
     warning = "warning"
     info = "info"
@@ -57,6 +57,28 @@ def use_color(no_color: bool, stream: object) -> bool:
         return True
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
+
+
+def _emit(stream: TextIO, text: str, *, is_json: bool = False) -> None:
+    """Write output that may hold any character of a board, whatever the stream's encoding.
+
+    A terminal or pipe that cannot encode a character (PYTHONIOENCODING=ascii, a legacy
+    Windows code page) gets escapes instead of a UnicodeEncodeError and a traceback;
+    JSON gets JSON's own escapes, so that it stays valid JSON.
+    """
+    try:
+        stream.write(text)
+        return
+    except UnicodeEncodeError:
+        pass
+    if is_json:
+        import json
+
+        text = json.dumps(json.loads(text), indent=2, ensure_ascii=True) + "\n"
+    else:
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        text = text.encode(encoding, "backslashreplace").decode(encoding)
+    stream.write(text)
 
 
 def _fail(message: str) -> typer.Exit:
@@ -100,7 +122,8 @@ def check_cli(
     exit_zero: Annotated[
         bool,
         typer.Option(
-            "--exit-zero", help="Exit 0 even when findings are reported (input errors still exit 2)."
+            "--exit-zero",
+            help="Exit 0 even when findings are reported (input errors still exit 2).",
         ),
     ] = False,
     no_color: Annotated[
@@ -149,9 +172,9 @@ def check_cli(
     result = lint_paths(paths or ["."], config)
     render = reporters.get(output_format.value)
     rendered = render(result, color=use_color(no_color, sys.stdout), quiet=quiet)
-    sys.stdout.write(rendered.out)
+    _emit(sys.stdout, rendered.out, is_json=output_format is OutputFormat.json)
     if rendered.err:
-        sys.stderr.write(rendered.err)
+        _emit(sys.stderr, rendered.err)
     code = result.exit_code(config.fail_on)
     raise typer.Exit(0 if exit_zero and code == 1 else code)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from okrlint.catalog import load_rule_doc
+from okrlint.catalog import load_rule_doc, rule_defaults
 from okrlint.checks import RULE_IDS
 from okrlint.findings import Severity
 from okrlint.yamltree import DEFAULT_LIMITS, Limits
@@ -40,8 +40,7 @@ class Config:
         return tuple(r for r in RULE_IDS if r in chosen)
 
     def options_for(self, rule_id: str) -> dict[str, Any]:
-        doc = load_rule_doc(rule_id)
-        values: dict[str, Any] = {opt.name: opt.default for opt in doc.options}
+        values: dict[str, Any] = dict(rule_defaults(rule_id).options)
         values.update(self.rule_options.get(rule_id, {}))
         return values
 

@@ -16,10 +16,10 @@ from functools import lru_cache
 CYCLE_FORMS = "2026-Q3, Q3 2026, 2026-H2, 2026, 2026-07, or {start: 2026-07-01, end: 2026-09-30}"
 
 _SEP = r"\s*[-/_ ]?\s*"
-_QUARTER = re.compile(rf"^(?:(\d{{4}}){_SEP}Q([1-4])|Q([1-4]){_SEP}(\d{{4}}))$")
-_HALF = re.compile(rf"^(?:(\d{{4}}){_SEP}H([12])|H([12]){_SEP}(\d{{4}}))$")
-_YEAR = re.compile(r"^(\d{4})$")
-_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+_QUARTER = re.compile(rf"^(?:([0-9]{{4}}){_SEP}Q([1-4])|Q([1-4]){_SEP}([0-9]{{4}}))$")
+_HALF = re.compile(rf"^(?:([0-9]{{4}}){_SEP}H([12])|H([12]){_SEP}([0-9]{{4}}))$")
+_YEAR = re.compile(r"^([0-9]{4})$")
+_MONTH = re.compile(r"^([0-9]{4})-(0[1-9]|1[0-2])$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,22 +50,24 @@ def parse_cycle_text(text: str) -> Cycle | None:
     if m := _QUARTER.match(norm):
         year = int(m.group(1) or m.group(4))
         q = int(m.group(2) or m.group(3))
-        first = 3 * (q - 1) + 1
-        return Cycle(f"{year}-Q{q}", dt.date(year, first, 1), _month_end(year, first + 2), "quarter")
+        return _months(f"{year}-Q{q}", year, 3 * q - 2, 3, "quarter")
     if m := _HALF.match(norm):
         year = int(m.group(1) or m.group(4))
         h = int(m.group(2) or m.group(3))
-        first = 1 if h == 1 else 7
-        return Cycle(f"{year}-H{h}", dt.date(year, first, 1), _month_end(year, first + 5), "half")
+        return _months(f"{year}-H{h}", year, 6 * h - 5, 6, "half")
     if m := _YEAR.match(norm):
-        year = int(m.group(1))
-        if year < 1:
-            return None
-        return Cycle(str(year), dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+        return _months(m.group(1), int(m.group(1)), 1, 12, "year")
     if m := _MONTH.match(norm):
         year, month = int(m.group(1)), int(m.group(2))
-        return Cycle(f"{year}-{month:02d}", dt.date(year, month, 1), _month_end(year, month), "month")
+        return _months(f"{year}-{month:02d}", year, month, 1, "month")
     return None
+
+
+def _months(label: str, year: int, first: int, count: int, kind: str) -> Cycle | None:
+    """The cycle of ``count`` calendar months from ``first``; None for year 0."""
+    if year < 1:
+        return None
+    return Cycle(label, dt.date(year, first, 1), _month_end(year, first + count - 1), kind)
 
 
 def cycle_from_range(start: dt.date, end: dt.date) -> Cycle:

@@ -30,10 +30,23 @@ def display(path: Path) -> str:
     return path.as_posix()
 
 
-def walk_boards(folder: Path) -> list[Path]:
-    """Board files under ``folder``, hidden files and folders skipped, in sorted path order."""
+def walk_boards(folder: Path, errors: list[InputError] | None = None) -> list[Path]:
+    """Board files under ``folder``, hidden files and folders skipped, in sorted path order.
+
+    A sub-folder that cannot be read is reported in ``errors`` (when given), not skipped
+    silently: its boards would otherwise go unchecked without anyone noticing.
+    """
     found: list[Path] = []
-    for root, dirs, files in os.walk(folder, followlinks=False):
+
+    def unreadable(exc: OSError) -> None:
+        if errors is not None:
+            where = Path(exc.filename) if exc.filename else folder
+            reason = exc.strerror or type(exc).__name__
+            errors.append(
+                InputError(ErrorKind.IO_ERROR, f"cannot read the folder: {reason}", display(where))
+            )
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not _hidden(d))
         for name in files:
             if not _hidden(name) and name.lower().endswith(BOARD_SUFFIXES):
@@ -55,15 +68,26 @@ def discover(paths: Iterable[str | Path]) -> Discovery:
 
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            boards = walk_boards(path)
-            if not boards:
+        try:
+            is_dir = path.is_dir()
+            exists = is_dir or path.exists() or path.is_symlink()
+        except (OSError, ValueError) as exc:  # a name too long, a NUL byte, no permission
+            reason = getattr(exc, "strerror", None) or str(exc)
+            out.errors.append(
+                InputError(ErrorKind.IO_ERROR, f"cannot use this path: {reason}", display(path))
+            )
+            continue
+        if is_dir:
+            known_errors = len(out.errors)
+            boards = walk_boards(path, out.errors)
+            if not boards and len(out.errors) == known_errors:
                 out.notices.append(f"{display(path)}: no board files (*.yaml, *.yml) found here")
             for board in boards:
                 add(board)
-        elif path.exists() or path.is_symlink():
+        elif exists:
             add(path)
-        else:
+        elif os.path.normpath(str(path)) not in seen:
+            seen.add(os.path.normpath(str(path)))
             out.errors.append(
                 InputError(ErrorKind.IO_ERROR, "no such file or folder", display(path))
             )

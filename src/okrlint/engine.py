@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from okrlint.catalog import load_rule_doc
+from okrlint.catalog import rule_defaults
 from okrlint.checks import CHECKS
 from okrlint.config import Config
 from okrlint.findings import Finding, Hit, Severity
 from okrlint.loader import LoadedBoard
 from okrlint.positions import FILE_START
-from okrlint.understanding.board import UnderstoodBoard
+from okrlint.understanding.board import UnderstoodBoard, understand
 
 INTERNAL_ERROR = "internal-error"
 
@@ -18,10 +18,10 @@ def severity_of(rule_id: str, variant: str | None, config: Config) -> Severity:
     override = config.severities.get(rule_id)
     if override is not None:
         return override
-    doc = load_rule_doc(rule_id)
-    if variant is not None and variant in doc.variants:
-        return doc.variants[variant].severity
-    return doc.severity
+    defaults = rule_defaults(rule_id)
+    if variant is not None and variant in defaults.variants:
+        return defaults.variants[variant]
+    return defaults.severity
 
 
 def to_finding(rule_id: str, hit: Hit, loaded: LoadedBoard, config: Config) -> Finding:
@@ -34,6 +34,29 @@ def to_finding(rule_id: str, hit: Hit, loaded: LoadedBoard, config: Config) -> F
         path=hit.path,
         hint=hit.hint,
     )
+
+
+def _internal_error(loaded: LoadedBoard, what: str, exc: Exception) -> Finding:
+    return Finding(
+        rule=INTERNAL_ERROR,
+        severity=Severity.ERROR,
+        message=f"{what} crashed on this board ({type(exc).__name__}: {exc}); "
+        "please report this bug",
+        file=loaded.file,
+        span=FILE_START,
+        path=(),
+    )
+
+
+def lint_board(loaded: LoadedBoard, config: Config) -> list[Finding]:
+    """Read a loaded board and run the selected checks on it; never raises."""
+    if loaded.board is None:
+        return []
+    try:
+        board = understand(loaded.board, loaded.file, language=config.language)
+    except Exception as exc:
+        return [_internal_error(loaded, "reading the board's goals", exc)]
+    return check_board(board, loaded, config)
 
 
 def check_board(board: UnderstoodBoard, loaded: LoadedBoard, config: Config) -> list[Finding]:

@@ -26,7 +26,9 @@ ERROR_KIND_SUMMARIES: dict[ErrorKind, str] = {
     ErrorKind.SCHEMA_ERROR: "The YAML does not follow the board format.",
     ErrorKind.DUPLICATE_KEY: "A mapping repeats a key; YAML would silently keep only the last.",
     ErrorKind.DUPLICATE_ID: "Two objectives, key results or KPIs of one board share an id.",
-    ErrorKind.LIMIT_EXCEEDED: "The file exceeds an input limit (size, nesting, aliases, documents).",
+    ErrorKind.LIMIT_EXCEEDED: (
+        "The file exceeds an input limit (size, nesting, aliases, documents)."
+    ),
 }
 
 #: Kinds after which the board is still linted (the data is complete, only suspicious).

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from okrlint.errors import ErrorKind, InputError
 from okrlint.models import ALLOWED_FIELDS, UNION_TAGS, Board, KeyResultSpec, describe_value
-from okrlint.positions import FILE_START, NodePath, Position, Span, format_path
+from okrlint.positions import FILE_START, NodePath, Position, Span, format_path, position_at
 from okrlint.yamltree import DEFAULT_LIMITS, Limits, YamlTree, YamlTreeError, read_tree
 
 
@@ -59,6 +59,8 @@ def read_source(path: Path, file: str, limits: Limits = DEFAULT_LIMITS) -> str |
         return InputError(ErrorKind.IO_ERROR, "no such file", file)
     except OSError as exc:
         return InputError(ErrorKind.IO_ERROR, f"cannot read the file: {_os_reason(exc)}", file)
+    except ValueError as exc:  # a NUL byte in the path
+        return InputError(ErrorKind.IO_ERROR, f"cannot use this path: {exc}", file)
     if stat.S_ISDIR(info.st_mode):
         return InputError(ErrorKind.IO_ERROR, "is a directory, not a board file", file)
     if not stat.S_ISREG(info.st_mode):
@@ -106,16 +108,15 @@ def decode(data: bytes, file: str) -> str | InputError:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        line_start = before.rfind(b"\n") + 1
-        column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+        before = data[: exc.start].decode(encoding, errors="replace")
+        at = position_at(before, len(before))
         bad = data[exc.start : exc.start + 1].hex()
+        name = "UTF-8" if encoding.startswith("utf-8") else encoding.upper()
         return InputError(
             ErrorKind.PARSE_ERROR,
-            f"not UTF-8 text: byte 0x{bad} cannot be decoded",
+            f"not {name} text: byte 0x{bad} cannot be decoded",
             file,
-            Span(Position(line, column), Position(line, column + 1)),
+            Span(at, Position(at.line, at.column + 1)),
             hint="save the file as UTF-8",
         )
 
@@ -137,7 +138,7 @@ def load_text(text: str, file: str = "<text>", limits: Limits = DEFAULT_LIMITS) 
                 ErrorKind.SCHEMA_ERROR,
                 "the file is empty: a board needs 'objectives' or 'kpis'",
                 file,
-                hint="see the board format in the README, or run okrlint init --board",
+                hint="see the board format in the README",
             )
         )
         return loaded
@@ -145,7 +146,8 @@ def load_text(text: str, file: str = "<text>", limits: Limits = DEFAULT_LIMITS) 
         loaded.errors.append(
             InputError(
                 ErrorKind.SCHEMA_ERROR,
-                f"a board is a mapping with 'objectives' and/or 'kpis', found {describe_value(root.data)}",
+                "a board is a mapping with 'objectives' and/or 'kpis', "
+                f"found {describe_value(root.data)}",
                 file,
                 root.span,
             )
@@ -212,9 +214,7 @@ def _schema_errors(exc: ValidationError, tree: YamlTree, file: str) -> list[Inpu
     return errors
 
 
-def _schema_error(
-    kind: str, path: NodePath, err: Any, tree: YamlTree, file: str
-) -> InputError:
+def _schema_error(kind: str, path: NodePath, err: Any, tree: YamlTree, file: str) -> InputError:
     key_node, node = tree.lookup(path)
     where = format_path(path[:-1]) if path else ""
     owner = f" in {where}" if where else " at the top level"
@@ -236,11 +236,28 @@ def _schema_error(
         expected = err.get("ctx", {}).get("expected", "")
         message = f"expected one of {expected}, found {describe_value(err.get('input'))}"
         span = _span(node)
+    elif kind == "okrlint_alias":
+        # point at the second spelling: that is the one to remove
+        name = str(err.get("ctx", {}).get("name", ""))
+        alias = str(err.get("ctx", {}).get("alias", ""))
+        alias_key, _value = tree.lookup((*path, alias))
+        message = err["msg"]
+        span = alias_key.span if alias_key is not None else _span(node)
+        path = (*path, alias) if alias_key is not None else path
+        hint = f"'{alias}' is another name for '{name}': keep one of them"
     elif kind.startswith("okrlint_"):
         message = err["msg"]
         span = _span(node)
+    elif kind in ("model_type", "dict_type", "model_attributes_type"):
+        what = _kind_of(path)
+        article = "an" if what[0] in "aeiou" else "a"
+        found = describe_value(err.get("input"))
+        message = f"expected {article} {what} (a mapping of fields), found {found}"
+        span = _span(node)
     else:
-        message = f"{err['msg'][:1].lower()}{err['msg'][1:]}, found {describe_value(err.get('input'))}"
+        message = (
+            f"{err['msg'][:1].lower()}{err['msg'][1:]}, found {describe_value(err.get('input'))}"
+        )
         span = _span(node)
     if kind not in ("extra_forbidden", "missing") and path:
         message = f"{path[-1]}: {message}" if isinstance(path[-1], str) else message

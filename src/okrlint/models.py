@@ -67,6 +67,13 @@ def _text(value: Any) -> str:
     raise _fail("text", value)
 
 
+def _required_text(value: Any) -> str:
+    text = _text(value)
+    if not text.strip():
+        raise PydanticCustomError("okrlint_empty", "must not be empty")
+    return text
+
+
 def _number_or_text(value: Any) -> float | str:
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         raise _fail('a number, or a quoted number with a unit such as "61%"', value)
@@ -95,6 +102,7 @@ def _optional_list(value: Any) -> list[Any]:
 
 
 Text = Annotated[str, BeforeValidator(_text)]
+RequiredText = Annotated[str, BeforeValidator(_required_text)]
 NumberOrText = Annotated[float | str, BeforeValidator(_number_or_text)]
 Date = Annotated[dt.date, BeforeValidator(_date)]
 
@@ -151,10 +159,42 @@ ThresholdValue = Annotated[
 ]
 
 
-class KeyResultSpec(_Model):
+def _alias_properties(schema: dict[str, Any]) -> None:
+    """List ``baseline``/``target`` in the JSON Schema too: editors flag unlisted fields."""
+    properties = schema.get("properties", {})
+    for name, alias in (("from", "baseline"), ("to", "target")):
+        if name in properties:
+            properties[alias] = {
+                **properties[name],
+                "title": alias.capitalize(),
+                "description": f"Another name for '{name}' (give one of them, not both).",
+            }
+
+
+class _FromTo(_Model):
+    """A mapping with ``from``/``to`` and their aliases ``baseline``/``target``."""
+
+    model_config = ConfigDict(json_schema_extra=_alias_properties)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_alias(cls, data: Any) -> Any:
+        # Without this, pydantic takes one of the two and calls the other an unknown field.
+        if isinstance(data, dict):
+            for name, alias in (("from", "baseline"), ("to", "target")):
+                if name in data and alias in data:
+                    raise PydanticCustomError(
+                        "okrlint_alias",
+                        "give either '{name}' or '{alias}', not both",
+                        {"name": name, "alias": alias},
+                    )
+        return data
+
+
+class KeyResultSpec(_FromTo):
     """A key result written as a mapping; ``from``/``to`` override numbers in the title."""
 
-    title: Text = Field(
+    title: RequiredText = Field(
         description="What should change, in plain words.",
         examples=["Cut median onboarding time"],
     )
@@ -193,19 +233,6 @@ class KeyResultSpec(_Model):
         examples=["churn"],
     )
 
-    @model_validator(mode="before")
-    @classmethod
-    def _one_alias(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            for name, alias in (("from", "baseline"), ("to", "target")):
-                if name in data and alias in data:
-                    raise PydanticCustomError(
-                        "okrlint_alias",
-                        "give either '{name}' or '{alias}', not both",
-                        {"name": name, "alias": alias},
-                    )
-        return data
-
 
 def _key_result_kind(value: Any) -> str | None:
     if isinstance(value, str):
@@ -216,7 +243,7 @@ def _key_result_kind(value: Any) -> str | None:
 
 
 KeyResultItem = Annotated[
-    Annotated[Text, Tag("text")] | Annotated[KeyResultSpec, Tag("spec")],
+    Annotated[RequiredText, Tag("text")] | Annotated[KeyResultSpec, Tag("spec")],
     Discriminator(
         _key_result_kind,
         custom_error_type="okrlint_key_result",
@@ -234,7 +261,7 @@ class Objective(_Model):
     id: Text | None = Field(
         default=None, description="Unique id; defaults to O1, O2, ... by position.", examples=["O1"]
     )
-    title: Text = Field(
+    title: RequiredText = Field(
         description="What should be different at the end of the cycle.",
         examples=["Make onboarding effortless for new teams"],
     )
@@ -249,13 +276,13 @@ class Objective(_Model):
     )
 
 
-class Kpi(_Model):
+class Kpi(_FromTo):
     """A vital sign: ongoing, with a threshold, never ending."""
 
     id: Text | None = Field(
         default=None, description="Unique id; what key results refer to.", examples=["churn"]
     )
-    name: Text = Field(description="What is measured.", examples=["Monthly gross churn"])
+    name: RequiredText = Field(description="What is measured.", examples=["Monthly gross churn"])
     owner: Text | None = Field(default=None, description="Who watches it.", examples=["finance"])
     unit: Text | None = Field(default=None, description="Unit of the readings.", examples=["%"])
     threshold: ThresholdValue | None = Field(
@@ -327,10 +354,32 @@ class Board(_Model):
 ALLOWED_FIELDS: dict[str, tuple[str, ...]] = {
     "board": tuple(Board.model_fields),
     "objective": tuple(Objective.model_fields),
-    "key result": ("title", "id", "metric", "from", "baseline", "to", "target", "unit", "owner",
-                   "due", "kpi"),
-    "kpi": ("id", "name", "owner", "unit", "threshold", "current", "due", "from", "baseline",
-            "to", "target"),
+    "key result": (
+        "title",
+        "id",
+        "metric",
+        "from",
+        "baseline",
+        "to",
+        "target",
+        "unit",
+        "owner",
+        "due",
+        "kpi",
+    ),
+    "kpi": (
+        "id",
+        "name",
+        "owner",
+        "unit",
+        "threshold",
+        "current",
+        "due",
+        "from",
+        "baseline",
+        "to",
+        "target",
+    ),
     "cycle": ("start", "end"),
     "threshold": ("min", "max"),
 }

@@ -7,6 +7,7 @@ indexes (``int``) and renders with :func:`format_path`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 NodePath = tuple[str | int, ...]
@@ -33,6 +34,23 @@ class Span:
 
 
 FILE_START = Span(Position(1, 1), Position(1, 1))
+
+#: Line breaks as YAML counts them, and so every position PyYAML reports: CR LF, CR,
+#: LF, NEL, LS and PS (``str.splitlines`` also splits at form feeds and others).
+LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def position_at(text: str, index: int) -> Position:
+    """The 1-based line and column (in code points) of ``text[index]``."""
+    line, line_start = 1, 0
+    for match in LINE_BREAK.finditer(text, 0, max(index, 0)):
+        line, line_start = line + 1, match.end()
+    return Position(line, index - line_start + 1)
+
+
+def source_lines(text: str) -> list[str]:
+    """The lines of ``text`` as YAML counts them (line ``n`` is ``source_lines(text)[n-1]``)."""
+    return LINE_BREAK.split(text)
 
 
 def format_path(path: NodePath) -> str:

@@ -27,7 +27,7 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from okrlint.errors import ErrorKind, InputError
-from okrlint.positions import NodePath, Position, Span
+from okrlint.positions import NodePath, Position, Span, position_at, source_lines
 
 try:  # libyaml's C parser is several times faster; fall back to pure Python.
     from yaml import CSafeLoader as _Loader
@@ -130,9 +130,11 @@ def _span(start_mark: Any, end_mark: Any) -> Span:
 class _Builder:
     """Turns the event stream into a YNode tree, enforcing limits as it goes."""
 
-    def __init__(self, file: str, limits: Limits) -> None:
+    def __init__(self, file: str, limits: Limits, text: str = "") -> None:
         self.file = file
         self.limits = limits
+        self.text = text
+        self._lines: list[str] | None = None
         self.anchors: dict[str, YNode] = {}
         self.alias_nodes = 0
         self.errors: list[InputError] = []
@@ -141,8 +143,32 @@ class _Builder:
         self.root: YNode | None = None
         self.documents = 0
 
-    def fail(self, kind: ErrorKind, message: str, span: Span, hint: str = "") -> YamlTreeError:
-        return YamlTreeError(InputError(kind, message, self.file, span, (), hint))
+    def fail(
+        self, kind: ErrorKind, message: str, span: Span, hint: str = "", *, child: bool = True
+    ) -> YamlTreeError:
+        return YamlTreeError(InputError(kind, message, self.file, span, self.path(child), hint))
+
+    def path(self, child: bool = True) -> NodePath:
+        """The node path of the place the parser has reached.
+
+        With ``child``, the path of the node being added to the innermost collection
+        (its index in a list, its key in a mapping); without, the path of that
+        collection (a mapping's pending key included: its value is being read).
+        """
+        parts: list[str | int] = []
+        last = len(self.stack) - 1
+        for depth, frame in enumerate(self.stack):
+            node: YNode = frame[0]
+            key: YNode | None = frame[1]
+            if node.kind == "seq":
+                if depth == last and not child:
+                    break
+                parts.append(len(node.items))
+            elif key is not None and key.kind == "scalar":
+                parts.append(_key_text(key.data))
+            else:  # reading a key of this mapping
+                break
+        return tuple(parts)
 
     def feed(self, events: Iterator[Any]) -> None:
         for event in events:
@@ -172,21 +198,53 @@ class _Builder:
         span = _span(event.start_mark, event.end_mark)
         tag, value = event.tag, event.value
         if tag in (None, "!"):
-            tag = _STR if tag == "!" else _RESOLVER.resolve(ScalarNode, value, event.implicit)
+            resolved: str = _RESOLVER.resolve(  # type: ignore[no-untyped-call]
+                ScalarNode, value, event.implicit
+            )
+            tag = _STR if tag == "!" else resolved
         elif tag not in _SCALAR_TAGS:
             raise self.unsafe_tag(tag, span)
-        if tag == _STR or tag == _MERGE:
+        if tag in (_STR, _MERGE):
             data: Any = value
         else:
             try:
                 data = _CONSTRUCTOR.yaml_constructors[tag](
                     _CONSTRUCTOR, ScalarNode(tag, value, event.start_mark, event.end_mark)
                 )
-            except (ValueError, TypeError, OverflowError, yaml.YAMLError) as exc:
+            except (
+                ValueError,
+                TypeError,
+                OverflowError,
+                KeyError,
+                AttributeError,
+                IndexError,
+                yaml.YAMLError,
+            ) as exc:  # e.g. !!bool maybe (KeyError), !!timestamp soon (AttributeError)
                 raise self.bad_scalar(tag, value, exc, span) from None
+        if event.style in (">", "|") and not value.strip():
+            self.check_block_scalar_header(span)
         node = YNode("scalar", span.start, span.end, data)
         node.merge = tag == _MERGE
         return node
+
+    def check_block_scalar_header(self, span: Span) -> None:
+        """Refuse ``threshold: >5``: YAML reads it as an empty block scalar, silently.
+
+        ``>`` or ``|`` followed by a digit is a block scalar header with an indentation
+        indicator; when no text follows, the writer almost surely meant a comparison.
+        """
+        if self._lines is None:
+            self._lines = source_lines(self.text)
+        line = span.start.line
+        source = self._lines[line - 1] if 0 < line <= len(self._lines) else ""
+        header = source[span.start.column - 1 :].split("#", 1)[0].strip()
+        if len(header) > 1 and header[0] in "><|" and header[1:].lstrip("+-")[:1].isdigit():
+            raise self.fail(
+                ErrorKind.PARSE_ERROR,
+                _BLOCK_SCALAR_MESSAGE + f" ({header!r} reads as empty text)",
+                span,
+                _BLOCK_SCALAR_HINT,
+            )
 
     def unsafe_tag(self, tag: str, span: Span) -> YamlTreeError:
         shown = tag.replace(_TAG, "!!")
@@ -199,16 +257,20 @@ class _Builder:
         )
 
     def bad_scalar(self, tag: str, value: str, exc: Exception, span: Span) -> YamlTreeError:
+        shown = value if len(value) <= 40 else value[:37] + "..."
         if tag.endswith("timestamp"):
-            reason = str(exc) or "not a real date"
+            reason = f" ({exc})" if isinstance(exc, ValueError) and str(exc) else ""
             return self.fail(
                 ErrorKind.SCHEMA_ERROR,
-                f"{value} is not a real date ({reason})",
+                f"{shown} is not a real date{reason}",
                 span,
                 "write an existing ISO date, e.g. 2026-09-30",
             )
         return self.fail(
-            ErrorKind.PARSE_ERROR, f"cannot read {value!r} as {tag.replace(_TAG, '')}", span
+            ErrorKind.PARSE_ERROR,
+            f"cannot read {shown!r} as {tag.replace(_TAG, '')}",
+            span,
+            "quote the value to keep it as text, or remove the tag",
         )
 
     def start_collection(self, event: Any, is_map: bool) -> None:
@@ -219,7 +281,8 @@ class _Builder:
                 ErrorKind.LIMIT_EXCEEDED,
                 f"nesting deeper than {self.limits.max_depth} levels",
                 _span(event.start_mark, event.end_mark),
-                "a board needs only a few levels; raise the limit with --max-depth if this is intended",
+                "a board needs only a few levels; "
+                "raise the limit with --max-depth if this is intended",
             )
         start = _pos(event.start_mark)
         node = YNode("map" if is_map else "seq", start, start, {} if is_map else [])
@@ -250,7 +313,12 @@ class _Builder:
                 span,
                 "use fewer anchors and aliases, or raise --max-alias-nodes",
             )
-        self.add(target, None)
+        # The alias shares the anchored data and children, but sits where it is written,
+        # so errors about the aliased item point at the alias, not at the anchor.
+        node = YNode(target.kind, span.start, span.end, target.data)
+        node.pairs, node.items = target.pairs, target.items
+        node.size, node.merge = target.size, target.merge
+        self.add(node, None)
 
     def add(self, node: YNode, anchor: str | None) -> None:
         """Attach a finished node to its parent (or make it the root)."""
@@ -293,11 +361,11 @@ class _Builder:
                     "YAML keeps only the last value",
                     self.file,
                     key.span,
-                    (),
+                    self.path(),
                     "remove or rename one of them",
                 )
             )
-        explicit[text] = key
+        explicit.setdefault(text, key)  # keep the first, for "first at line N"
         parent.pairs[text] = (key, value)
         parent.data[text] = value.data
 
@@ -326,56 +394,117 @@ def _key_text(data: Any) -> str:
     return str(data)
 
 
-def _tree_error(file: str, text: str, exc: yaml.YAMLError) -> InputError:
+def _bad_character_error(file: str, text: str, index: int, path: NodePath) -> InputError:
+    """A character YAML does not allow (control characters, lone surrogates ...)."""
+    index = min(max(index, 0), max(len(text) - 1, 0))
+    char = text[index] if text else "\x00"
+    at = position_at(text, index)
+    hint = "remove the character: it is often invisible (search for it in an editor)"
+    if char == "\x00":
+        hint = (
+            "NUL characters usually mean the file is UTF-16 without a byte-order mark: "
+            "save it as UTF-8"
+        )
+    elif 0xD800 <= ord(char) <= 0xDFFF:
+        hint = "the text is not valid Unicode (a lone surrogate): save the file as UTF-8"
+    return InputError(
+        ErrorKind.PARSE_ERROR,
+        f"invalid YAML: the character U+{ord(char):04X} is not allowed in a YAML file "
+        "(control characters and non-characters are not, even inside quotes)",
+        file,
+        Span(at, Position(at.line, at.column + 1)),
+        path,
+        hint,
+    )
+
+
+def _reader_error(
+    file: str, text: str, exc: yaml.reader.ReaderError, path: NodePath, c_loader: bool
+) -> InputError:
+    index = exc.position
+    if c_loader:  # libyaml counts bytes of UTF-8, PyYAML counts code points
+        index = len(text.encode("utf-8", "surrogatepass")[:index].decode("utf-8", "ignore"))
+    if not (0 <= index < len(text)) or ord(text[index]) != exc.character:
+        bad = yaml.reader.Reader.NON_PRINTABLE.search(text)
+        index = bad.start() if bad is not None else 0
+    return _bad_character_error(file, text, index, path)
+
+
+def _tree_error(file: str, text: str, exc: yaml.YAMLError, path: NodePath = ()) -> InputError:
     """Turn a PyYAML error into an input error with a position and a helpful hint."""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
     line = mark.line + 1 if mark is not None else 1
     column = mark.column + 1 if mark is not None else 1
+    kind = ErrorKind.PARSE_ERROR
     message = f"invalid YAML: {problem}"
     if context and context not in problem:
         message = f"invalid YAML: {problem} ({context})"
-    lines = text.splitlines()
-    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    lines = source_lines(text)
+    if line > len(lines):  # libyaml puts the end of a stream on a line of its own
+        line, column = len(lines), len(lines[-1]) + 1
+    source = lines[line - 1]
+    column = min(column, len(source) + 1)
+    indent = source[: len(source) - len(source.lstrip(" \t-"))]
     hint = ""
-    if "\t" in source[: max(column, 1)] or (column - 1 < len(source) and source[column - 1] == "\t"):
+    if "\t" in indent:
         message = "invalid YAML: a tab character; YAML allows only spaces for indentation"
         hint = "replace the tabs with spaces"
-    elif _looks_like_block_scalar_comparison(source):
-        message = (
-            "invalid YAML: a value starting with '>' or '|' is a YAML block scalar, "
-            "so an unquoted comparison cannot be read"
-        )
-        hint = "quote the comparison, e.g. threshold: \">= 99.9\""
+        column = indent.index("\t") + 1
+    elif source[column - 1 : column] == "\t":
+        message = "invalid YAML: a tab character where YAML expects spaces"
+        hint = "replace the tab with spaces, or quote the text that holds it"
+    elif (found := _block_scalar_comparison(source)) is not None:
+        message = _BLOCK_SCALAR_MESSAGE
+        hint = _BLOCK_SCALAR_HINT
+        column = found + 1
+    elif "maximum nesting depth" in problem:  # libyaml's own cap on flow nesting
+        kind = ErrorKind.LIMIT_EXCEEDED
+        message = "nesting deeper than libyaml's limit of 1000 levels"
+        hint = "a board needs only a few levels of nesting"
     elif "could not find expected ':'" in problem or "expected <block end>" in problem:
         hint = "check the indentation and that every key ends with ':'"
     return InputError(
-        ErrorKind.PARSE_ERROR,
-        message,
-        file,
-        Span(Position(line, column), Position(line, column + 1)),
-        (),
-        hint,
+        kind, message, file, Span(Position(line, column), Position(line, column + 1)), path, hint
     )
 
 
-def _looks_like_block_scalar_comparison(line: str) -> bool:
-    _, sep, value = line.partition(": ")
-    value = value.strip() if sep else line.strip().lstrip("- ").strip()
-    return len(value) > 1 and value[0] in "><|" and (value[1] in "= " or value[1].isdigit())
+_BLOCK_SCALAR_MESSAGE = (
+    "invalid YAML: a value starting with '>' or '|' is a YAML block scalar "
+    "(folded or literal text), so an unquoted comparison cannot be read"
+)
+_BLOCK_SCALAR_HINT = 'quote the comparison, e.g. threshold: ">= 99.9"'
+
+
+def _block_scalar_comparison(line: str) -> int | None:
+    """The index of the '>' or '|' that starts an unquoted comparison on ``line``, if any."""
+    key, sep, _value = line.partition(": ")
+    start = len(key) + len(sep) if sep else 0
+    while start < len(line) and line[start] in " -":
+        start += 1
+    value = line[start:].rstrip()
+    if len(value) > 1 and value[0] in "><|" and (value[1] in "= " or value[1].isdigit()):
+        return start
+    return None
 
 
 def read_tree(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> YamlTree:
     """Parse ``text`` into a :class:`YamlTree`; raises :class:`YamlTreeError` when fatal."""
-    builder = _Builder(file, limits)
+    builder = _Builder(file, limits, text)
+    loader = _Loader  # looked up at call time: tests swap in the pure-Python loader
     try:
-        builder.feed(yaml.parse(text, Loader=_Loader))
+        builder.feed(yaml.parse(text, Loader=loader))
+    except yaml.reader.ReaderError as exc:
+        c_loader = loader.__name__.startswith("C")
+        error = _reader_error(file, text, exc, builder.path(child=False), c_loader)
+        raise YamlTreeError(error) from None
     except yaml.YAMLError as exc:
-        raise YamlTreeError(_tree_error(file, text, exc)) from None
+        raise YamlTreeError(_tree_error(file, text, exc, builder.path(child=False))) from None
+    except UnicodeEncodeError as exc:  # libyaml encodes to UTF-8: lone surrogates fail
+        raise YamlTreeError(_bad_character_error(file, text, exc.start, ())) from None
     except RecursionError:  # pragma: no cover - the builder is iterative; belt and braces
         raise YamlTreeError(
             InputError(ErrorKind.LIMIT_EXCEEDED, "nesting too deep to read", file)
         ) from None
     return YamlTree(builder.root, builder.errors)
-

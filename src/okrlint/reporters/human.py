@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from okrlint.errors import InputError
 from okrlint.findings import FileResult, Finding, LintResult, Severity
-from okrlint.positions import Span
+from okrlint.positions import Span, source_lines
 from okrlint.reporters import Rendered
 
 _RESET = "\x1b[0m"
@@ -30,6 +30,35 @@ _STYLES = {
     "hint": "\x1b[32m",
     "dim": "\x1b[2m",
 }
+
+
+# Control characters (C0, DEL, C1) are shown as visible symbols, one for one so that
+# columns stay aligned: board text and file names must never drive the terminal (an
+# escape sequence in a title would otherwise be executed by it).
+_VISIBLE: dict[int, int] = {
+    **{c: 0x2400 + c for c in range(0x20)},  # the Control Pictures block: ␀ ␁ ... ␟
+    0x7F: 0x2421,  # ␡
+    **dict.fromkeys(range(0x80, 0xA0), 0xFFFD),
+}
+
+#: Source lines longer than this are shown as a window around the column.
+_MAX_WIDTH = 120
+
+
+def _visible(text: str) -> str:
+    return text.translate(_VISIBLE)
+
+
+def _window(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """A long line cut to a window around ``start`` (0-based), with ``…`` at the cuts."""
+    if len(text) <= _MAX_WIDTH:
+        return text, start, end
+    left = max(0, min(start - _MAX_WIDTH // 3, len(text) - _MAX_WIDTH))
+    right = left + _MAX_WIDTH
+    prefix = "…" if left else ""
+    suffix = "…" if right < len(text) else ""
+    shift = len(prefix) - left
+    return prefix + text[left:right] + suffix, start + shift, min(end, right) + shift
 
 
 class _Paint:
@@ -51,19 +80,22 @@ def _snippet(source_lines: list[str], span: Span, paint: _Paint, style: str) -> 
     else:
         end = len(text)
     end = max(min(end, len(text)), start + 1)
+    text, start, end = _window(text, start, end)
+    end = max(end, start + 1)
     width = len(str(line_no))
     gutter = paint("gutter", " " * width + " |")
     return [
         gutter,
-        paint("gutter", f"{line_no} |") + f" {text}",
+        paint("gutter", f"{line_no} |") + f" {_visible(text)}",
         gutter + " " + " " * start + paint(style, "^" * (end - start)),
     ]
 
 
 def _finding_lines(f: Finding, lines: list[str], paint: _Paint, quiet: bool) -> list[str]:
     head = (
-        f"{paint('path', f'{f.file}:{f.line}:{f.column}')}: "
-        f"{paint(f.severity.value, f.severity.value)} {paint('rule', f.rule)} {f.message}"
+        f"{paint('path', _visible(f'{f.file}:{f.line}:{f.column}'))}: "
+        f"{paint(f.severity.value, f.severity.value)} {paint('rule', f.rule)} "
+        f"{_visible(f.message)}"
     )
     out = [head]
     if quiet:
@@ -71,7 +103,7 @@ def _finding_lines(f: Finding, lines: list[str], paint: _Paint, quiet: bool) -> 
     out.extend(_snippet(lines, f.span, paint, f.severity.value))
     if f.hint:
         pad = " " * len(str(f.line))
-        out.append(f"{paint('gutter', pad + ' =')} {paint('hint', 'hint:')} {f.hint}")
+        out.append(f"{paint('gutter', pad + ' =')} {paint('hint', 'hint:')} {_visible(f.hint)}")
     out.append("")
     return out
 
@@ -79,8 +111,8 @@ def _finding_lines(f: Finding, lines: list[str], paint: _Paint, quiet: bool) -> 
 def _error_lines(e: InputError, lines: list[str], paint: _Paint, quiet: bool) -> list[str]:
     node = f" ({e.node})" if e.node else ""
     head = (
-        f"{paint('path', f'{e.file}:{e.line}:{e.column}')}: {paint('error', 'error')} "
-        f"{paint('rule', e.kind.value)} {e.message}{node}"
+        f"{paint('path', _visible(f'{e.file}:{e.line}:{e.column}'))}: {paint('error', 'error')} "
+        f"{paint('rule', e.kind.value)} {_visible(e.message + node)}"
     )
     out = [head]
     if quiet:
@@ -88,7 +120,7 @@ def _error_lines(e: InputError, lines: list[str], paint: _Paint, quiet: bool) ->
     out.extend(_snippet(lines, e.span, paint, "error"))
     if e.hint:
         pad = " " * len(str(e.line))
-        out.append(f"{paint('gutter', pad + ' =')} {paint('hint', 'hint:')} {e.hint}")
+        out.append(f"{paint('gutter', pad + ' =')} {paint('hint', 'hint:')} {_visible(e.hint)}")
     out.append("")
     return out
 
@@ -113,19 +145,21 @@ def summary_line(result: LintResult) -> str:
 
 
 def _by_file(result: LintResult) -> Iterable[tuple[FileResult, list[Finding]]]:
+    """Each file with its findings, files in path order and findings by line and column."""
     grouped: dict[str, list[Finding]] = {}
-    for f in result.findings:
+    for f in sorted(result.findings, key=Finding.sort_key):
         grouped.setdefault(f.file, []).append(f)
-    for file in result.files:
+    for file in sorted(result.files, key=lambda r: r.file):
         yield file, grouped.get(file.file, [])
 
 
 def render(result: LintResult, *, color: bool = False, quiet: bool = False) -> Rendered:
     paint = _Paint(color)
     out: list[str] = []
-    err: list[str] = [f"okrlint: {notice}" for notice in result.notices]
+    err: list[str] = [f"okrlint: {_visible(notice)}" for notice in result.notices]
     for file, findings in _by_file(result):
-        lines = file.source.splitlines() if (findings or file.errors) and not quiet else []
+        show = file.source and (findings or file.errors) and not quiet
+        lines = source_lines(file.source) if show else []
         for e in file.errors:
             err.extend(_error_lines(e, lines, paint, quiet))
         for f in findings:

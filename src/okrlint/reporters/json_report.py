@@ -45,9 +45,9 @@ def to_dict(result: LintResult) -> dict[str, Any]:
         "version": JSON_VERSION,
         "files": [
             {"file": f.file, "ok": f.ok, "errors": [error_dict(e) for e in f.errors]}
-            for f in result.files
+            for f in sorted(result.files, key=lambda r: r.file)
         ],
-        "findings": [finding_dict(f) for f in result.findings],
+        "findings": [finding_dict(f) for f in sorted(result.findings, key=Finding.sort_key)],
         "summary": {
             "files": len(result.files),
             "errors": result.count(Severity.ERROR),

@@ -19,7 +19,8 @@ combined: a real change with a hold beside it is a bet with a guard-rail.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
@@ -84,6 +85,7 @@ class Hold:
 
     @property
     def has_level(self) -> bool:
+        """Does it name a level ("below 4%"), not only a metric or a cadence?"""
         return self.level is not None
 
     def threshold(self) -> str:
@@ -102,6 +104,7 @@ class Hold:
         return f"{self.comparator.value} {value}"
 
     def unit_text(self) -> str:
+        """The KPI ``unit`` this hold's level is in: "%", "seconds", "GBP", "donors"."""
         if self.level is None:
             return ""
         unit = self.level.unit
@@ -156,16 +159,19 @@ class KeyResultMeaning:
 
     @property
     def guard_rails(self) -> tuple[Hold, ...]:
-        """Holds beside a real change: "... while keeping churn below 3%"."""
+        """Holds beside a real change: "... while keeping churn below 3%".
+
+        An unmeasured bet ("Grow MRR while keeping churn below 3%") carries its holds
+        too; they become guard-rails when structured numbers make it a change.
+        """
         return self.holds if self.intent is Intent.CHANGE else ()
 
     @property
     def has_target(self) -> bool:
+        """Does it name where the number should go (a target or a relative step)?"""
         return self.target is not None or self.relative is not None
 
-    def with_numbers(
-        self, baseline: Quantity | None, target: Quantity | None
-    ) -> KeyResultMeaning:
+    def with_numbers(self, baseline: Quantity | None, target: Quantity | None) -> KeyResultMeaning:
         """Apply structured ``from``/``to``: given fields win over the text."""
         base = baseline if baseline is not None else self.baseline
         goal = target if target is not None else self.target
@@ -175,17 +181,27 @@ class KeyResultMeaning:
         holds = self.holds
         moves = base is not None and goal is not None and not base.same_amount(goal)
         if moves and intent is not Intent.CHANGE:
-            # numbers that move make it a bet, whatever the title's wording
+            # numbers that move make it a bet, whatever the title's wording; a held level
+            # was the title's own ask, while an unmeasured bet's holds are its guard-rails
             output = self.output or intent is Intent.TASK
-            holds = ()
+            holds = self.holds if intent is Intent.UNMEASURED else ()
             intent = Intent.CHANGE
             return replace(
-                self, intent=intent, baseline=base, target=goal, holds=holds, output=output,
-                from_zero=False, bound=None,
+                self,
+                intent=intent,
+                baseline=base,
+                target=goal,
+                holds=holds,
+                output=output,
+                from_zero=False,
+                bound=None,
             )
         if goal is not None and intent in (Intent.UNMEASURED, Intent.TASK):
             intent = Intent.CHANGE
-        return replace(self, intent=intent, baseline=base, target=goal, holds=holds)
+        from_zero = self.from_zero and base is None
+        return replace(
+            self, intent=intent, baseline=base, target=goal, holds=holds, from_zero=from_zero
+        )
 
 
 # -- the reader -----------------------------------------------------------------------
@@ -193,11 +209,13 @@ class KeyResultMeaning:
 
 @dataclass(slots=True)
 class _Clause:
-    first: int
-    last: int  # exclusive
-    joined_by: str = ""  # "and" (coordinating) or "while" (subordinating) or ""
+    """One clause of a key result, and what was found in it."""
+
+    first: int  # token indexes: [first, last)
+    last: int
+    joined_by: str = ""  # "and" (coordinating), a subordinator ("while", "without"), or ""
     intent: Intent = Intent.UNMEASURED
-    verb_kind: str = ""
+    verb_kind: str = ""  # the phrase table of its verb: "change_verbs", "hold_verbs", ...
     verb: str = ""
     verb_at: int = -1
     verb_len: int = 0
@@ -210,22 +228,34 @@ class _Clause:
     holds: list[Hold] = field(default_factory=list)
     output: bool = False
     metric: str = ""
-    evidence: tuple[int, int] = (-1, -1)
-    has_comparator: bool = False
+    evidence: tuple[int, int] = (-1, -1)  # token span that shows the change
     quantities: list[Quantity] = field(default_factory=list)
-    stated_baseline: Quantity | None = None  # "(currently 3.4s)"
+    stated_baseline: Quantity | None = None  # "(currently 3.4s)", "(baseline 61%)"
 
 
-_LEADING_SKIP = frozenset(
-    {"we", "will", "to", "should", "must", "shall", "can", "i", "team", "kr", "kr:", "-", ":",
-     "*", "•", "successfully", "significantly", "further", "materially", "substantially",
-     "dramatically", "drastically", "meaningfully", "fully", "measurably", "sustainably",
-     "rapidly", "quickly", "gradually", "steadily"}
+# Verb tables, in the order that breaks ties between phrases of the same length.
+_VERB_TABLES = (
+    "hold_verbs",
+    "relative_words",
+    "change_verbs",
+    "target_verbs",
+    "acquisition_verbs",
+    "task_verbs",
+    "vague_verbs",
 )
-_SUBORDINATE = frozenset(
-    {"while", "whilst", "without", "but", "whereas", "as long as", "provided", "provided that",
-     "so long as", "at the same time as", "with", "whereby", "where"}
+_INNER_VERB_TABLES = (
+    "hold_verbs",
+    "change_verbs",
+    "target_verbs",
+    "task_verbs",
+    "acquisition_verbs",
 )
+_CHANGING = frozenset({"change_verbs", "target_verbs", "relative_words"})
+_LEVEL_UNITS = frozenset(
+    {UnitKind.PERCENT, UnitKind.POINTS, UnitKind.BPS, UnitKind.CURRENCY, UnitKind.DURATION}
+)
+_SHARES = frozenset({UnitKind.PERCENT, UnitKind.POINTS, UnitKind.BPS})
+_PER_YEAR = Unit(UnitKind.LABEL, "times a year")
 
 
 @lru_cache(maxsize=4096)
@@ -235,144 +265,144 @@ def read_key_result(text: str, language: str = "en") -> KeyResultMeaning:
     tokens = tokenize(text)
     if not tokens:
         return KeyResultMeaning(Intent.UNMEASURED, language=language)
-    lows = [t.low for t in tokens]
-    reader = _Reader(text, tokens, lows, lex)
-    return reader.read()
+    return _Reader(text, tokens, lex).read()
 
 
 class _Reader:
-    def __init__(self, text: str, tokens: list[Token], lows: list[str], lex: Lexicon) -> None:
+    """Reads one text: prepares tokens, amounts and dates once, then reads each clause."""
+
+    def __init__(self, text: str, tokens: list[Token], lex: Lexicon) -> None:
         self.text = text
         self.tokens = tokens
-        self.lows = lows
+        self.lows = [t.low for t in tokens]
         self.lex = lex
         self.n = len(tokens)
         self.date_tokens = self._find_dates()
         self.deadline = self._has_deadline()
-        quantities = [
-            q for q in read_quantities(tokens, lows, lex) if not self._in_date(q.first, q.last)
+        self.quantities = [
+            q
+            for q in read_quantities(tokens, self.lows, lex)
+            if not any(k in self.date_tokens for k in range(q.first, q.last))
         ]
-        quantities.extend(self._multiples(quantities))
-        quantities.sort(key=lambda q: q.first)
-        self.quantities = quantities
-        self.q_at: dict[int, Quantity] = {q.first: q for q in quantities}
-        self.q_covering: dict[int, Quantity] = {}
-        for q in quantities:
-            for k in range(q.first, q.last):
-                self.q_covering[k] = q
+        self.q_starts = [q.first for q in self.quantities]
+        self.q_at: dict[int, Quantity] = {q.first: q for q in self.quantities}
+        self.q_covering: dict[int, Quantity] = {
+            k: q for q in self.quantities for k in range(q.first, q.last)
+        }
+
+    def read(self) -> KeyResultMeaning:
+        """Read every clause (an "and" clause may borrow its verb), then combine them."""
+        clauses = self._clauses()
+        previous: _Clause | None = None
+        for c in clauses:
+            self._read_clause(c, previous if c.joined_by == "and" else None)
+            previous = c
+        return self._combine(clauses)
 
     # -- preparation ----------------------------------------------------------------
 
     def _match(self, table: str, i: int) -> tuple[int, object] | None:
+        """The longest phrase of ``table`` at token ``i``: (token count, payload)."""
         if not 0 <= i < self.n:
             return None
         return self.lex.table(table).match(self.lows, i)
 
+    def _low(self, i: int) -> str:
+        return self.lows[i] if 0 <= i < self.n else ""
+
     def _find_dates(self) -> set[int]:
-        """Token indexes that belong to a date: "by 30 September", "in 2026", "Q3"."""
+        """Token indexes that belong to a date: "by 30 September", "in 2026", "Q3 2026"."""
         dates: set[int] = set()
-        lows, toks = self.lows, self.tokens
-        for i, tok in enumerate(toks):
-            if tok.kind is Kind.DATE:
+        for i, tok in enumerate(self.tokens):
+            if tok.kind is Kind.DATE or self._is_year(i):
                 dates.add(i)
-            elif self._match("months", i) and (tok.text[:1].isupper() or i > 0):
-                # a month name, with the day and year around it
-                if tok.low == "may" and not tok.text[:1].isupper():
-                    continue
-                if tok.low in ("mar", "jun", "sep", "dec", "jan", "oct", "nov", "aug", "apr", "feb",
-                               "jul") and not tok.text[:1].isupper():
-                    continue
-                dates.add(i)
-                for k in (i - 1, i + 1, i + 2):
-                    if 0 <= k < self.n and toks[k].kind is Kind.NUM and len(toks[k].low) in (1, 2, 4):
-                        dates.add(k)
-                    elif 0 <= k < self.n and lows[k] == ",":
-                        continue
-            elif tok.kind is Kind.NUM and len(tok.low) == 4 and not tok.suffix:
-                year = int(tok.low) if tok.low.isdigit() else 0
-                prev = lows[i - 1] if i > 0 else ""
-                if 1990 <= year <= 2100 and (
-                    prev in ("by", "in", "since", "until", "till", "before", "after", "of", "during",
-                             "through", "throughout", "fy", "for", "end")
-                    or (i > 0 and toks[i - 1].kind is Kind.WORD and toks[i - 1].low[:1] in "qh"
-                        and toks[i - 1].low[1:].isdigit())
-                ):
-                    dates.add(i)
+            elif self._is_month(i):
+                dates.add(i)  # the month, with its day and year around it
+                dates.update(
+                    k
+                    for k in (i - 1, i + 1, i + 2)
+                    if 0 <= k < self.n
+                    and self.tokens[k].kind is Kind.NUM
+                    and len(self.tokens[k].low) in (1, 2, 4)
+                )
         return dates
 
-    def _in_date(self, first: int, last: int) -> bool:
-        return any(k in self.date_tokens for k in range(first, last))
+    def _is_month(self, i: int) -> bool:
+        """A month name; "may" and abbreviations ("mar", "dec") only when capitalised."""
+        tok = self.tokens[i]
+        if not self._match("months", i):
+            return False
+        if tok.text[:1].isupper():
+            return True
+        return i > 0 and tok.low not in self.lex.table("ambiguous_months")
+
+    def _is_year(self, i: int) -> bool:
+        """A year after a date word or a quarter: "in 2026", "Q3 2026", "FY 2027"."""
+        tok = self.tokens[i]
+        if tok.kind is not Kind.NUM or tok.suffix or len(tok.low) != 4 or not tok.low.isdigit():
+            return False
+        if not 1990 <= int(tok.low) <= 2100 or i == 0:
+            return False
+        prev = self.tokens[i - 1]
+        return prev.low in self.lex.table("year_words") or _is_period_name(prev)
 
     def _has_deadline(self) -> bool:
+        """Does the text say when it is due: "by 30 September", "by end of Q3"?"""
         for i in range(self.n):
             m = self._match("deadline_words", i)
             if m is None:
                 continue
-            k = i + m[0]
             if m[0] > 1:
                 return True  # "by end of", "this quarter", "by q3"
+            k = i + 1
             if k < self.n and (
                 k in self.date_tokens
-                or self.tokens[k].kind is Kind.DATE
-                or (self.lows[k][:1] in "qh" and self.lows[k][1:].isdigit())
+                or _is_period_name(self.tokens[k])
                 or self.lows[k] in ("end", "eoq", "eoy", "the", "launch", "quarter", "year")
             ):
                 return True
         return False
 
-    def _multiples(self, found: list[Quantity]) -> list[Quantity]:
-        """ "x2" and "×2": multiples written before the number."""
-        taken = {k for q in found for k in range(q.first, q.last)}
-        out: list[Quantity] = []
-        for i, tok in enumerate(self.tokens):
-            if i in taken:
-                continue
-            value: float | None = None
-            last = i + 1
-            if tok.kind is Kind.WORD and tok.low[:1] == "x" and _is_number(tok.low[1:]):
-                value = float(tok.low[1:])
-            elif tok.low == "×" and i + 1 < self.n and self.tokens[i + 1].kind is Kind.NUM:
-                value = _float(self.tokens[i + 1].low)
-                last = i + 2
-            if value is not None:
-                out.append(
-                    Quantity(value, Unit(UnitKind.MULTIPLE), "", tok.start,
-                             self.tokens[last - 1].end, first=i, last=last)
-                )
-        return out
-
     # -- clauses --------------------------------------------------------------------
 
     def _clauses(self) -> list[_Clause]:
+        """Cut the text at connectors ("while", "and", ";", a comma before a verb...)."""
         clauses: list[_Clause] = []
-        start = 0
-        joined = ""
-        i = 0
+        start, joined, i = 0, "", 0
         protected = self._protected_ands()
+        opened: list[bool] = []  # for each open parenthesis: did it start a clause?
         while i < self.n:
-            m = self._match("clause_breaks", i)
-            if m is not None and i > start and i not in protected and not self._inside_quantity(i):
-                word = " ".join(self.lows[i : i + m[0]])
-                if word == "," and not self._comma_breaks(i):
-                    i += 1
-                    continue
-                if word in ("with", "where") and not self._with_breaks(i + m[0]):
-                    i += m[0]
-                    continue
+            width = self._break_at(i, start, protected)
+            if width:
+                word = " ".join(self.lows[i : i + width])
                 clauses.append(_Clause(start, i, joined))
-                joined = word if word in _SUBORDINATE else "and"
-                start = i + m[0]
-                i = start
+                joined = word if word in self.lex.table("subordinators").phrases else "and"
+                start = i = i + width
                 continue
-            if self.lows[i] in ("(", ")") and i > start and (
-                self.lows[i] == ")" or self._comma_breaks(i)
-            ):
+            low = self.lows[i]
+            if low == "(":
+                opened.append(i > start and self._comma_breaks(i))
+                if opened[-1]:
+                    clauses.append(_Clause(start, i, joined))
+                    joined, start = "while", i + 1
+            elif low == ")" and (opened.pop() if opened else True) and i > start:
                 clauses.append(_Clause(start, i, joined))
-                joined = "while" if self.lows[i] == "(" else "and"
-                start = i + 1
+                joined, start = "and", i + 1
             i += 1
         clauses.append(_Clause(start, self.n, joined))
         return [c for c in clauses if c.last > c.first]
+
+    def _break_at(self, i: int, start: int, protected: set[int]) -> int:
+        """The width of a connector that starts a new clause at token ``i``, or 0."""
+        m = self._match("clause_breaks", i)
+        if m is None or i <= start or i in protected or self._inside_quantity(i):
+            return 0
+        word = " ".join(self.lows[i : i + m[0]])
+        if word == "," and not self._comma_breaks(i):
+            return 0
+        if word in ("with", "where") and not self._with_breaks(i + m[0]):
+            return 0
+        return m[0]
 
     def _inside_quantity(self, i: int) -> bool:
         q = self.q_covering.get(i)
@@ -383,389 +413,470 @@ class _Reader:
         out: set[int] = set()
         for i, low in enumerate(self.lows):
             if low == "between":
-                for k in range(i + 1, min(i + 6, self.n)):
-                    if self.lows[k] == "and":
-                        out.add(k)
-                        break
+                ands = [k for k in range(i + 1, min(i + 6, self.n)) if self.lows[k] == "and"]
+                out.update(ands[:1])
         return out
 
     def _comma_breaks(self, i: int) -> bool:
-        """A comma starts a clause when a verb or a bound follows it."""
+        """A comma (or a parenthesis) starts a clause when a verb or a bound follows it."""
         k = i + 1
-        while k < self.n and self.lows[k] in ("and", "but", "while"):
+        while self._low(k) in ("and", "but", "while"):
             k += 1
-        return k < self.n and (
+        if k >= self.n or self._match("baseline_words", k) or self.lows[k] == "from":
+            return False  # ", up from $3.2M", "(from 12%)": the same clause's baseline
+        return (
             self._verb_at(k) is not None
-            or self._match("comparator_prefix", k) is not None
-            or self._match("zero_words", k) is not None
+            or (self._zero_at(k) and self._low(k + 1) not in ("", "-", ")"))
             or self._match("measurement_words", k) is not None
             or any(self._match("comparator_prefix", j) for j in range(k, min(k + 4, self.n)))
         )
 
     def _with_breaks(self, k: int) -> bool:
         """ "with churn below 3%" is a guard-rail clause; "with FTSE 250 companies" is not."""
+        if self._match("zero_words", k):
+            return True
         for j in range(k, min(k + 6, self.n)):
-            if self._match("comparator_prefix", j) or self._match("hold_verbs", j):
-                nxt = j + (self._match("comparator_prefix", j) or (1, None))[0]
+            if self._match("hold_verbs", j):
+                return True
+            bound = self._match("comparator_prefix", j)
+            if bound is not None:
+                nxt = j + bound[0]
                 if nxt in self.q_at or self._match("zero_words", nxt):
                     return True
-                if self._match("hold_verbs", j):
-                    return True
-            if self._match("zero_words", j) and j == k:
-                return True
         return False
 
     # -- verbs ----------------------------------------------------------------------
 
-    _VERB_ORDER = (
-        "hold_verbs",
-        "relative_words",
-        "change_verbs",
-        "target_verbs",
-        "acquisition_verbs",
-        "task_verbs",
-        "vague_verbs",
-    )
-
     def _verb_at(self, i: int) -> tuple[str, int, object] | None:
-        """The verb table matching at token ``i``: (table, length, payload)."""
+        """The verb phrase at token ``i``: (table, length, payload); the longest wins."""
         best: tuple[str, int, object] | None = None
-        for table in self._VERB_ORDER:
+        for table in _VERB_TABLES:
             m = self._match(table, i)
             if m is not None and (best is None or m[0] > best[1]):
                 best = (table, m[0], m[1])
         return best
 
     def _leading_verb(self, c: _Clause) -> tuple[int, str, int, object] | None:
+        """The verb that opens the clause ("Reduce ...", "We will keep ...")."""
         i = c.first
         while i < c.last and (
-            self.lows[i] in _LEADING_SKIP or self.tokens[i].kind is Kind.SYM
+            self.lows[i] in self.lex.table("opening_words") or self.tokens[i].kind is Kind.SYM
         ):
             i += 1
-        if i >= c.last:
-            return None
-        found = self._verb_at(i)
-        if found is None:
-            return None
-        return i, *found
+        found = self._verb_at(i) if i < c.last else None
+        return None if found is None else (i, *found)
 
     def _inner_verb(self, c: _Clause) -> tuple[int, str, int, object] | None:
-        """A verb inside a nominal text: "Uptime stays above 99.9%", "Churn reduced to 3%"."""
+        """A verb inside a nominal text: "Uptime stays above 99.9%", "Churn reduced to 3%".
+
+        Only hold verbs and participles count: in "Churn rate" nothing is a verb.
+        """
         for i in range(c.first, c.last):
             if i in self.q_covering:
                 continue
             low = self.lows[i]
-            for table in ("hold_verbs", "change_verbs", "target_verbs", "task_verbs",
-                          "acquisition_verbs"):
+            for table in _INNER_VERB_TABLES:
                 m = self._match(table, i)
                 if m is None:
                     continue
-                if table != "hold_verbs" and not _participle(low):
-                    continue
                 if table == "hold_verbs" and low in ("hold", "keep", "meet", "end", "meeting"):
+                    continue
+                if table != "hold_verbs" and not self._participle(low):
                     continue
                 return i, table, m[0], m[1]
         return None
 
-    # -- reading one clause ---------------------------------------------------------
+    def _participle(self, word: str) -> bool:
+        """Verbs inside a nominal text count only as participles: "churn reduced to 3%"."""
+        return word.endswith("ed") or word in self.lex.table("irregular_participles")
 
-    def read(self) -> KeyResultMeaning:
-        clauses = self._clauses()
-        previous: _Clause | None = None
-        for c in clauses:
-            self._read_clause(c, previous if c.joined_by == "and" else None)
-            previous = c
-        return self._combine(clauses)
-
-    def _read_clause(self, c: _Clause, previous: _Clause | None) -> None:
-        c.quantities = [q for q in self.quantities if c.first <= q.first < c.last]
-        found = self._leading_verb(c)
+    def _take_verb(self, c: _Clause, previous: _Clause | None) -> None:
+        """Find the clause's verb, or carry the previous one over ("Grow revenue and
+        margin by 10%")."""
+        found = self._leading_verb(c) or self._inner_verb(c)
         if found is None:
-            found = self._inner_verb(c)
-        if found is not None:
-            at, table, length, payload = found
-            c.verb_at, c.verb_kind, c.verb_len = at, table, length
-            c.verb = " ".join(self.lows[at : at + length])
-            c.direction = _direction(table, payload)
-            if table == "relative_words":
-                c.relative = Quantity(float(str(payload)), Unit(UnitKind.MULTIPLE), c.verb,
-                                      self.tokens[at].start, self.tokens[at + length - 1].end,
-                                      first=at, last=at + length)
-            self._refine_verb(c)
-        elif previous is not None and previous.verb_kind and not self._has_bound(c):
-            # "Grow revenue and margin by 10%": the verb carries over
-            c.verb_kind, c.verb, c.direction = previous.verb_kind, previous.verb, previous.direction
-        self._find_change(c)
-        self._find_holds(c)
-        c.metric = self._metric(c)
-        c.output = self._is_output(c)
-        self._decide(c)
-        stated = c.stated_baseline
-        if (
-            c.intent is Intent.CHANGE and c.baseline is None and stated is not None
-            and c.target is not stated and not c.from_zero
-        ):
-            c.baseline = stated
-            if c.target is not None:
-                c.baseline, c.target = _share_units(stated, c.target)
+            if previous is not None and previous.verb_kind and not self._has_bound(c):
+                c.verb_kind, c.verb, c.direction = (
+                    previous.verb_kind,
+                    previous.verb,
+                    previous.direction,
+                )
+            return
+        at, table, length, payload = found
+        c.verb_at, c.verb_kind, c.verb_len = at, table, length
+        c.verb = " ".join(self.lows[at : at + length])
+        c.direction = _direction(table, payload)
+        if table == "relative_words":
+            c.relative = replace(self._multiple(at, length, payload), text=c.verb)
+        self._refine_verb(c)
 
     def _refine_verb(self, c: _Clause) -> None:
         """Resolve words that belong to several verb tables by what follows them."""
         after = c.verb_at + c.verb_len
-        if c.verb_kind == "hold_verbs" and c.verb.split()[0] in ("hold", "holds", "holding", "held",
-                                                                  "keep", "keeps", "keeping"):
-            for k in range(after, min(after + 4, c.last)):
-                if self._match("event_nouns", k):
-                    c.verb_kind = "task_verbs"
-                    return
+        if c.verb_kind == "change_verbs" and c.direction is None:
+            c.direction = self._particle_direction(after, c)
         if c.verb_kind == "hold_verbs":
-            # "keep growing", "continue to reduce": a hold of a movement; from-to may still win
-            nxt = self._verb_at(after) if after < c.last else None
-            if nxt is not None and nxt[0] in ("change_verbs", "relative_words"):
-                c.direction = _direction(nxt[0], nxt[2])
+            self._refine_hold_verb(c, after)
             return
         later = [q for q in c.quantities if q.first >= after]
         first_q = later[0] if later else None
-        # "add", "raise", "get", "generate", "secure": change or acquisition by context
+        self._refine_acquisition(c, after, first_q)
+        if c.verb_kind == "task_verbs":
+            self._refine_task_verb(c, after, first_q)
+
+    def _refine_hold_verb(self, c: _Clause, after: int) -> None:
+        """ "Hold 4 workshops" is a task; "keep growing" holds a movement."""
+        runs_events = c.verb.split()[0] in self.lex.table("event_verbs") and any(
+            self._match("event_nouns", k) for k in range(after, min(after + 4, c.last))
+        )
+        if runs_events:
+            c.verb_kind = "task_verbs"
+            return
+        nxt = self._verb_at(after) if after < c.last else None
+        if nxt is not None and nxt[0] in ("change_verbs", "relative_words"):
+            c.direction = _direction(nxt[0], nxt[2])  # from-to may still make it a bet
+
+    def _refine_acquisition(self, c: _Clause, after: int, first_q: Quantity | None) -> None:
+        """ "add", "raise", "get", "secure": a change of a level, or a count won."""
         acquisition = self._match("acquisition_verbs", c.verb_at)
-        if (
+        if c.verb_kind == "acquisition_verbs":
+            if self._has_change_words(c):  # "Raise NPS from 30 to 50"
+                change = self._match("change_verbs", c.verb_at)
+                if change is not None:
+                    c.verb_kind, c.direction = "change_verbs", _direction("change_verbs", change[1])
+                elif self._match("target_verbs", c.verb_at) is not None:
+                    c.verb_kind = "target_verbs"
+        elif (
             acquisition is not None
-            and c.verb_kind != "acquisition_verbs"
             and acquisition[0] >= c.verb_len
+            and first_q is not None
+            and _countable(first_q)
+            and not self._has_change_words(c)
+            and self._is_object(after, first_q)
         ):
-            if (
-                first_q is not None
-                and self._countable(first_q)
-                and not self._has_change_words(c)
-                and self._right_after(after, first_q)
-            ):
-                c.verb_kind = "acquisition_verbs"
-        elif c.verb_kind == "acquisition_verbs" and self._has_change_words(c):
-            change = self._match("change_verbs", c.verb_at)
-            target = self._match("target_verbs", c.verb_at)
-            if change is not None:
-                c.verb_kind = "change_verbs"
-                c.direction = _direction("change_verbs", change[1])
-            elif target is not None:
+            c.verb_kind = "acquisition_verbs"  # "Add 2,000 paying subscribers"
+
+    def _refine_task_verb(self, c: _Clause, after: int, first_q: Quantity | None) -> None:
+        """ "Hire to 50% women", "Deliver $2M in savings": a task verb naming a level."""
+        if self._low(after) == "to":
+            got = self._quantity_after(after + 1, c, reach=1)
+            if got is not None and got[0].unit.kind in _LEVEL_UNITS:
                 c.verb_kind = "target_verbs"
-        if c.verb_kind == "task_verbs" and first_q is not None:
-            target = self._match("target_verbs", c.verb_at)
-            if target is not None and not self._counts_activity(first_q):
-                c.verb_kind = "target_verbs"  # "deliver $2M in savings"
+                return
+        names_amount = first_q is not None and not self._counts_activity(first_q)
+        if names_amount and self._match("target_verbs", c.verb_at) is not None:
+            c.verb_kind = "target_verbs"
 
-    def _right_after(self, k: int, q: Quantity) -> bool:
-        """Is ``q`` the verb's object ("sign 10 ...", "get another 3 ...")?"""
-        while k < q.first:
-            if self.lows[k] not in ("a", "an", "another", "at", "least", "over", "more", "than",
-                                    "up", "to", "some", "around", "about", "additional"):
-                return False
+    def _particle_direction(self, k: int, c: _Clause) -> Direction | None:
+        """ "Bring DSO down from 62 to 45 days": a neutral verb's particle gives the way."""
+        while k < c.last and k not in self.q_at and self.lows[k] not in ("from", "to", "by"):
+            if self.lows[k] in ("down", "up"):
+                return Direction.DOWN if self.lows[k] == "down" else Direction.UP
             k += 1
-        return True
+        return None
 
-    def _countable(self, q: Quantity) -> bool:
-        return q.unit.kind in (UnitKind.NONE, UnitKind.LABEL, UnitKind.CURRENCY)
+    def _is_object(self, k: int, q: Quantity) -> bool:
+        """Is ``q`` the verb's object ("sign 10 ...", "get another 3 ...")?"""
+        return all(self.lows[j] in self.lex.table("count_fillers") for j in range(k, q.first))
 
     def _has_change_words(self, c: _Clause) -> bool:
         """ "from X to Y", "to Y", "by X": words that make an amount a change."""
         for i in range(c.first, c.last):
-            if self.lows[i] in ("from", "by", "->") and (i + 1 in self.q_at or i + 2 in self.q_at):
+            low = self.lows[i]
+            if low in ("from", "by", "->") and (i + 1 in self.q_at or i + 2 in self.q_at):
                 return True
-            if self.lows[i] == "to" and self._quantity_after(i + 1, c) is not None:
+            if low == "to" and self._quantity_after(i + 1, c) is not None:
                 return True
         return False
 
     def _has_bound(self, c: _Clause) -> bool:
-        return any(
-            self._match("comparator_prefix", i) and self._quantity_after(i, c, skip_bound=True)
+        """Does the clause bound a level ("below 3%") or open with a zero ("no P1s")?"""
+        return self._match("zero_words", c.first) is not None or any(
+            self._match("comparator_prefix", i) and self._quantity_after(i, c)
             for i in range(c.first, c.last)
-        ) or any(self._match("zero_words", i) for i in range(c.first, min(c.first + 1, c.last)))
+        )
+
+    # -- amounts near a word --------------------------------------------------------
 
     def _quantity_after(
-        self, i: int, c: _Clause, skip_bound: bool = False, reach: int = 3
+        self, i: int, c: _Clause, reach: int = 3
     ) -> tuple[Quantity, Comparator | None] | None:
-        """The amount starting at or just after token ``i`` (skipping "a", "the", a bound)."""
-        k = i
+        """The amount at or just after token ``i``, skipping fillers ("a", "the") and a
+        bound ("under 50"): (amount, bound). "About" and "around" bound nothing.
+        """
+        k, steps = i, 0
         bound: Comparator | None = None
-        steps = 0
         while k < c.last and steps <= reach:
             if k in self.q_at:
                 return self.q_at[k], bound
+            signed = self._signed_at(k)
+            if signed is not None:
+                return signed, bound
             if self._zero_at(k):
                 return self._zero_quantity(k), bound
             m = self._match("comparator_prefix", k)
-            if m is not None and (skip_bound or True) and self.lows[k] not in ("of", "at", "about"):
-                bound = Comparator(str(m[1]).replace("lt", "<").replace("le", "<=").replace(
-                    "gt", ">").replace("ge", ">=").replace("eq", "=")) if str(m[1]) in (
-                    "lt", "le", "gt", "ge", "eq") else None
+            if m is not None and self.lows[k] not in ("of", "at", "about"):
+                comparator = _comparator(m[1])
+                bound = None if comparator is Comparator.EQ else comparator
                 k += m[0]
-                steps += 1
-                continue
-            if self.lows[k] in ("a", "an", "the", "of", "around", "about", "approximately",
-                                "roughly", "~", "target", "baseline", "current", "today's",
-                                "level", "rate", "score", "value", "just", "only", "up", "down",
-                                "back", "at", "our", "its", "their", "new", "record", "level", ":"):
+            elif self.lows[k] in self.lex.table("filler_words"):
                 k += 1
-                steps += 1
-                continue
-            return None
+            else:
+                return None
+            steps += 1
         return None
 
-    def _zero_at(self, k: int) -> bool:
-        m = self._match("zero_words", k)
-        if m is None:
-            return False
-        nxt = k + m[0]
-        if nxt < self.n and self._match("zero_not_before", nxt):
-            return False
-        return self.lows[k] != "no" or (nxt < self.n and self.tokens[nxt].kind is Kind.WORD)
-
-    def _zero_quantity(self, k: int) -> Quantity:
-        m = self._match("zero_words", k)
-        length = m[0] if m else 1
-        return Quantity(0.0, NO_UNIT, self.text[self.tokens[k].start : self.tokens[k + length - 1].end],
-                        self.tokens[k].start, self.tokens[k + length - 1].end, first=k, last=k + length)
-
-    # -- change patterns ------------------------------------------------------------
-
-    def _find_change(self, c: _Clause) -> None:
-        lows = self.lows
-        for i in range(c.first, c.last):
-            low = lows[i]
-            if low == "from" and c.baseline is None:
-                got = self._quantity_after(i + 1, c, reach=4)
-                if got is None:
-                    continue
-                base, _ = got
-                to_at = self._next_to(base.last, c)
-                if to_at is not None:
-                    target = self._quantity_after(to_at, c, skip_bound=True)
-                    if target is not None:
-                        c.baseline, c.target = _share_units(base, target[0])
-                        c.bound = target[1]
-                        c.evidence = (i, target[0].last)
-                        continue
-                c.baseline = base
-                c.evidence = (i, base.last)
-            elif c.baseline is None and self._match("baseline_words", i) and i > c.first:
-                m = self._match("baseline_words", i)
-                assert m is not None
-                got = self._quantity_after(i + m[0], c, reach=2)
-                if got is not None:
-                    c.stated_baseline = got[0]
-            elif low == "->" and c.target is None:
-                before = self._quantity_before(i, c)
-                after = self._quantity_after(i + 1, c, skip_bound=True)
-                if before is not None and after is not None:
-                    c.baseline, c.target = _share_units(before, after[0])
-                    c.bound = after[1]
-                    c.evidence = (before.first, after[0].last)
-            elif low in ("to", "until") and c.target is None and i > c.first:
-                got = self._quantity_after(i + 1, c, skip_bound=True)
-                if got is None:
-                    continue
-                before = self._quantity_before(i, c)
-                if before is not None and c.baseline is None and self._changing(c):
-                    # "Reduce churn 4% to 2.5%"
-                    c.baseline, target = _share_units(before, got[0])
-                    c.target, c.bound = target, got[1]
-                    c.evidence = (before.first, got[0].last)
-                elif self._changing(c) or (c.baseline is not None):
-                    c.target, c.bound = got
-                    if c.baseline is not None:
-                        c.baseline, c.target = _share_units(c.baseline, c.target)
-                    c.evidence = (i, got[0].last)
-            elif low == "by" and c.relative is None:
-                got = self._quantity_after(i + 1, c, reach=1)
-                if got is not None and got[0].value != 0:
-                    c.relative = got[0]
-            elif low == "between" and c.target is None:
-                got = self._quantity_after(i + 1, c)
-                if got is not None:
-                    upper = self._quantity_after(got[0].last + 1, c)
-                    if upper is not None and self.lows[got[0].last : got[0].last + 1] == ["and"]:
-                        c.holds.append(Hold(Comparator.RANGE, *_share_units(got[0], upper[0])[:1],
-                                            metric="", text=self._span_text(i, upper[0].last),
-                                            upper=_share_units(got[0], upper[0])[1]))
-        self._find_relative(c)
-
-    def _next_to(self, k: int, c: _Clause) -> int | None:
-        """Index after "to" / "->" / "down to" following a baseline."""
-        steps = 0
-        while k < c.last and steps < 3:
-            low = self.lows[k]
-            if low in ("to", "->", "until", "-", "through"):
-                return k + 1
-            if low in ("up", "down", "all", "the", "way", ",", "back"):
-                k += 1
-                steps += 1
-                continue
+    def _signed_at(self, k: int) -> Quantity | None:
+        """ "-5%", "+12" written where a value is expected ("from -5% to +2%")."""
+        q = self.q_at.get(k + 1)
+        if q is None or self.lows[k] not in ("+", "-") or self.tokens[k].end != q.start:
             return None
-        return None
+        value = -q.value if self.lows[k] == "-" else q.value
+        return replace(q, value=value, start=self.tokens[k].start, first=k, text="")
 
     def _quantity_before(self, i: int, c: _Clause) -> Quantity | None:
+        """The amount that ends just before token ``i`` ("61%" in "61% → 75%")."""
         k = i - 1
         while k >= c.first and self.lows[k] in (")", "(", "'", '"'):
             k -= 1
         q = self.q_covering.get(k)
         return q if q is not None and q.first >= c.first else None
 
-    def _changing(self, c: _Clause) -> bool:
-        return c.verb_kind in ("change_verbs", "target_verbs", "relative_words", "vague_verbs") or (
-            c.verb_kind == "" and False
+    def _zero_at(self, k: int) -> bool:
+        """A zero level at ``k``: "zero", "no P1s"; not "no more than"."""
+        m = self._match("zero_words", k)
+        if m is None:
+            return False
+        nxt = k + m[0]
+        if self._match("zero_not_before", nxt):
+            return False
+        return self.lows[k] != "no" or (nxt < self.n and self.tokens[nxt].kind is Kind.WORD)
+
+    def _zero_quantity(self, k: int) -> Quantity:
+        """The zero level written at ``k`` ("zero", "no", "none")."""
+        m = self._match("zero_words", k)
+        last = k + (m[0] if m else 1)
+        start, end = self.tokens[k].start, self.tokens[last - 1].end
+        return Quantity(0.0, NO_UNIT, self.text[start:end], start, end, first=k, last=last)
+
+    def _multiple(self, at: int, length: int, payload: object) -> Quantity:
+        """A relative word as an amount: "double" is ×2, "halve" ×0.5."""
+        start, end = self.tokens[at].start, self.tokens[at + length - 1].end
+        return Quantity(
+            float(str(payload)),
+            Unit(UnitKind.MULTIPLE),
+            self.text[start:end],
+            start,
+            end,
+            first=at,
+            last=at + length,
         )
 
+    # -- reading one clause ---------------------------------------------------------
+
+    def _read_clause(self, c: _Clause, previous: _Clause | None) -> None:
+        """Find a clause's verb, change, holds, metric and output, then decide its intent."""
+        lo = bisect_left(self.q_starts, c.first)
+        hi = bisect_left(self.q_starts, c.last)
+        c.quantities = self.quantities[lo:hi]
+        self._take_verb(c, previous)
+        self._find_change(c)
+        self._find_holds(c)
+        c.metric = self._metric(c)
+        c.output = self._is_output(c)
+        self._decide(c)
+        if c.intent is not Intent.CHANGE or c.from_zero:
+            return
+        if c.baseline is None and c.stated_baseline is not c.target:
+            c.baseline = c.stated_baseline  # "Increase activation to 75% (currently 61%)"
+        if c.baseline is not None and c.target is not None:
+            c.baseline, c.target = _share_units(c.baseline, c.target)
+
+    # -- change patterns ------------------------------------------------------------
+
+    def _find_change(self, c: _Clause) -> None:
+        """The amounts of a change: from X to Y, X → Y, to Y, by X, a stated baseline."""
+        for i in range(c.first, c.last):
+            low = self.lows[i]
+            if low == "from" and c.baseline is None:
+                self._from_to(i, c)
+            elif c.baseline is None and i > c.first and self._match("baseline_words", i):
+                self._stated_baseline(i, c)
+            elif low == "->" and c.target is None:
+                self._arrow(i, c)
+            elif low == "-" and c.target is None and c.verb_kind in _CHANGING:
+                self._dash(i, c)
+            elif low in ("to", "until") and c.target is None and i > c.first:
+                self._to_target(i, c)
+            elif low == "by" and c.relative is None:
+                got = self._quantity_after(i + 1, c, reach=1)
+                if got is not None and got[0].value != 0:
+                    c.relative = got[0]  # "by 20%"
+            elif low == "between" and c.target is None:
+                self._between(i, c)
+        self._find_relative(c)
+
+    def _from_to(self, i: int, c: _Clause) -> None:
+        """ "from 4% to 2.5%", "from 90 to 60 days", "from weekly to daily", "(from 12%)"."""
+        got = self._quantity_after(i + 1, c, reach=4)
+        if got is None:
+            self._frequency_change(i, c)
+            return
+        base = got[0]
+        to_at = self._next_to(base.last, c)
+        target = self._quantity_after(to_at, c) if to_at is not None else None
+        if target is None:
+            c.baseline, c.evidence = base, (i, base.last)
+            return
+        c.baseline, c.target = _share_units(base, target[0])
+        c.bound, c.evidence = target[1], (i, target[0].last)
+
+    def _stated_baseline(self, i: int, c: _Clause) -> None:
+        """ "(currently 3.4s)", "(baseline: 61%)", "up from $3.2M"."""
+        m = self._match("baseline_words", i)
+        got = self._quantity_after(i + m[0], c, reach=2) if m is not None else None
+        if got is not None:
+            c.stated_baseline = got[0]
+
+    def _arrow(self, i: int, c: _Clause) -> None:
+        """ "61% → 75%", "NPS 30 -> 50"."""
+        before = self._quantity_before(i, c)
+        after = self._quantity_after(i + 1, c)
+        if before is not None and after is not None:
+            c.baseline, c.target = _share_units(before, after[0])
+            c.bound, c.evidence = after[1], (before.first, after[0].last)
+
+    def _dash(self, i: int, c: _Clause) -> None:
+        """ "Reduce churn 4%-2.5%": two amounts with units; "5-10%" is a range, not a move."""
+        before = self._quantity_before(i, c)
+        after = self.q_at.get(i + 1)
+        if before is not None and after is not None and before.unit.kind is not UnitKind.NONE:
+            self._arrow(i, c)
+
+    def _to_target(self, i: int, c: _Clause) -> None:
+        """ "to 75%", "down to under 50", "Reduce churn 4% to 2.5%"."""
+        got = self._quantity_after(i + 1, c)
+        if got is None:
+            return
+        before = self._quantity_before(i, c)
+        if before is c.relative:
+            before = None  # "by 25% to $5M": the 25% is the step, not the start
+        changing = c.verb_kind in _CHANGING or c.verb_kind == "vague_verbs"
+        if before is not None and not before.unit.compatible(got[0].unit):
+            before = None  # "answered within 20 seconds to 80%": not one number moving
+        if before is not None and c.baseline is None and changing:
+            c.baseline, c.target = _share_units(before, got[0])
+            c.bound, c.evidence = got[1], (before.first, got[0].last)
+        elif changing or c.baseline is not None:
+            c.target, c.bound = got
+            if c.baseline is not None:
+                c.baseline, c.target = _share_units(c.baseline, c.target)
+            c.evidence = (i, got[0].last)
+
+    def _between(self, i: int, c: _Clause) -> None:
+        """ "between 95% and 99%": a range to stay in."""
+        low = self._quantity_after(i + 1, c)
+        if low is None or self._low(low[0].last) != "and":
+            return
+        high = self._quantity_after(low[0].last + 1, c)
+        if high is not None:
+            lower, upper = _share_units(low[0], high[0])
+            text = self._span_text(i, high[0].last)
+            c.holds.append(Hold(Comparator.RANGE, lower, "", text, upper=upper))
+
+    def _frequency_change(self, i: int, c: _Clause) -> None:
+        """ "from weekly to daily": a change of cadence, counted in times a year."""
+        base = self._frequency_at(i + 1)
+        to_at = self._next_to(base.last, c) if base is not None else None
+        target = self._frequency_at(to_at) if to_at is not None else None
+        if base is not None and target is not None:
+            c.baseline, c.target = base, target
+            c.evidence = (i, target.last)
+
+    def _frequency_at(self, k: int) -> Quantity | None:
+        """A cadence adverb as a frequency: "weekly" is 52 times a year."""
+        m = self._match("cadence_adverbs", k)
+        if m is None:
+            return None
+        last = k + m[0]
+        start, end = self.tokens[k].start, self.tokens[last - 1].end
+        return Quantity(
+            float(str(m[1])), _PER_YEAR, self.text[start:end], start, end, first=k, last=last
+        )
+
+    def _next_to(self, k: int, c: _Clause) -> int | None:
+        """The index after the "to" (or "->", "down to") that follows a baseline."""
+        for _ in range(3):
+            low = self._low(k) if k < c.last else ""
+            if low in ("to", "->", "until", "-", "through"):
+                return k + 1
+            if low not in ("up", "down", "all", "the", "way", ",", "back"):
+                return None
+            k += 1
+        return None
+
     def _find_relative(self, c: _Clause) -> None:
+        """A step rather than a level: "double", "+10 points", "20% more", "grow 20%"."""
         if c.relative is not None:
             return
         for i in range(c.first, c.last):
             m = self._match("relative_words", i)
             if m is not None and i != c.verb_at:
-                c.relative = Quantity(float(str(m[1])), Unit(UnitKind.MULTIPLE),
-                                      self._span_text(i, i + m[0]), self.tokens[i].start,
-                                      self.tokens[i + m[0] - 1].end, first=i, last=i + m[0])
+                c.relative = self._multiple(i, m[0], m[1])  # "reduce churn by half"
                 return
         for q in c.quantities:
-            if q.first > 0 and self.lows[q.first - 1] in ("+", "-") and (
-                self.tokens[q.first - 1].end == self.tokens[q.first].start
-            ) and not (q.first > 1 and (q.first - 2) in self.q_covering):
+            if self._signed(q, c):
                 c.relative = q  # "NPS +10 points"
-                if c.direction is None:
-                    c.direction = Direction.UP if self.lows[q.first - 1] == "+" else Direction.DOWN
+                c.direction = c.direction or (
+                    Direction.UP if self.lows[q.first - 1] == "+" else Direction.DOWN
+                )
                 return
         for q in c.quantities:
-            if q.unit.kind is UnitKind.MULTIPLE and q is not c.target and q is not c.baseline:
-                c.relative = q
+            if q.unit.kind is UnitKind.MULTIPLE and self._multiple_is_step(q, c):
+                c.relative = q  # "Grow ARR 3x"
                 return
-            nxt = self.lows[q.last] if q.last < self.n else ""
-            if q.unit.kind in (UnitKind.PERCENT, UnitKind.POINTS, UnitKind.BPS) and nxt in (
-                "more", "less", "fewer", "higher", "lower", "faster", "slower", "increase",
-                "decrease", "reduction", "growth", "improvement", "uplift", "lift", "drop", "cut",
-                "boost", "gain", "rise", "decline", "better", "cheaper", "shorter", "longer",
-                "mom", "qoq", "yoy", "wow",
+            step = self._low(q.last)
+            if q.unit.kind in _SHARES and (
+                step in self.lex.table("step_up") or step in self.lex.table("step_down")
             ):
-                c.relative = q
-                if c.direction is None:
-                    c.direction = (
-                        Direction.DOWN
-                        if nxt in ("less", "fewer", "lower", "decrease", "reduction", "drop", "cut",
-                                   "decline", "cheaper", "shorter", "faster")
-                        else Direction.UP
-                    )
+                c.relative = q  # "20% more qualified leads", "10% reduction in churn"
+                c.direction = c.direction or (
+                    Direction.DOWN if step in self.lex.table("step_down") else Direction.UP
+                )
                 return
-        if (
-            c.verb_kind in ("change_verbs", "vague_verbs")
-            and c.target is None
-            and c.baseline is None
-        ):
-            # "Increase revenue 20%": a bare percentage after a change verb is relative
-            for q in c.quantities:
-                if q.first > c.verb_at and q.unit.kind in (UnitKind.PERCENT, UnitKind.POINTS,
-                                                          UnitKind.BPS):
-                    prev = self.lows[q.first - 1] if q.first > 0 else ""
-                    if prev in ("of", "at", "a") or self._bound_before(q.first, c) is not None:
-                        continue
-                    c.relative = q
-                    return
+        if c.verb_kind in ("change_verbs", "vague_verbs") and c.target is None is c.baseline:
+            c.relative = next((q for q in c.quantities if self._bare_step(q, c)), None)
+
+    def _multiple_is_step(self, q: Quantity, c: _Clause) -> bool:
+        """ "Grow ARR 3x" is a step; "coverage of at least 3x", "reach 3x" name a level."""
+        if q is c.target or q is c.baseline or c.verb_kind == "target_verbs":
+            return False
+        return self._low(q.first - 1) not in ("of", "at", "a") and (
+            self._bound_before(q.first, c) is None and self._bound_after(q, c) is None
+        )
+
+    def _signed(self, q: Quantity, c: _Clause) -> bool:
+        """ "+10 points": a sign glued to the number, not a hyphen between amounts, and
+        not a signed value ("from -5% to +2%")."""
+        sign = q.first - 1
+        values = (c.baseline, c.target, c.stated_baseline)
+        return (
+            sign >= 0
+            and self.lows[sign] in ("+", "-")
+            and self.tokens[sign].end == self.tokens[q.first].start
+            and sign - 1 not in self.q_covering
+            and not any(v is not None and v.first == sign for v in values)
+        )
+
+    def _bare_step(self, q: Quantity, c: _Clause) -> bool:
+        """ "Increase revenue 20%": a share after a change verb is a step, unless it names
+        a level ("a 15% rate", "40% of new users", "below 3%").
+        """
+        if q.first <= c.verb_at or q.unit.kind not in _SHARES:
+            return False
+        if self._low(q.first - 1) in ("of", "at", "a") or self._low(q.last) == "of":
+            return False
+        return self._bound_before(q.first, c) is None
 
     # -- hold patterns --------------------------------------------------------------
 
@@ -773,165 +884,214 @@ class _Reader:
         """A comparator that ends right before token ``k``: (comparator, its first token)."""
         for length in (4, 3, 2, 1):
             j = k - length
-            if j < c.first:
-                continue
-            m = self._match("comparator_prefix", j)
+            m = self._match("comparator_prefix", j) if j >= c.first else None
             if m is not None and m[0] == length:
                 return _comparator(m[1]), j
         return None
 
     def _bound_after(self, q: Quantity, c: _Clause) -> tuple[Comparator, int] | None:
-        k = q.last
-        if k < c.last:
-            m = self._match("comparator_suffix", k)
-            if m is not None:
-                return _comparator(m[1]), k + m[0]
-        return None
+        """A comparator right after an amount ("4% or less"): (comparator, its end)."""
+        m = self._match("comparator_suffix", q.last) if q.last < c.last else None
+        return None if m is None else (_comparator(m[1]), q.last + m[0])
 
     def _find_holds(self, c: _Clause) -> None:
-        # bounds: "below 4%", "at least 95%", "4% or less", ">= 99.9%"
+        """Levels to hold: bounds ("below 4%", "4% or less"), zeros ("no P1 incidents")
+        and cadences ("every month", "all quarter")."""
         for q in c.quantities:
-            if q is c.target or q is c.baseline or q is c.relative:
-                continue
-            before = self._bound_before(q.first, c)
-            after = self._bound_after(q, c)
-            if before is not None:
-                comp, start = before
-                if comp is Comparator.EQ and c.verb_kind != "hold_verbs":
-                    continue  # "uptime of 99.9%" names a level, it bounds nothing
-                c.has_comparator = True
-                c.holds.append(Hold(comp, q, "", self._span_text(start, q.last)))
-            elif after is not None:
-                comp, end = after
-                c.has_comparator = True
-                c.holds.append(Hold(comp, q, "", self._span_text(q.first, end)))
-        # zero levels: "zero missed payroll runs", "no P1 incidents"
+            if q is not c.target and q is not c.baseline and q is not c.relative:
+                hold = self._bound_hold(q, c)
+                if hold is not None:
+                    c.holds.append(hold)
         for i in range(c.first, c.last):
-            if self._zero_at(i) and not (i in self.q_covering and self.q_covering[i] is c.target):
-                prev = self.lows[i - 1] if i > c.first else ""
-                if prev in ("to", "->", "from", "by") or prev in self.lex.table("target_verbs"):
-                    continue
-                if i != c.first and not (c.verb_kind == "hold_verbs" and i <= c.verb_at + c.verb_len + 2) and i - c.first > 2:
-                    continue
-                zero = self._zero_quantity(i)
-                end = self._noun_end(zero.last, c)
-                if end == zero.last:
-                    continue  # "zero" alone names nothing
-                c.has_comparator = True
-                c.holds.append(Hold(Comparator.LE, zero, "", self._span_text(i, end)))
+            hold = self._zero_hold(i, c)
+            if hold is not None:
+                c.holds.append(hold)
                 break
-        # cadence: "every month", "each sprint", a trailing "weekly"
         cadence = self._cadence(c)
         if cadence:
             c.holds.append(Hold(None, None, "", cadence, cadence=cadence))
 
+    def _bound_hold(self, q: Quantity, c: _Clause) -> Hold | None:
+        """ "below 4%", "at least 95%", "4% or less", ">= 99.9%"."""
+        before = self._bound_before(q.first, c)
+        if before is not None and before[0] is Comparator.EQ and c.verb_kind != "hold_verbs":
+            before = None  # "uptime of 99.9%" names a level, it bounds nothing
+        if before is not None:
+            return Hold(before[0], q, "", self._span_text(before[1], q.last))
+        after = self._bound_after(q, c)
+        if after is not None:
+            return Hold(after[0], q, "", self._span_text(q.first, after[1]))
+        return None
+
+    def _zero_hold(self, i: int, c: _Clause) -> Hold | None:
+        """ "Zero missed payroll runs", "no P1 incidents": zero of something named.
+
+        A zero counts near the start of the clause, right after a hold verb, or after
+        a named metric ("Critical bugs: none"); after "to", "from", "by" or a target
+        verb it is a target ("reduce P1s to zero").
+        """
+        if not self._zero_at(i) or self.q_covering.get(i) is c.target is not None:
+            return None
+        prev = self.lows[i - 1] if i > c.first else ""
+        if prev in ("to", "->", "from", "by") or prev in self.lex.table("target_verbs"):
+            return None
+        if prev == ":" and i - 1 > c.first and self._noun_end(i + 1, c) == i + 1:
+            # "Critical bugs: none": the metric comes first
+            return Hold(Comparator.LE, self._zero_quantity(i), "", self._span_text(c.first, i + 1))
+        near_start = i - c.first <= 2
+        after_hold = c.verb_kind == "hold_verbs" and i <= c.verb_at + c.verb_len + 2
+        if not (near_start or after_hold):
+            return None
+        zero = self._zero_quantity(i)
+        end = self._noun_end(zero.last, c)
+        if end == zero.last:
+            return None  # "zero" alone names nothing
+        return Hold(Comparator.LE, zero, "", self._span_text(i, end))
+
     def _noun_end(self, k: int, c: _Clause) -> int:
-        while k < c.last and self.tokens[k].kind is Kind.WORD and self.lows[k] not in (
-            "by", "in", "during", "for", "this", "across", "from", "to", "while", "and"
+        """The end of the noun phrase from ``k``: "missed payroll runs" in "zero missed..."."""
+        while (
+            k < c.last
+            and self.tokens[k].kind is Kind.WORD
+            and self.lows[k]
+            not in ("by", "in", "during", "for", "this", "across", "from", "to", "while", "and")
         ):
             k += 1
         return k
 
     def _cadence(self, c: _Clause) -> str:
-        lows = self.lows
+        """A duty's repetition or a level's continuity: "every Friday", "all quarter",
+        "stays flat", a trailing "monthly". Nothing after "measured" ("..., measured
+        weekly" says how a bet is tracked).
+        """
+        universal = self._universal(c)
         for i in range(c.first, c.last):
             if self._match("measurement_words", i):
                 return ""
-            m = self._match("cadence_words", i)
-            if m is not None:
-                k = i + m[0]
-                q = self.q_covering.get(k)
-                if q is not None and q.unit.kind is UnitKind.DURATION:
-                    return self._span_text(i, q.last)  # "every 2 weeks"
-                if k < c.last and (q is not None or self.lows[k] in ("other", "single")):
-                    k = q.last if q is not None else k + 1
-                p = self._match("periods", k)
-                if p is not None:
-                    return self._span_text(i, k + p[0])
+            every = self._match("cadence_words", i)
+            if every is not None:
+                period_end = self._period_end(i + every[0], c)
+                if period_end:
+                    return self._span_text(i, period_end)
             m = self._match("continuity", i)
+            if m is None and universal:
+                m = self._match("punctuality", i)  # "pay all suppliers on time"
             if m is not None:
                 return self._span_text(i, i + m[0])
             if c.verb_kind == "" and self._match("steady_words", i):
                 return self._span_text(i, i + 1)
-        # a cadence adverb that ends the clause: "send the investor update monthly"
         k = c.last - 1
         while k > c.first and (self.tokens[k].kind is Kind.SYM or k in self.date_tokens):
             k -= 1
         if k > c.first and self._match("cadence_adverbs", k) and k - 1 not in self.q_covering:
-            return self.tokens[k].text
-        m = None
-        for i in range(c.first, c.last):
-            if lows[i] == "on" and i + 3 < self.n + 1 and self._match("continuity", i):
-                return self._span_text(i, i + 4)
+            return self.tokens[k].text  # "send the investor update monthly"
+        if c.verb_kind == "task_verbs" and self._match("duty_verbs", c.verb_at):
+            for i in range(c.verb_at + c.verb_len, c.last):
+                if self._match("cadence_adverbs", i) and i - 1 not in self.q_covering:
+                    return self.tokens[i].text  # "publish a monthly newsletter"
         return ""
+
+    def _universal(self, c: _Clause) -> bool:
+        """Does the clause speak of every item ("all invoices", "every bin", "100% of")?"""
+        return any(
+            self.lows[i] in ("all", "every", "each")
+            or (
+                i in self.q_at
+                and self.q_at[i].unit.kind is UnitKind.PERCENT
+                and self.q_at[i].value == 100
+            )
+            for i in range(c.first, c.last)
+        )
+
+    def _period_end(self, k: int, c: _Clause) -> int:
+        """After "every": the end of the period ("Friday", "2 weeks", "other month"), or 0."""
+        q = self.q_covering.get(k)
+        if q is not None and q.unit.kind is UnitKind.DURATION:
+            return q.last  # "every 2 weeks"
+        if k < c.last and (q is not None or self.lows[k] in ("other", "single")):
+            k = q.last if q is not None else k + 1  # "every two months", "every other week"
+        p = self._match("periods", k)
+        return k + p[0] if p is not None else 0
 
     # -- metric and output ----------------------------------------------------------
 
     def _metric(self, c: _Clause) -> str:
         """The words naming what is measured: "Keep gross churn below 4%" → "gross churn"."""
+        excluded = self._not_metric(c)
+        allowed_symbols = ("'", '"', "&", "/", "-")
+        function_words = self.lex.table("function_words")
+        start = -1
+        for i in range(c.first, c.last + 1):
+            inside = (
+                i < c.last
+                and i not in excluded
+                and (self.tokens[i].kind is not Kind.SYM or self.lows[i] in allowed_symbols)
+            )
+            if inside and start < 0:
+                start = i
+            elif not inside and start >= 0:
+                a, b = start, i
+                while a < b and (self.lows[a] in function_words or self._is_sym(a)):
+                    a += 1
+                while b > a and (self.lows[b - 1] in function_words or self._is_sym(b - 1)):
+                    b -= 1
+                if b > a:
+                    return self.text[self.tokens[a].start : self.tokens[b - 1].end]
+                start = -1
+        return ""
+
+    def _is_sym(self, i: int) -> bool:
+        return self.tokens[i].kind is Kind.SYM
+
+    def _not_metric(self, c: _Clause) -> set[int]:
+        """Tokens that are not part of a metric's name: amounts, dates, the verb and the
+        words before it, bounds, zeros, cadences, deadlines and change words."""
         excluded: set[int] = set(self.date_tokens)
         for q in c.quantities:
             excluded.update(range(q.first, q.last))
         if c.verb_at >= 0:
             excluded.update(range(c.verb_at, c.verb_at + c.verb_len))
-            if c.verb_at == c.first or all(
-                self.lows[k] in _LEADING_SKIP or self.tokens[k].kind is Kind.SYM
+            if all(
+                self.lows[k] in self.lex.table("opening_words") or self._is_sym(k)
                 for k in range(c.first, c.verb_at)
             ):
                 excluded.update(range(c.first, c.verb_at))
+        else:
+            service = self._match("service_verbs", c.first)  # "Respond to all tickets ..."
+            excluded.update(range(c.first, c.first + service[0]) if service else ())
         for i in range(c.first, c.last):
-            for table in ("comparator_prefix", "comparator_suffix", "continuity", "zero_words",
-                          "cadence_words", "deadline_words"):
-                m = self._match(table, i)
-                if m is not None and (table != "comparator_prefix" or self._quantity_after(i, c)):
-                    if table == "zero_words" and not self._zero_at(i):
-                        continue
-                    excluded.update(range(i, i + m[0]))
             if self.lows[i] in ("from", "to", "by", "->", "between", "until"):
                 excluded.add(i)
-        runs: list[tuple[int, int]] = []
-        start = -1
-        for i in range(c.first, c.last + 1):
-            inside = i < c.last and i not in excluded and self.tokens[i].kind is not Kind.SYM or (
-                i < c.last and self.lows[i] in ("'", '"', "&", "/", "-")
-            )
-            if inside and i not in excluded and start < 0:
-                start = i
-            elif (not inside or i in excluded) and start >= 0:
-                runs.append((start, i))
-                start = -1
-        function_words = self.lex.table("function_words")
-        for a, b in runs:
-            while a < b and (self.lows[a] in function_words or self.tokens[a].kind is Kind.SYM):
-                a += 1
-            while b > a and (self.lows[b - 1] in function_words or self.tokens[b - 1].kind is Kind.SYM):
-                b -= 1
-            if b > a:
-                return self.text[self.tokens[a].start : self.tokens[b - 1].end]
-        return ""
+            for table in _NOT_METRIC_TABLES:
+                m = self._match(table, i)
+                if m is None:
+                    continue
+                if table == "comparator_prefix" and not self._quantity_after(i, c):
+                    continue
+                if table == "zero_words" and not self._zero_at(i):
+                    continue
+                excluded.update(range(i, i + m[0]))
+        return excluded
 
     def _is_output(self, c: _Clause) -> bool:
-        """Does the clause count the team's own activity ("demo calls", "blog posts")?"""
-        words = [w for w in c.metric.lower().split() if w]
-        if not words:
-            head = ""
-        else:
-            # the head noun: the last word before "of", or the word after "number of"
-            lows = [w.strip("'\".,") for w in words]
-            if "of" in lows and lows[0] in ("number", "count", "amount", "volume", "#"):
-                head = lows[lows.index("of") + 1] if lows.index("of") + 1 < len(lows) else ""
-                head = lows[-1]
-            elif "of" in lows:
-                head = lows[lows.index("of") - 1] if lows.index("of") > 0 else lows[-1]
-            else:
-                head = lows[-1]
-        activity = self.lex.table("activity_nouns")
-        if head and head in activity:
-            return True
-        for q in c.quantities:
-            if q.unit.kind is UnitKind.LABEL and q.unit.code in activity:
-                return True
-        return False
+        """Does the clause count more of the team's own activity ("demo calls", "blog posts")?
+
+        The metric's head noun decides ("revenue per employee" counts revenue); a
+        count's label decides only when no metric is named. Fewer of something is
+        never an output (cutting meetings changes a result), nor is a share, a time or
+        money ("80% of calls answered within 20 seconds").
+        """
+        amount = c.target or (c.quantities[0] if c.quantities else None)
+        if amount is not None and amount.unit.kind in _LEVEL_UNITS:
+            return False
+        if c.direction is Direction.DOWN or (
+            c.baseline is not None and c.target is not None and c.target.value < c.baseline.value
+        ):
+            return False
+        head = _head_noun(c.metric, self.lex)
+        if head:
+            return head in self.lex.table("activity_nouns")
+        return any(self._counts_activity(q) for q in c.quantities)
 
     def _counts_activity(self, q: Quantity) -> bool:
         return q.unit.kind is UnitKind.LABEL and q.unit.code in self.lex.table("activity_nouns")
@@ -941,158 +1101,226 @@ class _Reader:
             q.unit.kind is UnitKind.LABEL and q.unit.code in self.lex.table("outcome_nouns")
         )
 
+    def _won_from_others(self, c: _Clause, q: Quantity) -> bool:
+        """Is a count won from others, not made by the team? Money and customers are;
+        meetings are when an acquisition verb wins them from outside parties ("secure
+        10 new logo meetings with FTSE 250 companies"), not when the team books demos.
+        """
+        if self._counts_outcome(q):
+            return True
+        if c.verb_kind != "acquisition_verbs":
+            return False
+        outcome = self.lex.table("outcome_nouns")
+        return any(self.lows[k] in outcome for k in range(q.last, c.last))
+
     def _new_count(self, c: _Clause) -> Quantity | None:
-        """ "Sign 10 new enterprise customers", "Close $2M in new business"."""
-        for q in c.quantities:
-            if q is c.baseline or q is c.relative or not self._countable(q) or q.per:
+        """A count of new things won in the cycle: "Sign 10 new enterprise customers",
+        "50 new paying customers", "Close $2M in new business"."""
+        acquiring = c.verb_kind == "acquisition_verbs"
+        for q in self._free(c):
+            if not _countable(q) or q.per:
                 continue
-            if q.unit.kind is UnitKind.NONE and not any(
-                self._match("new_words", k) for k in range(q.last, min(q.last + 3, c.last))
+            if (
+                q.unit.kind is UnitKind.NONE
+                and not acquiring
+                and not self._new_within(q.last, min(q.last + 3, c.last))
             ):
-                if c.verb_kind != "acquisition_verbs":
-                    continue
-            window = range(max(c.first, q.first - 2), min(q.last + 4, c.last))
-            marked = any(self._match("new_words", k) for k in window)
-            if c.verb_kind == "acquisition_verbs" or (
-                marked and c.verb_kind in ("", "target_verbs", "change_verbs")
-                and q.unit.kind is not UnitKind.CURRENCY
+                continue
+            if acquiring:
+                return q
+            marked = self._new_within(max(c.first, q.first - 2), min(q.last + 4, c.last))
+            if (
+                marked
+                and c.verb_kind in ("", "target_verbs", "change_verbs")
+                and (q.unit.kind is not UnitKind.CURRENCY)
             ):
                 return q
         return None
+
+    def _new_within(self, first: int, last: int) -> bool:
+        return any(self._match("new_words", k) for k in range(first, last))
 
     # -- decision -------------------------------------------------------------------
 
     def _decide(self, c: _Clause) -> None:
-        full_change = (
-            c.baseline is not None and c.target is not None and not c.baseline.same_amount(c.target)
-        )
-        level_holds = [h for h in c.holds if h.level is not None]
+        """Settle a clause's intent from what was found in it: the first rule that fits."""
+        levels = [h for h in c.holds if h.level is not None]
         cadence = [h for h in c.holds if h.cadence]
-        if full_change:
-            c.intent = Intent.CHANGE
-            c.holds = [h for h in c.holds if h.level is not None and h.comparator is Comparator.RANGE
-                       and False]
-            return
-        if c.verb_kind == "hold_verbs" and c.joined_by == "without" and not level_holds:
-            c.intent = Intent.UNMEASURED  # "without keeping ..." is not itself a hold
-            return
-        if c.verb_kind == "hold_verbs":
-            if not level_holds and not cadence and not c.quantities and self.deadline:
-                c.intent, c.output = Intent.TASK, True  # "ensure the CRM is live by Q3"
+        rules = (
+            self._decide_move,
+            self._decide_hold_verb,
+            self._decide_limit,
+            self._decide_duty,
+            self._decide_bound,
+            self._decide_new_count,
+            self._decide_target,
+        )
+        for rule in rules:
+            if rule(c, levels, cadence):
                 return
-            c.intent = Intent.HOLD
-            c.holds = self._hold_levels(c, level_holds, cadence)
-            return
-        if c.joined_by == "without" and c.verb_kind in ("change_verbs", "target_verbs"):
-            # "without letting CAC rise above $200": a limit, not a second bet
-            c.intent = Intent.HOLD if level_holds else Intent.UNMEASURED
-            c.holds = self._hold_levels(c, level_holds, [])
-            return
-        if c.baseline is not None and c.target is not None:  # from X to X
-            c.intent = Intent.CHANGE
-            c.holds = []
-            return
-        if cadence and not (c.verb_kind == "task_verbs" and not cadence[0].text):
-            c.intent = Intent.HOLD
-            c.holds = self._hold_levels(c, level_holds, cadence)
-            return
-        changing = c.verb_kind in ("change_verbs", "target_verbs", "relative_words")
-        if level_holds and not changing and c.verb_kind != "acquisition_verbs":
-            qualifier = self._qualified_level(c, level_holds)
-            if qualifier is not None:
-                c.holds = []
-                c.target = qualifier
-                c.intent = Intent.CHANGE
-                return
-            if self.deadline:
-                hold = level_holds[0]
-                c.target, c.bound = hold.level, hold.comparator
-                c.holds = []
-                c.intent = Intent.CHANGE
-                return
-            c.intent = Intent.HOLD
-            c.holds = self._hold_levels(c, level_holds, [])
-            return
-        new = self._new_count(c)
-        if new is not None:
-            if self._counts_activity(new) and not self._counts_outcome(new):
-                c.intent, c.output = Intent.TASK, True
-            else:
-                c.intent, c.target, c.from_zero = Intent.CHANGE, new, True
-                own = [h for h in level_holds if h.level is new]
-                c.bound = own[0].comparator if own else None
-            c.holds = []
-            return
-        if changing or c.verb_kind in ("vague_verbs", ""):
-            if c.target is None and level_holds and changing:
-                hold = level_holds[0]
-                c.target, c.bound = hold.level, hold.comparator  # "cut latency below 300ms"
-            if c.target is None and c.verb_kind == "target_verbs":
-                after = [q for q in c.quantities if q.first > c.verb_at and q is not c.relative]
-                if after:
-                    c.target = after[0]
-            if c.target is None and c.relative is None and changing and c.quantities:
-                spare = [q for q in c.quantities if q is not c.baseline]
-                if spare:
-                    c.target = spare[0]
-            if c.target is not None or c.relative is not None:
-                c.intent = Intent.CHANGE
-                c.holds = []
-                return
-        if c.verb_kind == "task_verbs":
-            c.intent, c.output = Intent.TASK, True
-            c.holds = []
-            return
-        if c.baseline is not None:
-            c.intent = Intent.UNMEASURED  # a baseline with nowhere to go
-            return
-        if c.quantities and c.verb_kind not in ("acquisition_verbs",):
-            c.target = c.quantities[0]
-            c.intent = Intent.CHANGE  # a bare level: "40% activation"
-            c.holds = []
-            return
-        if c.quantities:
-            c.target = c.quantities[0]
-            c.intent = Intent.CHANGE
-            return
-        c.intent = Intent.UNMEASURED
         c.holds = []
+        if c.verb_kind == "task_verbs" or (not c.quantities and self._names_deliverable(c)):
+            c.intent, c.output = Intent.TASK, True  # "Launch ...", "Achieve SOC 2 Type II"
+        elif c.baseline is None and self._free(c):
+            c.intent, c.target = Intent.CHANGE, self._free(c)[0]  # a bare level: "40% activation"
+        else:
+            c.intent = Intent.UNMEASURED  # nothing to measure, or a baseline going nowhere
+
+    def _decide_move(self, c: _Clause, levels: list[Hold], cadence: list[Hold]) -> bool:
+        """ "from X to Y", "X → Y": a bet, whatever else the clause says; "Maintain NPS from
+        45 to 45" moves nothing and stays a hold."""
+        if c.baseline is None or c.target is None:
+            return False
+        if c.verb_kind == "hold_verbs" and c.baseline.same_amount(c.target):
+            return False
+        c.intent, c.holds = Intent.CHANGE, []
+        return True
+
+    def _decide_hold_verb(self, c: _Clause, levels: list[Hold], cadence: list[Hold]) -> bool:
+        """ "Maintain 99.9% uptime", "keep customers happy"."""
+        if c.verb_kind != "hold_verbs":
+            return False
+        if c.joined_by == "without" and not levels:
+            c.intent = Intent.UNMEASURED  # "without keeping ..." is not itself a hold
+        elif not levels and not cadence and not c.quantities and self.deadline:
+            c.intent, c.output = Intent.TASK, True  # "ensure the CRM is live by Q3"
+        else:
+            c.intent, c.holds = Intent.HOLD, self._hold_levels(c, levels, cadence)
+        return True
+
+    def _decide_limit(self, c: _Clause, levels: list[Hold], cadence: list[Hold]) -> bool:
+        """ "... without letting CAC rise above $200": a limit beside a bet, not a second bet."""
+        if c.joined_by != "without" or c.verb_kind not in ("change_verbs", "target_verbs"):
+            return False
+        c.intent = Intent.HOLD if levels else Intent.UNMEASURED
+        c.holds = self._hold_levels(c, levels, [])
+        return True
+
+    def _decide_duty(self, c: _Clause, levels: list[Hold], cadence: list[Hold]) -> bool:
+        """ "Release notes go out every Friday": a duty repeated with no end."""
+        if not cadence:
+            return False
+        c.intent, c.holds = Intent.HOLD, self._hold_levels(c, levels, cadence)
+        return True
+
+    def _decide_bound(self, c: _Clause, levels: list[Hold], cadence: list[Hold]) -> bool:
+        """A bound with no change verb: "Churn below 3%" holds a level, unless the text
+        names where it starts ("..., down from 8") or when it is due ("... by end of Q3"),
+        or the bound qualifies a share ("95% of tickets answered within 4 hours").
+        """
+        if not levels or c.verb_kind in _CHANGING:
+            return False
+        if c.verb_kind == "acquisition_verbs" and self._new_count(c) is not None:
+            return False  # "Sign 10 new customers within 30 days of launch"
+        if c.verb_kind == "task_verbs" and self._own_count(c, levels) is not None:
+            return False  # "Run 6 webinars with 100+ attendees each": the task leads
+        qualifier = self._qualified_level(c, levels)
+        if qualifier is not None:
+            c.intent, c.target, c.holds = Intent.CHANGE, qualifier, []
+        elif self.deadline or c.baseline is not None or c.stated_baseline is not None:
+            c.intent, c.target, c.bound = Intent.CHANGE, levels[0].level, levels[0].comparator
+            c.holds = []
+        else:
+            c.intent, c.holds = Intent.HOLD, self._hold_levels(c, levels, [])
+        return True
+
+    def _decide_new_count(self, c: _Clause, levels: list[Hold], cadence: list[Hold]) -> bool:
+        """ "Sign 10 new customers": won in the cycle, from zero; "Add 5 new integrations"
+        counts the team's own work.
+        """
+        new = self._new_count(c)
+        if new is None:
+            return False
+        if self._counts_activity(new) and not self._won_from_others(c, new):
+            c.intent, c.output = Intent.TASK, True
+        else:
+            c.intent, c.target, c.from_zero, c.output = Intent.CHANGE, new, True, False
+            own = [h for h in levels if h.level is new]
+            c.bound = own[0].comparator if own else None
+        c.holds = []
+        return True
+
+    def _decide_target(self, c: _Clause, levels: list[Hold], cadence: list[Hold]) -> bool:
+        """A change or target verb with an amount: "Reduce churn below 3%", "Reach 40%"."""
+        changing = c.verb_kind in _CHANGING
+        if not changing and c.verb_kind not in ("vague_verbs", ""):
+            return False
+        if c.target is None and changing and levels:
+            qualifier = self._qualified_level(c, levels)
+            if qualifier is not None:
+                c.target = qualifier  # "Deliver 95% of orders within 48 hours"
+            else:
+                c.target, c.bound = levels[0].level, levels[0].comparator
+        if c.target is None and c.verb_kind == "target_verbs":
+            after = [q for q in self._free(c) if q.first > c.verb_at]
+            c.target = after[0] if after else None
+        if c.target is None and c.relative is None and changing:
+            spare = self._free(c)
+            c.target = spare[0] if spare else None
+        if c.target is None and c.relative is None:
+            return False
+        c.intent, c.holds = Intent.CHANGE, []
+        return True
+
+    def _free(self, c: _Clause) -> list[Quantity]:
+        """The clause's amounts that are not already its baseline or its step."""
+        taken = [q for q in (c.baseline, c.relative, c.stated_baseline) if q is not None]
+        return [q for q in c.quantities if not any(q.last == t.last for t in taken)]
+
+    def _own_count(self, c: _Clause, levels: list[Hold]) -> Quantity | None:
+        """The unbounded count a task verb governs: the 6 of "run 6 webinars"."""
+        bounded = {id(h.level) for h in levels}
+        counts = (
+            q
+            for q in c.quantities
+            if q.first > c.verb_at and id(q) not in bounded and _countable(q)
+        )
+        return next(counts, None)
+
+    def _names_deliverable(self, c: _Clause) -> bool:
+        """ "Obtain ISO 27001 certification": a one-off deliverable, not a wish."""
+        return c.verb_kind in ("target_verbs", "vague_verbs", "change_verbs", "") and any(
+            self._match("deliverable_nouns", k) for k in range(c.first, c.last)
+        )
 
     def _qualified_level(self, c: _Clause, holds: list[Hold]) -> Quantity | None:
-        """ "90% of tickets answered within 4 hours": the 90% is the level, not the bound."""
+        """ "90% of tickets answered within 4 hours": the 90% is the level, not the bound.
+
+        "100% of" means "all" and qualifies nothing: "Process 100% of refunds within
+        5 days" is a standard to hold.
+        """
         bounded = {id(h.level) for h in holds}
         for q in c.quantities:
-            if id(q) in bounded:
+            if id(q) in bounded or q.value >= 100:
                 continue
-            nxt = self.lows[q.last] if q.last < self.n else ""
-            if q.unit.kind is UnitKind.PERCENT and nxt == "of":
+            if q.unit.kind is UnitKind.PERCENT and self._low(q.last) == "of":
                 return q
         return None
 
-    def _hold_levels(self, c: _Clause, level_holds: list[Hold], cadence: list[Hold]) -> list[Hold]:
+    def _hold_levels(self, c: _Clause, levels: list[Hold], cadence: list[Hold]) -> list[Hold]:
+        """The clause's holds, named by its metric and worded for messages."""
         metric = c.metric
-        holds: list[Hold] = []
         lower = self._lower_is_better(metric)
-        if not level_holds and c.verb_kind == "hold_verbs":
+        holds: list[Hold] = []
+        if not levels and c.verb_kind == "hold_verbs":
             # "Maintain 99.9% uptime": the level is named without a bound
-            spare = [q for q in c.quantities if q is not c.relative]
-            if spare:
-                q = spare[0]
-                holds.append(Hold(None, q, metric, self._clause_text(c), lower_is_better=lower))
-            elif c.baseline is not None:
-                holds.append(Hold(None, c.baseline, metric, self._clause_text(c),
-                                  lower_is_better=lower))
-        for h in level_holds:
+            named = next((q for q in c.quantities if q is not c.relative), c.baseline)
+            if named is not None:
+                holds.append(Hold(None, named, metric, self._clause_text(c), lower_is_better=lower))
+        for h in levels:
             text = self._clause_text(c) if c.verb_kind == "hold_verbs" else h.text
             holds.append(replace(h, metric=metric, text=text, lower_is_better=lower))
-        if c.verb_kind == "hold_verbs" and not holds:
-            if metric and metric.lower() not in self.lex.table("pronouns") or cadence:
-                holds.append(Hold(None, None, metric, self._span_text(c.verb_at, c.last)))
-        for h in cadence:
-            holds.append(replace(h, metric=metric))
+        if (
+            c.verb_kind == "hold_verbs"
+            and not holds
+            and (cadence or (metric and metric.lower() not in self.lex.table("pronouns")))
+        ):
+            holds.append(Hold(None, None, metric, self._span_text(c.verb_at, c.last)))
+        holds.extend(replace(h, metric=metric) for h in cadence)
         return holds
 
     def _lower_is_better(self, metric: str) -> bool | None:
+        """Is a lower reading better for this metric ("churn", "latency")? None if unnamed."""
         if not metric:
             return None
         table = self.lex.table("lower_is_better")
@@ -1110,38 +1338,38 @@ class _Reader:
     # -- combining clauses ----------------------------------------------------------
 
     def _combine(self, clauses: list[_Clause]) -> KeyResultMeaning:
-        lex = self.lex
+        """One meaning for the text: the strongest change, with the holds beside it as
+        guard-rails; else the holds, unless they only qualify a task ("... without ...");
+        else a task; else unmeasured."""
         changes = [c for c in clauses if c.intent is Intent.CHANGE]
         holds = [c for c in clauses if c.intent is Intent.HOLD]
-        tasks = [c for c in clauses if c.intent is Intent.TASK]
         if changes:
             main = max(changes, key=_change_strength)
-            guard = [h for c in holds for h in c.holds if h.level is not None or
-                     (h.cadence == "" and c.verb_kind == "hold_verbs" and h.metric)]
-            return self._meaning(main, Intent.CHANGE, tuple(guard))
-        if holds:
-            main = holds[0]
-            all_holds = tuple(h for c in holds for h in c.holds)
-            return self._meaning(main, Intent.HOLD, all_holds)
-        if tasks:
-            return self._meaning(tasks[0], Intent.TASK, ())
+            guard = tuple(h for c in holds for h in c.holds if _is_guard_rail(h, c))
+            return self._meaning(main, Intent.CHANGE, guard)
+        tasks = [c for c in clauses if c.intent is Intent.TASK]
+        all_holds = tuple(h for c in holds for h in c.holds)
         main = clauses[0]
-        del lex
+        side = all(c.joined_by in self.lex.table("subordinators").phrases for c in holds)
+        if holds and side and main.intent is Intent.UNMEASURED and main.verb_kind in _CHANGING:
+            # "Grow MRR while keeping churn below 3%": a bet without numbers; its guard-rails
+            # wait for structured from/to to make it a change
+            guard = tuple(h for c in holds for h in c.holds if _is_guard_rail(h, c))
+            return self._meaning(main, Intent.UNMEASURED, guard)
+        if holds and not (side and tasks):
+            return self._meaning(holds[0], Intent.HOLD, all_holds)
+        if tasks:  # "Migrate ... without increasing churn above 2%": the task leads
+            return self._meaning(tasks[0], Intent.TASK, ())
         return self._meaning(main, Intent.UNMEASURED, ())
 
     def _meaning(self, c: _Clause, intent: Intent, holds: tuple[Hold, ...]) -> KeyResultMeaning:
-        evidence = ""
-        if intent is Intent.HOLD and holds:
-            evidence = holds[0].text
-        elif c.evidence[0] >= 0:
-            evidence = self._span_text(*c.evidence)
-        elif c.target is not None and c.target.start >= 0:
-            evidence = self.text[c.target.start : c.target.end]
-        elif c.relative is not None and c.relative.start >= 0:
-            evidence = self.text[c.relative.start : c.relative.end]
+        """The public reading of the leading clause, amounts worded as in the text."""
         target = _texted(c.target, self.text)
-        baseline = _texted(c.baseline, self.text)
         relative = _texted(c.relative, self.text)
+        baseline = _texted(c.baseline, self.text)
+        if intent in (Intent.TASK, Intent.UNMEASURED):
+            target = relative = None  # a task or a wish has nothing to reach
+            baseline = baseline if intent is Intent.UNMEASURED else None
         direction = c.direction
         if relative is not None and relative.unit.kind is UnitKind.MULTIPLE and direction is None:
             direction = Direction.UP if relative.value >= 1 else Direction.DOWN
@@ -1150,95 +1378,149 @@ class _Reader:
             direction=direction,
             baseline=baseline,
             target=target,
-            bound=c.bound,
+            bound=c.bound if target is not None else None,
             relative=relative,
             from_zero=c.from_zero,
-            holds=tuple(replace(h, level=_texted(h.level, self.text),
-                                upper=_texted(h.upper, self.text)) for h in holds),
+            holds=tuple(
+                replace(h, level=_texted(h.level, self.text), upper=_texted(h.upper, self.text))
+                for h in holds
+            ),
             output=c.output,
             metric=c.metric,
-            evidence=evidence.strip(),
+            evidence=self._evidence(c, intent, holds, target, relative),
             verb=c.verb,
             deadline=self.deadline,
             language=self.lex.language,
         )
 
+    def _evidence(
+        self,
+        c: _Clause,
+        intent: Intent,
+        holds: tuple[Hold, ...],
+        target: Quantity | None,
+        relative: Quantity | None,
+    ) -> str:
+        """The words that show the reading: the hold, the change, or the amount."""
+        if intent is Intent.HOLD and holds:
+            return holds[0].text.strip()
+        if c.evidence[0] >= 0 and intent is Intent.CHANGE:
+            return self._span_text(*c.evidence).strip()
+        for q in (target, relative):
+            if q is not None and q.start >= 0:
+                return self.text[q.start : q.end].strip()
+        return ""
+
     def _span_text(self, first: int, last: int) -> str:
-        first = max(first, 0)
-        last = min(last, self.n)
+        """The text of tokens [first, last), as written."""
+        first, last = max(first, 0), min(last, self.n)
         if last <= first:
             return ""
         return self.text[self.tokens[first].start : self.tokens[last - 1].end]
 
 
+_NOT_METRIC_TABLES = (
+    "comparator_prefix",
+    "comparator_suffix",
+    "continuity",
+    "zero_words",
+    "cadence_words",
+    "deadline_words",
+    "steady_words",
+)
+
+
+def _is_guard_rail(h: Hold, c: _Clause) -> bool:
+    """A hold beside a bet that is worth its own KPI: a level, or a named metric kept."""
+    return h.level is not None or (not h.cadence and c.verb_kind == "hold_verbs" and bool(h.metric))
+
+
 def _change_strength(c: _Clause) -> int:
+    """Which change clause leads: from-to, then a target or a step, then a count won."""
     if c.baseline is not None and c.target is not None:
         return 3
     if c.target is not None or c.relative is not None:
-        return 2 if not c.from_zero else 1
+        return 1 if c.from_zero else 2
     return 0
 
 
 def _texted(q: Quantity | None, text: str) -> Quantity | None:
+    """``q`` with its words from the text, as written ("£20k")."""
     if q is None or q.text or q.start < 0:
         return q
     return replace(q, text=text[q.start : q.end])
 
 
+def _countable(q: Quantity) -> bool:
+    return q.unit.kind in (UnitKind.NONE, UnitKind.LABEL, UnitKind.CURRENCY)
+
+
+def _is_period_name(tok: Token) -> bool:
+    """ "Q3", "H2": a quarter or half named as a word."""
+    return tok.low[:1] in ("q", "h") and tok.low[1:].isdigit()
+
+
 def _share_units(a: Quantity, b: Quantity) -> tuple[Quantity, Quantity]:
-    """ "61 to 75 percent": an amount without a unit takes the other's unit."""
+    """ "61 to 75 percent", "from 90 to 60 days": a bare amount takes its partner's unit.
+
+    A bare number also borrows its partner's size ("from 80 to 120k" is 80k) when
+    that brings the two closer together ("from 500 to 2k" stays 500).
+    """
     if a.unit.kind is UnitKind.NONE and b.unit.kind is not UnitKind.NONE:
-        a = a.with_unit(b.unit)
-        if b.unit.kind is UnitKind.CURRENCY and a.value * 1000 <= b.value and _bare_multiplied(b):
-            pass
+        a = _borrow_scale(a, b).with_unit(b.unit)
     elif b.unit.kind is UnitKind.NONE and a.unit.kind is not UnitKind.NONE:
-        b = b.with_unit(a.unit)
+        b = _borrow_scale(b, a).with_unit(a.unit)
+    elif a.unit.kind is b.unit.kind and a.unit.compatible(b.unit):
+        a, b = _borrow_scale(a, b), _borrow_scale(b, a)
     return a, b
 
 
-def _bare_multiplied(q: Quantity) -> bool:
-    return False
+def _borrow_scale(q: Quantity, other: Quantity) -> Quantity:
+    """``q`` scaled like ``other`` when it was written without a size of its own."""
+    if q.scale != 1.0 or other.scale == 1.0 or q.value <= 0 or other.value <= 0:
+        return q
+    scaled = q.value * other.scale
+    if abs(math.log(scaled / other.value)) < abs(math.log(q.value / other.value)):
+        return replace(q, value=scaled, scale=other.scale)
+    return q
+
+
+def _head_noun(metric: str, lex: Lexicon) -> str:
+    """The noun a metric is about: "number of demo calls per rep" → "calls".
+
+    A leading "number of" is skipped; the head is the last word before the first
+    preposition ("revenue per employee" → "revenue", "share of tickets" → "share"),
+    past a trailing participle ("features shipped per sprint" → "features").
+    """
+    words = [w for w in (w.strip("'\".,()") for w in metric.lower().split()) if w]
+    if len(words) > 2 and words[0] in lex.table("count_words") and words[1] == "of":
+        words = words[2:]
+    function_words = lex.table("function_words")
+    cut = next((k for k, word in enumerate(words) if k > 0 and word in function_words), None)
+    words = words[:cut]
+    participles = lex.table("irregular_participles")
+    while len(words) > 1 and (words[-1].endswith("ed") or words[-1] in participles):
+        words.pop()  # "features shipped" is about features
+    return words[-1] if words else ""
 
 
 def _direction(table: str, payload: object) -> Direction | None:
+    """The way a verb moves its number: from its table's payload."""
     if table == "change_verbs":
-        if payload == "up":
-            return Direction.UP
-        if payload == "down":
-            return Direction.DOWN
-        return None
+        return {"up": Direction.UP, "down": Direction.DOWN}.get(str(payload))
     if table == "relative_words":
         return Direction.UP if float(str(payload)) >= 1 else Direction.DOWN
     return None
 
 
+_COMPARATORS = {
+    "lt": Comparator.LT,
+    "le": Comparator.LE,
+    "gt": Comparator.GT,
+    "ge": Comparator.GE,
+}
+
+
 def _comparator(payload: object) -> Comparator:
-    return {
-        "lt": Comparator.LT,
-        "le": Comparator.LE,
-        "gt": Comparator.GT,
-        "ge": Comparator.GE,
-    }.get(str(payload), Comparator.EQ)
-
-
-def _participle(word: str) -> bool:
-    """Verbs inside a nominal text count only as participles: "churn reduced to 3%"."""
-    return word.endswith("ed") or word in (
-        "kept", "held", "cut", "won", "grew", "grown", "fell", "rose", "hit", "met", "built",
-        "went", "brought", "sold", "drove", "shrunk", "done", "run", "begun", "written",
-    )
-
-
-def _is_number(text: str) -> bool:
-    return _float(text) is not None
-
-
-def _float(text: str) -> float | None:
-    try:
-        return float(text.replace(",", "."))
-    except ValueError:
-        return None
-
-
-def texts_language(texts: Sequence[str]) -> str:  # pragma: no cover - replaced in issue 4
-    return "en"
+    """A comparator table's payload ("lt", "ge", ...) as a :class:`Comparator`."""
+    return _COMPARATORS.get(str(payload), Comparator.EQ)

@@ -21,7 +21,7 @@ Payload = Any
 class PhraseTable:
     """Phrases of one category, each with a payload (a direction, a factor, ...)."""
 
-    __slots__ = ("_by_first", "words")
+    __slots__ = ("_by_first", "phrases", "words")
 
     def __init__(self, entries: Iterable[tuple[str, Payload]]) -> None:
         by_first: dict[str, list[tuple[tuple[str, ...], Payload]]] = {}
@@ -35,6 +35,8 @@ class PhraseTable:
         self._by_first = by_first
         #: single-token phrases, for quick membership tests
         self.words = frozenset(t[0] for opts in by_first.values() for t, _ in opts if len(t) == 1)
+        #: every phrase as its tokens joined by spaces: "as long as"
+        self.phrases = frozenset(" ".join(t) for opts in by_first.values() for t, _ in opts)
 
     def match(self, lows: Sequence[str], i: int) -> tuple[int, Payload] | None:
         """The longest phrase starting at token ``i``: (token count, payload)."""
@@ -53,11 +55,19 @@ class PhraseTable:
 
 
 def _entries(data: Any, payload: Payload = True) -> list[tuple[str, Payload]]:
+    """Phrases of a list (or one string), each with ``payload``.
+
+    A YAML boolean in a list is a data bug: unquoted ``on``, ``no`` or ``off`` read as
+    booleans and would silently drop the word, so they are refused.
+    """
     if data is None:
         return []
     if isinstance(data, str):
         return [(data, payload)]
     if isinstance(data, list):
+        for item in data:
+            if isinstance(item, bool) or not isinstance(item, (str, int, float)):
+                raise CatalogError(f"phrase {item!r} is not text: quote it in the phrase file")
         return [(str(item), payload) for item in data]
     raise CatalogError(f"expected a list of phrases, found {type(data).__name__}")
 
@@ -88,10 +98,10 @@ class Lexicon:
 
 _SIMPLE = (
     "periods",
-    "cadence_adverbs",
     "cadence_words",
     "rate_words",
     "continuity",
+    "punctuality",
     "hold_verbs",
     "event_nouns",
     "zero_words",
@@ -103,6 +113,20 @@ _SIMPLE = (
     "activity_nouns",
     "task_verbs",
     "vague_verbs",
+    "deliverable_nouns",
+    "opening_words",
+    "subordinators",
+    "filler_words",
+    "count_fillers",
+    "step_up",
+    "step_down",
+    "event_verbs",
+    "year_words",
+    "ambiguous_months",
+    "irregular_participles",
+    "count_words",
+    "service_verbs",
+    "duty_verbs",
     "clause_breaks",
     "date_words",
     "months",
@@ -131,6 +155,8 @@ def lexicon(language: str) -> Lexicon:
     tables["multipliers"] = PhraseTable(_keyed(units.get("multipliers"), float))
     tables["durations"] = PhraseTable(_keyed(units.get("durations"), float))
     tables["currencies"] = PhraseTable(_keyed(units.get("currencies")))
+    tables["measures"] = PhraseTable(_keyed(units.get("measures")))
+    tables["cadence_adverbs"] = PhraseTable(_keyed(data.get("cadence_adverbs"), float))
     tables["change_verbs"] = PhraseTable(_keyed(data.get("change_verbs")))
     tables["relative_words"] = PhraseTable(_keyed(data.get("relative_words"), float))
     comparators = data.get("comparators") or {}
@@ -150,7 +176,7 @@ def lexicon(language: str) -> Lexicon:
         thousands=str(numbers.get("thousands", ",")),
         tables=tables,
         number_words=words,
-        markers=frozenset(str(w).lower() for w in data.get("markers") or ()),
+        markers=frozenset(p.lower() for p, _ in _entries(data.get("markers"))),
         bau_patterns=patterns,
     )
 

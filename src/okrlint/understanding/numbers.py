@@ -7,6 +7,7 @@ reads one structured value (``from: "€0.6M"``, ``to: 6`` with ``unit: days``).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -16,6 +17,8 @@ from okrlint.understanding.tokens import Kind, Token, tokenize
 
 
 class UnitKind(StrEnum):
+    """The kind of an amount's unit; amounts of one kind compare (see Unit.compatible)."""
+
     NONE = "none"  # a plain count or score
     PERCENT = "percent"
     POINTS = "points"  # percentage points
@@ -28,6 +31,8 @@ class UnitKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Unit:
+    """A unit: its kind, and for money or a counted noun, which one."""
+
     kind: UnitKind = UnitKind.NONE
     code: str = ""  # currency code ("GBP") or label text ("donors")
 
@@ -49,6 +54,7 @@ class Unit:
         return True
 
     def describe(self) -> str:
+        """For messages: "GBP", "money", "donors", "percent"."""
         if self.kind is UnitKind.CURRENCY:
             return self.code or "money"
         if self.kind is UnitKind.LABEL:
@@ -57,6 +63,7 @@ class Unit:
 
 
 def _stem(word: str) -> str:
+    """A plural's singular, roughly: "companies" → "company", "donors" → "donor"."""
     word = word.lower()
     for suffix in ("ies", "es", "s"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
@@ -79,6 +86,7 @@ class Quantity:
     Durations are in seconds and money in whole units (``£20k`` is 20000), so that
     ``72 hours`` and ``3 days`` compare. ``start``/``end`` are character offsets in
     the text (−1 for structured fields); ``per`` is a rate's period ("week").
+    ``scale`` lets a bare number borrow its partner's size: "from 90 to 60 days".
     """
 
     value: float
@@ -89,6 +97,7 @@ class Quantity:
     per: str = ""
     first: int = -1  # token indexes covered: [first, last)
     last: int = -1
+    scale: float = 1.0  # the factor its words applied: 1000 for "20k", 86400 for "3 days"
 
     def with_unit(self, unit: Unit) -> Quantity:
         return replace(self, unit=unit)
@@ -109,6 +118,8 @@ def format_amount(value: float, unit: Unit = NO_UNIT) -> str:
     """Render an amount the way people write it: ``4%``, ``£20k``, ``36 hours``."""
 
     def num(v: float) -> str:
+        if not math.isfinite(v):
+            return str(v)
         if v == int(v) and abs(v) < 1e15:
             return str(int(v))
         return f"{v:.6g}"
@@ -139,41 +150,44 @@ def format_amount(value: float, unit: Unit = NO_UNIT) -> str:
 
 
 def parse_number(digits: str, lexicon: Lexicon) -> float | None:
-    """Read ``1,200.5`` / ``1.200,5`` / ``2,5`` / ``1'000`` by the language's conventions.
+    """Read ``1,200.5`` / ``1.200,5`` / ``2,5`` / ``1'000`` / ``1.200.000`` leniently.
 
-    A separator followed by exactly three digits is a thousands separator when it is
-    the language's; any other separator is the decimal point (lenient: ``2,5`` reads
-    as 2.5 even in English, ``99.9`` as 99.9 in German).
+    Spaces and apostrophes always group thousands. Of the other separators, when
+    two kinds appear the last one is the decimal point and the others group; one
+    kind used twice or more groups (``1.200.000``); one separator used once groups
+    only when it is the language's thousands separator before exactly three digits
+    (``1,200`` in English), and is the decimal point otherwise (``2,5``, ``99.9``).
+    Returns None for digit runs that are not a number (``1.2.3``).
     """
-    clean = digits.replace("\u00a0", " ").replace("\u202f", " ").replace("'", " ")
-    parts: list[str] = []
-    seps: list[str] = []
-    current = ""
-    for ch in clean:
-        if ch.isdigit():
-            current += ch
-        else:
-            parts.append(current)
-            seps.append(ch)
-            current = ""
-    parts.append(current)
-    if not seps:
-        return float(parts[0])
+    parts = re.split(r"([^\d])", digits)
     integer = parts[0]
-    decimal = ""
-    for sep, group in zip(seps, parts[1:], strict=True):
-        if decimal:
-            return None  # "1.2.3" after a decimal point: not a number
-        if sep == " " or (len(group) == 3 and sep == lexicon.thousands):
+    marks: list[tuple[str, str]] = []  # (separator, digits after it), spaces removed
+    for sep, group in zip(parts[1::2], parts[2::2], strict=True):
+        if sep in _SPACES:
+            if marks:
+                return None  # "1,5 000": a space after a decimal point
             integer += group
-        elif len(group) == 3 and sep != lexicon.decimal and len(seps) > 1 and sep == seps[0]:
-            integer += group  # "1.200.000" in English text: clearly grouping
         else:
-            decimal = group
-    try:
-        return float(f"{integer}.{decimal}" if decimal else integer)
-    except ValueError:  # pragma: no cover - digits only
-        return None
+            marks.append((sep, group))
+    if not marks:
+        return float(integer) if integer else None
+    kinds = {sep for sep, _ in marks}
+    if len(kinds) > 1:
+        *grouping, (_, decimal) = marks
+        if any(len(group) != 3 for _, group in grouping) or grouping[-1][0] == marks[-1][0]:
+            return None
+        return float(integer + "".join(g for _, g in grouping) + "." + decimal)
+    if len(marks) > 1:
+        if any(len(group) != 3 for _, group in marks):
+            return None
+        return float(integer + "".join(g for _, g in marks))
+    sep, group = marks[0]
+    if sep == lexicon.thousands and len(group) == 3:
+        return float(integer + group)
+    return float(f"{integer}.{group}")
+
+
+_SPACES = frozenset(" '\u00a0\u202f")
 
 
 def _word_at(tokens: Sequence[Token], i: int) -> str:
@@ -184,107 +198,170 @@ def read_quantities(tokens: Sequence[Token], lows: Sequence[str], lex: Lexicon) 
     """Every amount in the tokens, in order."""
     out: list[Quantity] = []
     i = 0
-    n = len(tokens)
-    while i < n:
+    while i < len(tokens):
         q = _quantity_at(tokens, lows, i, lex)
         if q is None:
             i += 1
             continue
-        # "3h 10min": a duration followed by a smaller duration is one amount
-        while q.unit.kind is UnitKind.DURATION and q.last < n:
-            nxt = _quantity_at(tokens, lows, q.last, lex)
-            if nxt is None or nxt.unit.kind is not UnitKind.DURATION or nxt.value >= q.value:
-                break
-            q = replace(
-                q,
-                value=q.value + nxt.value,
-                end=nxt.end,
-                last=nxt.last,
-                text=f"{q.text} {nxt.text}",
-            )
+        q = _compound_duration(q, tokens, lows, lex)
         out.append(q)
         i = q.last
     return out
 
 
+def _compound_duration(
+    q: Quantity, tokens: Sequence[Token], lows: Sequence[str], lex: Lexicon
+) -> Quantity:
+    """ "3h 10min", "7 min 30 s": a duration followed by smaller units is one amount."""
+    while q.unit.kind is UnitKind.DURATION and q.last < len(tokens):
+        nxt = _quantity_at(tokens, lows, q.last, lex, loose=True)
+        if nxt is None or nxt.unit.kind is not UnitKind.DURATION or nxt.scale >= q.scale:
+            break
+        q = replace(q, value=q.value + nxt.value, end=nxt.end, last=nxt.last, per=nxt.per)
+    return q
+
+
 def _quantity_at(
-    tokens: Sequence[Token], lows: Sequence[str], i: int, lex: Lexicon
+    tokens: Sequence[Token], lows: Sequence[str], i: int, lex: Lexicon, loose: bool = False
 ) -> Quantity | None:
-    tok = tokens[i]
-    first = i
-    value: float | None
-    suffix = ""
-    if tok.kind is Kind.NUM:
-        value = parse_number(tok.low, lex)
-        suffix = tok.suffix.rstrip(".")
-        if value is None:
-            return None
-        # "tier-1", "COVID-19": a number glued to a word by a hyphen is a name
-        if i > 0 and tokens[i - 1].low == "-" and tokens[i - 1].start == tokens[i].start - 1:
-            if i > 1 and tokens[i - 2].kind is Kind.WORD and tokens[i - 2].end == tokens[i - 1].start:
-                return None
-        if i > 0 and lows[i - 1] in lex.table("name_prefixes") and not suffix:
-            return None
-        j = i + 1
-    else:
-        m = lex.number_words.match(lows, i)
-        if m is None:
-            return None
-        k, value = m
-        if tok.low == "one" and _word_at(tokens, i + k) in ("of", "another", "-", "day", "off"):
-            return None
-        j = i + k
-    unit = NO_UNIT
-    multiplier = 1.0
-    # currency before the number: "$80k", "USD 20k", "£ 20k"
-    if i > 0 and tokens[i - 1].kind is Kind.SYM and tokens[i - 1].text in _CURRENCY_SYMBOLS:
-        unit = Unit(UnitKind.CURRENCY, _CURRENCY_SYMBOLS[tokens[i - 1].text])
-        first = i - 1
-        if i > 1 and lows[i - 2] in ("us", "au", "ca", "nz"):
-            first = i - 2
-    elif i > 0 and tokens[i - 1].kind is Kind.WORD:
-        cur = lex.table("currencies").match(lows, i - 1)
-        if cur is not None and cur[0] == 1 and len(lows[i - 1]) == 3:
-            unit = Unit(UnitKind.CURRENCY, cur[1])
-            first = i - 1
-    # glued suffix: "10k", "3x", "36h", "5pp", "2nd"
-    if suffix:
+    """The amount whose number is token ``i``, with its currency, multiplier and unit.
+
+    ``loose`` accepts single-letter unit words ("30 s"), as inside "7 min 30 s".
+    """
+    read = _read_value(tokens, lows, i, lex)
+    if read is None:
+        return _multiple_before(tokens, lows, i, lex)
+    value, j, suffix = read
+    unit, first = _currency_before(tokens, lows, i, lex)
+    scale = 1.0
+    if suffix:  # glued: "10k", "3x", "36h", "5pp"; "2nd" and "3D" are not amounts
         parsed = _suffix_unit(suffix, lex)
         if parsed is None:
-            return None  # an ordinal or a code like "3D": not an amount
-        mult, suffix_unit = parsed
-        multiplier *= mult
-        if suffix_unit is not None:
-            unit = suffix_unit
-    # words after the number: multiplier, then unit
-    if multiplier == 1.0 and j < len(tokens):
-        m = lex.table("multipliers").match(lows, j)
-        if m is not None and not (lows[j] in ("m", "b") and unit.kind is not UnitKind.CURRENCY):
-            multiplier *= m[1]
-            j += m[0]
-            if j < len(tokens) and lows[j] == ".":
-                j += 1  # "Mio."
-    if unit.kind in (UnitKind.NONE, UnitKind.CURRENCY) and j < len(tokens):
-        unit, j, factor = _unit_after(tokens, lows, j, lex, unit)
-        multiplier *= factor
-    value *= multiplier
+            return None
+        scale, glued = parsed
+        unit = glued or unit
+    n = len(tokens)
+    if scale == 1.0 and j < n:
+        factor, j = _multiplier_after(lows, j, lex, unit)
+        scale *= factor
+    if unit.kind in (UnitKind.NONE, UnitKind.CURRENCY) and j < n:
+        unit, j, factor = _unit_after(tokens, lows, j, lex, unit, loose)
+        scale *= factor
     label_end = j
     if unit.kind is UnitKind.NONE:
         label, label_end = _label_after(tokens, lows, j, lex)
         if label:
             unit = Unit(UnitKind.LABEL, label)
     per = _rate_after(tokens, lows, j, lex) or _rate_after(tokens, lows, label_end, lex)
-    start, end = tokens[first].start, tokens[j - 1].end
     return Quantity(
-        value=value,
+        value=value * scale,
         unit=unit,
-        text="",
-        start=start,
-        end=end,
+        start=tokens[first].start,
+        end=tokens[j - 1].end,
         per=per,
         first=first,
         last=j,
+        scale=scale,
     )
+
+
+def _multiple_before(
+    tokens: Sequence[Token], lows: Sequence[str], i: int, lex: Lexicon
+) -> Quantity | None:
+    """A multiple written before its number: "x2", "×3", "x 1.5"."""
+    tok = tokens[i]
+    digits, last = "", i + 1
+    if tok.kind is Kind.WORD and tok.low[:1] == "x" and tok.low[1:2].isdigit():
+        digits = tok.low[1:]
+    elif tok.low in ("x", "×") and i + 1 < len(tokens) and tokens[i + 1].kind is Kind.NUM:
+        if tokens[i + 1].suffix or (tok.low == "x" and tok.end != tokens[i + 1].start):
+            return None  # "x 10k", "x 5": a letter, not a sign
+        digits, last = tokens[i + 1].low, i + 2
+    value = parse_number(digits, lex) if digits else None
+    if value is None:
+        return None
+    return Quantity(
+        value,
+        Unit(UnitKind.MULTIPLE),
+        start=tok.start,
+        end=tokens[last - 1].end,
+        first=i,
+        last=last,
+    )
+
+
+def _read_value(
+    tokens: Sequence[Token], lows: Sequence[str], i: int, lex: Lexicon
+) -> tuple[float, int, str] | None:
+    """The number at token ``i``: (value, next index, glued suffix), or None.
+
+    Digits that are part of a name are not amounts: "tier-1", "COVID-19", "FTSE 250".
+    """
+    tok = tokens[i]
+    if tok.kind is Kind.NUM:
+        value = parse_number(tok.low, lex)
+        if value is None or _hyphenated_name(tokens, i) or _compound_adjective(tokens, i):
+            return None
+        if i > 0 and lows[i - 1] in lex.table("name_prefixes") and not tok.suffix:
+            return None
+        suffix = tok.text[len(tok.text) - len(tok.suffix) :] if tok.suffix else ""
+        if len(suffix) == 1 and suffix.isupper() and suffix not in "KMBX":
+            return None  # "3D", "5G": a name; "3d" is three days
+        return value, i + 1, tok.suffix
+    m = lex.number_words.match(lows, i)
+    if m is None:
+        return None
+    k, words_value = m
+    if tok.low == "one" and _word_at(tokens, i + k) in ("of", "another", "-", "day", "off"):
+        return None  # "one of", "one-off", "day one"
+    return float(words_value), i + k, ""
+
+
+def _hyphenated_name(tokens: Sequence[Token], i: int) -> bool:
+    """Is the number glued to a word by a hyphen ("tier-1", "COVID-19")?"""
+    if i < 2 or tokens[i - 1].low != "-":
+        return False
+    hyphen, word = tokens[i - 1], tokens[i - 2]
+    return hyphen.end == tokens[i].start and word.kind is Kind.WORD and word.end == hyphen.start
+
+
+def _compound_adjective(tokens: Sequence[Token], i: int) -> bool:
+    """Is the number the start of a compound ("7-day active users", "24-hour support")?"""
+    if i + 2 >= len(tokens) or tokens[i + 1].low != "-" or tokens[i].suffix:
+        return False
+    hyphen, word = tokens[i + 1], tokens[i + 2]
+    return hyphen.start == tokens[i].end and word.kind is Kind.WORD and word.start == hyphen.end
+
+
+def _currency_before(
+    tokens: Sequence[Token], lows: Sequence[str], i: int, lex: Lexicon
+) -> tuple[Unit, int]:
+    """A currency written before the number ("$80k", "US$ 80", "USD 20k"): (unit, first)."""
+    if i == 0:
+        return NO_UNIT, i
+    prev = tokens[i - 1]
+    if prev.kind is Kind.SYM and prev.text in _CURRENCY_SYMBOLS:
+        first = i - 2 if i > 1 and lows[i - 2] in ("us", "au", "ca", "nz") else i - 1
+        return Unit(UnitKind.CURRENCY, _CURRENCY_SYMBOLS[prev.text]), first
+    if prev.kind is Kind.WORD and len(prev.low) == 3:
+        cur = lex.table("currencies").match(lows, i - 1)
+        if cur is not None and cur[0] == 1:
+            return Unit(UnitKind.CURRENCY, str(cur[1])), i - 1
+    return NO_UNIT, i
+
+
+def _multiplier_after(lows: Sequence[str], j: int, lex: Lexicon, unit: Unit) -> tuple[float, int]:
+    """A multiplier word after the number ("2 million", "3 Mio."): (factor, next index).
+
+    A lone "m" or "b" counts only after a currency ("$2 m"); elsewhere it is a unit.
+    """
+    m = lex.table("multipliers").match(lows, j)
+    if m is None or (lows[j] in ("m", "b") and unit.kind is not UnitKind.CURRENCY):
+        return 1.0, j
+    j += m[0]
+    if j < len(lows) and lows[j] == ".":
+        j += 1  # "Mio."
+    return float(m[1]), j
 
 
 def _suffix_unit(suffix: str, lex: Lexicon) -> tuple[float, Unit | None] | None:
@@ -307,12 +384,19 @@ def _suffix_unit(suffix: str, lex: Lexicon) -> tuple[float, Unit | None] | None:
     c = lex.table("currencies").match(lows, 0)
     if c is not None:
         return 1.0, Unit(UnitKind.CURRENCY, str(c[1]))
-    # "10kg", "5G": something else
-    return None
+    measure = lex.table("measures").match(lows, 0)
+    if measure is not None:
+        return 1.0, Unit(UnitKind.LABEL, str(measure[1]))  # "2GB", "40kWh"
+    return None  # "3D", "5G", "2FA": a name, not an amount
 
 
 def _unit_after(
-    tokens: Sequence[Token], lows: Sequence[str], j: int, lex: Lexicon, unit: Unit
+    tokens: Sequence[Token],
+    lows: Sequence[str],
+    j: int,
+    lex: Lexicon,
+    unit: Unit,
+    loose: bool = False,
 ) -> tuple[Unit, int, float]:
     """The unit written after a number: (unit, next token index, factor to base units)."""
     if lows[j] == "%":
@@ -321,10 +405,10 @@ def _unit_after(
         return Unit(UnitKind.CURRENCY, _CURRENCY_SYMBOLS[tokens[j].text]), j + 1, 1.0
     if tokens[j].kind is not Kind.WORD:
         return unit, j, 1.0
-    for name, kind in _SCALE_UNITS:
-        m = lex.table(name).match(lows, j)
-        if m is not None:
-            return Unit(kind), j + m[0], 1.0
+    scaled = [(m[0], kind) for name, kind in _SCALE_UNITS if (m := lex.table(name).match(lows, j))]
+    if scaled:
+        length, kind = max(scaled, key=lambda found: found[0])  # "percentage points"
+        return Unit(kind), j + length, 1.0
     m = lex.table("currencies").match(lows, j)
     if m is not None:
         return Unit(UnitKind.CURRENCY, str(m[1])), j + m[0], 1.0
@@ -333,10 +417,14 @@ def _unit_after(
     m = lex.table("multiple").match(lows, j)
     if m is not None:
         return Unit(UnitKind.MULTIPLE), j + m[0], 1.0
+    # single letters ("s", "d", "h", "t") count only glued ("36h") or inside a compound
+    single = len(lows[j]) == 1 and not loose
     m = lex.table("durations").match(lows, j)
-    # single letters ("s", "d", "h") count only when glued ("36h"), never as words
-    if m is not None and not (m[0] == 1 and len(lows[j]) == 1):
+    if m is not None and not (m[0] == 1 and single):
         return Unit(UnitKind.DURATION), j + m[0], float(m[1])
+    m = lex.table("measures").match(lows, j)
+    if m is not None and not (m[0] == 1 and single):
+        return Unit(UnitKind.LABEL, str(m[1])), j + m[0], 1.0
     return unit, j, 1.0
 
 
@@ -349,9 +437,14 @@ _SCALE_UNITS = (
 
 def _rate_after(tokens: Sequence[Token], lows: Sequence[str], j: int, lex: Lexicon) -> str:
     """The period of a rate after an amount: "40 a week", "$90k/month" → "week", "month"."""
-    if j + 1 < len(tokens) and lows[j] in lex.table("rate_words") and lows[j] not in (
-        "each",
-        "every",
+    if (
+        j + 1 < len(tokens)
+        and lows[j] in lex.table("rate_words")
+        and lows[j]
+        not in (
+            "each",
+            "every",
+        )
     ):
         period = lex.table("periods").match(lows, j + 1)
         if period is not None:
@@ -362,22 +455,32 @@ def _rate_after(tokens: Sequence[Token], lows: Sequence[str], j: int, lex: Lexic
 def _label_after(
     tokens: Sequence[Token], lows: Sequence[str], j: int, lex: Lexicon
 ) -> tuple[str, int]:
-    """The noun counted by a bare number: "10 new enterprise customers" → "customers"."""
-    label = ""
+    """The noun counted by a bare number: "10 new enterprise customers" → "customers".
+
+    Of the words after the number, the last plural wins ("50 customer reviews", "5
+    customers live on v2"), then the last known noun, then the last word.
+    """
+    label = noun = ""
     end = j
     function_words = lex.table("function_words")
+    nouns = (lex.table("outcome_nouns"), lex.table("activity_nouns"))
     stop = (lex.table("comparator_suffix"), lex.table("continuity"), lex.table("clause_breaks"))
     verbs = _VERB_TABLES
+    names = lex.table("name_prefixes")
     for k in range(j, min(j + 4, len(tokens))):
+        if tokens[k].kind is Kind.NUM and k > j and lows[k - 1] in names:
+            continue  # "5 new Fortune 500 customers": the 500 is part of a name
         if tokens[k].kind is not Kind.WORD or lows[k] in function_words:
             break
         if any(table.match(lows, k) for table in stop):
             break
-        if label and any(lows[k] in lex.table(name) for name in verbs):
-            break
+        if label and not lows[k].endswith("s") and any(lows[k] in lex.table(n) for n in verbs):
+            break  # "95% of tickets answered": a verb ends the label; "reviews" does not
         label = lows[k]
+        if label.endswith("s") or (not noun.endswith("s") and any(label in t for t in nouns)):
+            noun = label
         end = k + 1
-    return label, end
+    return noun or label, end  # "5 customers live on v2" counts customers
 
 
 _VERB_TABLES = ("hold_verbs", "acquisition_verbs", "task_verbs", "target_verbs")
@@ -386,27 +489,41 @@ _VERB_TABLES = ("hold_verbs", "acquisition_verbs", "task_verbs", "target_verbs")
 def parse_amount(value: float | str, unit_text: str | None, lex: Lexicon) -> Quantity | None:
     """Read a structured ``from``/``to`` value: a number, or text such as ``"€0.6M"``.
 
-    ``unit_text`` (the item's ``unit`` field) applies when the value carries no unit.
+    ``unit_text`` (the item's ``unit`` field) applies when the value carries no unit:
+    ``to: 6`` with ``unit: days`` is six days. Returns None for a value that is no
+    amount (``"soon"``, a boolean, NaN or infinity).
     """
-    unit, factor = parse_unit(unit_text, lex) if unit_text else (NO_UNIT, 1.0)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        shown = format_amount(float(value)) + (_unit_suffix(unit_text) if unit_text else "")
-        return Quantity(float(value) * factor, unit, shown)
+    unit, factor = parse_unit(unit_text, lex)
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        number = float(value)
+        if not math.isfinite(number):
+            return None
+        shown = _with_unit(format_amount(number), unit_text)
+        return Quantity(number * factor, unit, shown, scale=factor)
     text = str(value).strip()
     tokens = tokenize(text)
     found = read_quantities(tokens, [t.low for t in tokens], lex)
     if not found:
         return None
     q = found[0]
-    if q.unit.kind is UnitKind.NONE and unit.kind is not UnitKind.NONE:
-        q = replace(q, value=q.value * factor, unit=unit)
-        text = text + (_unit_suffix(unit_text) if unit_text else "")
+    if q.unit.kind is UnitKind.NONE and unit_text:
+        if q.scale == 1.0:
+            q = replace(q, value=q.value * factor, scale=factor)
+        q = q.with_unit(unit)
+        text = _with_unit(text, unit_text)
     return replace(q, text=text, start=-1, end=-1, first=-1, last=-1)
 
 
-def _unit_suffix(unit_text: str) -> str:
-    unit_text = unit_text.strip()
-    return unit_text if unit_text in ("%", "pp") else f" {unit_text}"
+def _with_unit(number: str, unit_text: str | None) -> str:
+    """ "61" and "%" → "61%"; "20" and "£" → "£20"; "6" and "days" → "6 days"."""
+    unit_text = (unit_text or "").strip()
+    if not unit_text:
+        return number
+    if unit_text in _CURRENCY_SYMBOLS:
+        return f"{unit_text}{number}"
+    return f"{number}{unit_text}" if unit_text in ("%", "pp") else f"{number} {unit_text}"
 
 
 def parse_unit(unit_text: str | None, lex: Lexicon) -> tuple[Unit, float]:
@@ -414,14 +531,18 @@ def parse_unit(unit_text: str | None, lex: Lexicon) -> tuple[Unit, float]:
 
     Returns the unit and the factor to its base (86400 for days: durations are seconds).
     """
-    if not unit_text:
+    text = (unit_text or "").strip()
+    if not text:
         return NO_UNIT, 1.0
-    text = unit_text.strip()
     if text in _CURRENCY_SYMBOLS:
         return Unit(UnitKind.CURRENCY, _CURRENCY_SYMBOLS[text]), 1.0
     tokens = tokenize(f"1 {text}")
     probe = read_quantities(tokens, [t.low for t in tokens], lex)
-    if probe and probe[0].last == len(tokens) and probe[0].unit.kind is not UnitKind.LABEL:
-        if probe[0].unit.kind is not UnitKind.NONE or probe[0].value != 1:
-            return probe[0].unit, probe[0].value  # "days" → 86400; "k" → 1000
+    whole = probe[0] if probe and probe[0].last == len(tokens) else None
+    if (
+        whole is not None
+        and whole.unit.kind is not UnitKind.LABEL
+        and (whole.unit.kind is not UnitKind.NONE or whole.value != 1)
+    ):
+        return whole.unit, whole.value  # "days" → 86400; "k" → 1000
     return Unit(UnitKind.LABEL, text.lower()), 1.0

@@ -2,7 +2,8 @@
 
 Numbers keep a letter suffix glued to them (``10k``, ``3x``, ``36h``) for the
 quantity reader; words that mix letters and digits (``Q3``, ``p95``, ``P1s``,
-``B2B``) stay words, so they are never read as amounts.
+``B2B``) stay words, so they are never read as amounts. An ISO currency code glued
+to a number (``USD1.2M``) is split off it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from enum import Enum
 
 
 class Kind(Enum):
+    """What a token is: a word (``Q3`` and ``p95`` included), a number, a symbol, a date."""
+
     WORD = "word"
     NUM = "num"
     SYM = "sym"
@@ -21,6 +24,12 @@ class Kind(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Token:
+    """A token with its text as written, its matching form (``low``) and its offsets.
+
+    ``low`` is lower case with typographic variants folded: every arrow reads ``->``,
+    ``≥`` reads ``>=``, curly quotes read straight.
+    """
+
     kind: Kind
     text: str
     low: str
@@ -32,25 +41,23 @@ class Token:
 _TOKEN = re.compile(
     r"""
     (?P<date>\d{4}-\d{1,2}-\d{1,2}\b|\d{1,2}/\d{1,2}/\d{2,4}\b)
-  | (?P<special>24/7|24x7|1:1s?|a/b)
+  | (?P<special>24/7|24x7|1:1s?|a/b|[xX]\d+[.,]\d+(?![\w.,])|{codes}(?=\d))
   | (?P<mixed>[^\W\d_]+\d[\w]*(?:[-'’][\w]+)*)
-  | (?P<num>\d+(?:[.,'\u00a0\u202f]\d+)*)(?P<suf>[^\W\d_]+\.?)?
+  | (?P<num>\d+(?:[.,'\u00a0\u202f]\d+)*)(?P<suf>[^\W\d_]+)?
   | (?P<word>[^\W\d_]+(?:[-'’&][^\W\d_]+)*(?:-\d+(?!\d*[.,]\d))?)
   | (?P<sym>-->|->|=>|==>|→|⟶|➔|⇒|>=|<=|=<|≥|≤|[<>=%£$€¥₹+~×/;:,.()\[\]"“”'‘’!?&#*–—-])
-    """,
+    """.replace(
+        "{codes}", "(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|INR|CNY|SEK|NOK|DKK|NZD|SGD|HKD|ZAR|BRL|MXN|PLN)"
+    ),
     re.VERBOSE,
 )
-
-_DIGITS_IN_WORD = re.compile(r"\d")
 
 
 def tokenize(text: str) -> list[Token]:
     """Tokens of ``text``; whitespace and unknown characters are dropped."""
     out: list[Token] = []
     for m in _TOKEN.finditer(text):
-        kind = m.lastgroup
-        if kind == "suf":
-            kind = "num"
+        kind = "num" if m.lastgroup == "suf" else m.lastgroup
         start, end = m.start(), m.end()
         if kind == "num":
             digits = m.group("num")
@@ -74,6 +81,7 @@ _SYMBOL_ALIASES = {
     "➔": "->",
     "⇒": "->",
     "==>": "->",
+    "=>": "->",
     "=<": "<=",
     "≥": ">=",
     "≤": "<=",
@@ -88,10 +96,4 @@ _SYMBOL_ALIASES = {
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
     """How a phrase from the data files is matched: its tokens' lower-case forms."""
-    return tuple(
-        t.low if t.kind is not Kind.NUM else t.text.lower() for t in tokenize(phrase)
-    )
-
-
-def has_digit(text: str) -> bool:
-    return _DIGITS_IN_WORD.search(text) is not None
+    return tuple(t.low if t.kind is not Kind.NUM else t.text.lower() for t in tokenize(phrase))

@@ -1,0 +1,125 @@
+"""KPI thresholds: ``< 4``, ``>= 99.9``, ``95..99`` or ``{min, max}``, with units.
+
+A threshold is the healthy range of a vital sign. :func:`parse_threshold` reads
+one, in the KPI's unit; :meth:`Threshold.healthy` says whether a reading is inside.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from okrlint.models import Kpi, ThresholdRange
+from okrlint.understanding.lexicon import Lexicon
+from okrlint.understanding.numbers import Quantity, parse_amount
+
+_COMPARISON = re.compile(r"^\s*(<=|>=|=<|=>|≤|≥|<|>|==|=)?\s*(.+?)\s*$")
+_RANGE = re.compile(r"^\s*(.+?)\s*\.\.\s*(.+?)\s*$")
+_NORMAL = {"=<": "<=", "=>": ">=", "≤": "<=", "≥": ">=", "==": "="}
+
+
+@dataclass(frozen=True, slots=True)
+class Threshold:
+    """Healthy when ``low`` (inclusive unless ``low_open``) ≤ reading ≤ ``high``."""
+
+    low: Quantity | None = None
+    high: Quantity | None = None
+    low_open: bool = False
+    high_open: bool = False
+    text: str = ""
+
+    def healthy(self, reading: Quantity) -> bool | None:
+        """Is ``reading`` inside the threshold? None when units cannot be compared."""
+        for bound in (self.low, self.high):
+            if bound is not None and not bound.unit.compatible(reading.unit):
+                return None
+        low, high = self.low, self.high
+        if low is not None and (
+            reading.value < low.value or (self.low_open and reading.same_amount(low))
+        ):
+            return False
+        return not (
+            high is not None
+            and (reading.value > high.value or (self.high_open and reading.same_amount(high)))
+        )
+
+    @property
+    def lower_is_better(self) -> bool | None:
+        """A ceiling only ("< 4"): lower is better; a floor only: higher is better."""
+        if self.high is not None and self.low is None:
+            return True
+        if self.low is not None and self.high is None:
+            return False
+        return None
+
+    def describe(self) -> str:
+        if self.low is not None and self.high is not None:
+            return f"{self.low}..{self.high}"
+        if self.high is not None:
+            return f"{'<' if self.high_open else '<='} {self.high}"
+        if self.low is not None:
+            return f"{'>' if self.low_open else '>='} {self.low}"
+        return self.text
+
+
+def parse_threshold(value: object, unit: str | None, lex: Lexicon) -> Threshold | None:
+    """Read a KPI's ``threshold`` field; None when absent or unreadable."""
+    if value is None:
+        return None
+    if isinstance(value, ThresholdRange):
+        low = _amount(value.min, unit, lex)
+        high = _amount(value.max, unit, lex)
+        if low is None and high is None:
+            return None
+        return Threshold(low=low, high=high, text=_range_text(value))
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        # a bare number names a level without saying which side is healthy
+        return None
+    text = str(value)
+    m = _RANGE.match(text)
+    if m is not None:
+        low, high = _amount(m.group(1), unit, lex), _amount(m.group(2), unit, lex)
+        if low is None or high is None:
+            return None
+        return Threshold(low=low, high=high, text=text)
+    m = _COMPARISON.match(text)
+    if m is None or m.group(1) is None:
+        return None
+    op = _NORMAL.get(m.group(1), m.group(1))
+    amount = _amount(m.group(2), unit, lex)
+    if amount is None:
+        return None
+    if op == "<":
+        return Threshold(high=amount, high_open=True, text=text)
+    if op == "<=":
+        return Threshold(high=amount, text=text)
+    if op == ">":
+        return Threshold(low=amount, low_open=True, text=text)
+    if op == ">=":
+        return Threshold(low=amount, text=text)
+    return Threshold(low=amount, high=amount, text=text)
+
+
+def kpi_threshold(kpi: Kpi, lex: Lexicon) -> Threshold | None:
+    return parse_threshold(kpi.threshold, kpi.unit, lex)
+
+
+def kpi_reading(kpi: Kpi, lex: Lexicon) -> Quantity | None:
+    return _amount(kpi.current, kpi.unit, lex)
+
+
+def _amount(value: float | str | None, unit: str | None, lex: Lexicon) -> Quantity | None:
+    if value is None:
+        return None
+    return parse_amount(value, unit, lex)
+
+
+def _range_text(value: ThresholdRange) -> str:
+    parts = []
+    if value.min is not None:
+        parts.append(f"min: {value.min}")
+    if value.max is not None:
+        parts.append(f"max: {value.max}")
+    return "{" + ", ".join(parts) + "}"

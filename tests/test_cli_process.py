@@ -1,0 +1,208 @@
+"""The real thing, in a subprocess: bad input is reported with file and line, exit
+status 2, never a traceback, and the good boards given alongside are still linted.
+
+Several bad files share one run to keep the subprocesses few.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+GOOD = """\
+board: Growth
+cycle: 2026-Q3
+objectives:
+  - title: Make onboarding effortless for new teams
+    owner: growth
+    key_results:
+      - Maintain 99.9% uptime
+      - Increase NPS to 60
+"""
+# what GOOD must produce
+GOOD_FINDINGS = [("good.yaml", 7, 9, "kpi-in-disguise"), ("good.yaml", 8, 9, "no-baseline")]
+
+
+def _billion_laughs() -> bytes:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for n in range(1, 9):
+        prev, name = chr(ord("a") + n - 1), chr(ord("a") + n)
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    return ("\n".join(lines) + "\n").encode()
+
+
+# name: (content, line, column, kind) — every bad-input case of the contract
+BAD: dict[str, tuple[bytes, int, int, str]] = {
+    "empty.yaml": (b"", 1, 1, "schema-error"),
+    "latin1.yaml": (b"objectives:\n  - title: Caf\xe9\n", 2, 15, "parse-error"),
+    "list.yaml": (b"- title: A\n- title: B\n", 1, 1, "schema-error"),
+    "tabs.yaml": (b"objectives:\n\t- title: A\n", 2, 1, "parse-error"),
+    "date.yaml": (
+        b"cycle: 2026-Q3\nobjectives:\n  - title: A\n    due: 2026-02-30\n",
+        4,
+        10,
+        "schema-error",
+    ),
+    "deep.yaml": (b"objectives: " + b"[" * 50_000 + b"]" * 50_000 + b"\n", 1, 0, "limit-exceeded"),
+    "deep-block.yaml": (b"objectives:\n  " + b"- " * 5_000 + b"x\n", 2, 0, "limit-exceeded"),
+    "bomb.yaml": (_billion_laughs(), 5, 8, "limit-exceeded"),
+    "dupkey.yml": (
+        b"cycle: 2026-Q3\nobjectives:\n  - title: Grow\n    title: Grow revenue\n"
+        b"    owner: sales\n    key_results:\n      - Increase NPS to 60\n",
+        4,
+        5,
+        "duplicate-key",
+    ),
+    "dupid.yaml": (
+        b"objectives:\n  - id: O1\n    title: A\n  - id: O1\n    title: B\n",
+        4,
+        9,
+        "duplicate-id",
+    ),
+    "unknown.yaml": (b"objectives:\n  - title: A\n    keyresults: []\n", 3, 5, "schema-error"),
+    "wrongtype.yaml": (b"objectives:\n  - title: [a, b]\n", 2, 12, "schema-error"),
+    "yes.yaml": (b"objectives:\n  - title: yes\n", 2, 12, "schema-error"),
+    "threshold.yaml": (
+        b"kpis:\n  - name: Uptime\n    threshold: >= 99.9\n",
+        3,
+        16,
+        "parse-error",
+    ),
+    "multidoc.yaml": (b"objectives: []\n---\nkpis: []\n", 2, 1, "limit-exceeded"),
+    "pyobject.yaml": (
+        b"objectives:\n  - !!python/object/apply:os.system ['echo pwned > pwned.txt']\n",
+        2,
+        5,
+        "parse-error",
+    ),
+    "utf16-no-bom.yaml": ("objectives: []\n".encode("utf-16-le"), 1, 2, "parse-error"),
+}
+
+
+def okrlint(
+    cwd: Path,
+    *args: str,
+    program: list[str] | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    environ = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    done = subprocess.run(
+        [*(program or [sys.executable, "-m", "okrlint"]), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="backslashreplace",
+        timeout=60,
+        env={**environ, **(env or {})},
+        check=False,
+    )
+    assert "Traceback" not in done.stdout + done.stderr, done.stderr
+    return done
+
+
+@pytest.fixture(scope="module")
+def boards(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("boards")
+    (root / "good.yaml").write_text(GOOD, encoding="utf-8")
+    (root / "bad").mkdir()
+    for name, (content, *_where) in BAD.items():
+        (root / "bad" / name).write_bytes(content)
+    (root / "empty-folder").mkdir()
+    return root
+
+
+def test_every_bad_input_in_human_format(boards: Path) -> None:
+    done = okrlint(boards, "check", "--no-color", "bad", "good.yaml", "missing.yaml")
+    assert done.returncode == 2
+    for name, (_content, line, column, kind) in BAD.items():
+        where = f"bad/{name}:{line}:{column if column else ''}"
+        matching = [row for row in done.stderr.splitlines() if row.startswith(where)]
+        assert matching, f"{name}: nothing reported at {where}\n{done.stderr}"
+        assert f": error {kind} " in matching[0]
+    assert "missing.yaml:1:1: error io-error" in done.stderr
+    # the good board, and the board with a duplicate key, were still linted
+    for file, line, column, rule in GOOD_FINDINGS:
+        assert f"{file}:{line}:{column}: " in done.stdout and rule in done.stdout
+    assert "bad/dupkey.yml:7:9: warning no-baseline" in done.stdout
+    assert not (boards / "pwned.txt").exists()
+
+
+def test_every_bad_input_in_json(boards: Path) -> None:
+    done = okrlint(boards, "check", "--format", "json", "bad", "good.yaml", "missing.yaml")
+    assert done.returncode == 2
+    data = json.loads(done.stdout)
+    files = {f["file"]: f for f in data["files"]}
+    for name, (_content, line, column, kind) in BAD.items():
+        entry = files[f"bad/{name}"]
+        assert entry["ok"] is False, name
+        first = entry["errors"][0]
+        assert (first["kind"], first["line"]) == (kind, line), (name, first)
+        if column:
+            assert first["column"] == column, (name, first)
+        assert first["message"]
+    assert files["missing.yaml"]["ok"] is False
+    assert files["good.yaml"] == {"file": "good.yaml", "ok": True, "errors": []}
+    found = {(f["file"], f["line"], f["column"], f["rule"]) for f in data["findings"]}
+    assert set(GOOD_FINDINGS) <= found
+    assert ("bad/dupkey.yml", 7, 9, "no-baseline") in found
+    assert data["summary"]["files"] == len(BAD) + 2
+
+
+def test_a_folder_without_boards_is_a_notice_not_a_failure(boards: Path) -> None:
+    done = okrlint(boards, "check", "empty-folder")
+    assert done.returncode == 0
+    assert "empty-folder: no board files" in done.stderr
+    done = okrlint(boards, "check", "empty-folder", "good.yaml", "--select", "no-baseline")
+    assert done.returncode == 0
+    assert "good.yaml:8:9: warning no-baseline" in done.stdout
+
+
+def test_exit_codes(boards: Path) -> None:
+    assert okrlint(boards, "check", "good.yaml").returncode == 1
+    done = okrlint(boards, "check", "good.yaml", "--select", "no-baseline", "--fail-on", "warning")
+    assert done.returncode == 1
+    assert okrlint(boards, "check", "good.yaml", "--select", "nope").returncode == 2
+
+
+def test_the_console_script(boards: Path) -> None:
+    script = shutil.which("okrlint", path=str(Path(sys.executable).parent))
+    if script is None:
+        pytest.skip("the okrlint console script is not installed next to this Python")
+    version = okrlint(boards, "--version", program=[script])
+    assert version.returncode == 0 and version.stdout.startswith("okrlint ")
+    done = okrlint(boards, "check", "-q", "good.yaml", "bad/threshold.yaml", program=[script])
+    assert done.returncode == 2
+    assert "bad/threshold.yaml:3:16: error parse-error" in done.stderr
+    assert "good.yaml:7:9: error kpi-in-disguise" in done.stdout
+
+
+def test_python_dash_m(boards: Path) -> None:
+    done = okrlint(boards, "--version")
+    assert done.returncode == 0 and done.stdout.startswith("okrlint ")
+    done = okrlint(boards, "--help")
+    assert done.returncode == 0 and "check" in done.stdout
+
+
+def test_an_output_encoding_that_cannot_show_the_board_text(boards: Path) -> None:
+    (boards / "emoji.yaml").write_text(
+        "cycle: 2026-Q3\nobjectives:\n  - title: Grow 😀\n    owner: x\n    key_results:\n"
+        "      - Maintain 99.9% uptime 😀\n",
+        encoding="utf-8",
+    )
+    ascii_out = {"PYTHONIOENCODING": "ascii"}
+    done = okrlint(boards, "check", "emoji.yaml", "bad/latin1.yaml", env=ascii_out)
+    assert done.returncode == 2
+    assert "emoji.yaml:6:9: error kpi-in-disguise" in done.stdout
+    assert "\\U0001f600" in done.stdout  # escaped, not a UnicodeEncodeError
+    assert "bad/latin1.yaml:2:15: error parse-error" in done.stderr
+    done = okrlint(boards, "check", "--format", "json", "emoji.yaml", env=ascii_out)
+    assert done.returncode == 1
+    [finding] = [f for f in json.loads(done.stdout)["findings"] if f["line"] == 6]
+    assert "uptime 😀" in finding["message"]  # JSON escapes decode to the real text
