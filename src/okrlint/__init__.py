@@ -6,15 +6,35 @@ The library API::
     result = lint_paths(["goals/"])
     for finding in result.findings:
         print(finding.file, finding.line, finding.rule, finding.message)
+
+Names are imported on first use, so ``okrlint --version`` and ``--help`` stay fast.
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from okrlint._version import __version__
-from okrlint.api import lint_paths, lint_text
-from okrlint.config import Config
-from okrlint.findings import FileResult, Finding, LintResult, Severity
-from okrlint.loader import LoadedBoard, load_board, load_text
+
+if TYPE_CHECKING:
+    from okrlint.api import lint_paths, lint_text
+    from okrlint.config import Config
+    from okrlint.findings import FileResult, Finding, LintResult, Severity
+    from okrlint.loader import LoadedBoard, load_board, load_text
+
+_EXPORTS = {
+    "lint_paths": "okrlint.api",
+    "lint_text": "okrlint.api",
+    "Config": "okrlint.config",
+    "FileResult": "okrlint.findings",
+    "Finding": "okrlint.findings",
+    "LintResult": "okrlint.findings",
+    "Severity": "okrlint.findings",
+    "LoadedBoard": "okrlint.loader",
+    "load_board": "okrlint.loader",
+    "load_text": "okrlint.loader",
+}
 
 __all__ = [
     "Config",
@@ -29,3 +49,12 @@ __all__ = [
     "load_board",
     "load_text",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'okrlint' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

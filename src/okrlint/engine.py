@@ -54,7 +54,7 @@ def lint_board(loaded: LoadedBoard, config: Config) -> list[Finding]:
         return []
     try:
         board = understand(loaded.board, loaded.file, language=config.language)
-    except Exception as exc:
+    except Exception as exc:  # a reader bug must not end the run either
         return [_internal_error(loaded, "reading the board's goals", exc)]
     return check_board(board, loaded, config)
 
@@ -66,18 +66,8 @@ def check_board(board: UnderstoodBoard, loaded: LoadedBoard, config: Config) -> 
         check = CHECKS[rule_id]
         try:
             hits = list(check(board, config.options_for(rule_id)))
-        except Exception as exc:
-            findings.append(
-                Finding(
-                    rule=INTERNAL_ERROR,
-                    severity=Severity.ERROR,
-                    message=f"rule {rule_id} crashed on this board ({type(exc).__name__}: {exc}); "
-                    "the other rules still ran. Please report this bug.",
-                    file=loaded.file,
-                    span=FILE_START,
-                    path=(),
-                )
-            )
+        except Exception as exc:  # the one broad except: a rule bug must not end the run
+            findings.append(_internal_error(loaded, f"rule {rule_id}", exc))
             continue
         findings.extend(to_finding(rule_id, hit, loaded, config) for hit in hits)
     findings.sort(key=Finding.sort_key)

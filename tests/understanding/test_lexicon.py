@@ -98,3 +98,27 @@ def test_a_bad_pattern_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     )
     with pytest.raises(CatalogError):
         lexicon.__wrapped__("xx-test")
+
+
+def test_plain_phrase_fast_path_agrees_with_the_tokenizer() -> None:
+    """phrase_tokens() skips the tokenizer for plain words; it must give the same tokens."""
+    from okrlint.catalog import available_languages, load_phrases
+    from okrlint.understanding.tokens import Kind, phrase_tokens, tokenize
+
+    def strings(node: object) -> list[str]:
+        if isinstance(node, str):
+            return [node]
+        if isinstance(node, list):
+            return [s for item in node for s in strings(item)]
+        if isinstance(node, dict):
+            return [s for value in node.values() for s in strings(value)]
+        return []
+
+    for language in available_languages():
+        for entry in strings(load_phrases(language)):
+            for alternative in entry.split("|"):
+                phrase = alternative.strip()
+                slow = tuple(
+                    t.low if t.kind is not Kind.NUM else t.text.lower() for t in tokenize(phrase)
+                )
+                assert phrase_tokens(phrase) == slow, phrase

@@ -1,0 +1,67 @@
+"""The engine: severities, positions, and isolation of a crashing rule or reader."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import pytest
+
+from conftest import board_with
+from okrlint import checks
+from okrlint.api import lint_text
+from okrlint.config import Config
+from okrlint.findings import Hit, Severity
+from okrlint.understanding.board import UnderstoodBoard
+
+BOARD = board_with("Maintain 99.9% uptime", "Increase NPS to 60")
+
+
+def _boom(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
+    raise RuntimeError("deliberate failure")
+    yield  # pragma: no cover
+
+
+def test_a_crashing_rule_is_reported_and_the_others_still_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(checks.CHECKS, "no-baseline", _boom)
+    result = lint_text(BOARD, "b.yaml")
+    rules = sorted(f.rule for f in result.findings)
+    assert rules == ["internal-error", "kpi-in-disguise"]
+    [crash] = [f for f in result.findings if f.rule == "internal-error"]
+    assert "no-baseline" in crash.message and "RuntimeError" in crash.message
+    assert (crash.file, crash.line, crash.severity) == ("b.yaml", 1, Severity.ERROR)
+    assert result.exit_code(Severity.ERROR) == 2
+
+
+def test_a_crashing_reader_is_reported_for_that_board(monkeypatch: pytest.MonkeyPatch) -> None:
+    import okrlint.engine
+
+    def explode(*args: object, **kwargs: object) -> UnderstoodBoard:
+        raise ValueError("reader bug")
+
+    monkeypatch.setattr(okrlint.engine, "understand", explode)
+    result = lint_text(BOARD, "b.yaml")
+    [f] = result.findings
+    assert f.rule == "internal-error" and "reader bug" in f.message
+    assert result.exit_code(Severity.ERROR) == 2
+
+
+def test_user_severity_override_wins_over_rule_and_variant() -> None:
+    text = board_with("Grow MRR from $80k to $120k while keeping churn below 3%")
+    config = Config(select=("kpi-in-disguise",), severities={"kpi-in-disguise": Severity.WARNING})
+    [f] = lint_text(text, "b.yaml", config).findings
+    assert f.severity is Severity.WARNING
+
+
+def test_ignore_and_select_combine() -> None:
+    config = Config(select=("kpi-in-disguise", "no-baseline"), ignore=("no-baseline",))
+    assert {f.rule for f in lint_text(BOARD, "b.yaml", config).findings} == {"kpi-in-disguise"}
+
+
+def test_exit_code_follows_fail_on() -> None:
+    result = lint_text(board_with("Increase NPS to 60"), "b.yaml")
+    assert result.exit_code(Severity.ERROR) == 0
+    assert result.exit_code(Severity.WARNING) == 1
+    assert result.exit_code(Severity.INFO) == 1
