@@ -8,11 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from okrlint.catalog import CatalogError, available_languages
 from okrlint.cycles import Cycle, cycle_from_range, parse_cycle_text
 from okrlint.models import Board, CycleRange, KeyResultSpec, Kpi, Objective
 from okrlint.positions import NodePath
 from okrlint.understanding.key_results import Intent, KeyResultMeaning, read_key_result
+from okrlint.understanding.language import text_language
 from okrlint.understanding.lexicon import Lexicon, lexicon
 from okrlint.understanding.numbers import Quantity, parse_amount
 from okrlint.understanding.objectives import ObjectiveMeaning, read_objective
@@ -78,24 +78,8 @@ def board_cycle(board: Board) -> Cycle | None:
     return parse_cycle_text(str(value))
 
 
-def choose_language(board: Board, default: str | None) -> str:
-    """The board's ``language``, else the configured one, else English.
-
-    A language without a phrase file falls back to English rather than failing.
-    """
-    for candidate in (board.language, default):
-        if candidate and candidate in available_languages():
-            return candidate
-    return "en"
-
-
 def understand(board: Board, file: str, *, language: str | None = None) -> UnderstoodBoard:
-    """Read every goal of ``board`` once."""
-    lang = choose_language(board, language)
-    try:
-        lex = lexicon(lang)
-    except CatalogError:  # pragma: no cover - shipped data is tested
-        lang, lex = "en", lexicon("en")
+    """Read every goal of ``board`` once, each in its language (set or detected)."""
     objectives: list[ObjectiveView] = []
     for o, objective in enumerate(board.objectives):
         path: NodePath = ("objectives", o)
@@ -103,6 +87,8 @@ def understand(board: Board, file: str, *, language: str | None = None) -> Under
         for r, item in enumerate(objective.key_results):
             spec = item if isinstance(item, KeyResultSpec) else None
             text = spec.title if spec is not None else str(item)
+            lang = text_language(text, board.language, language)
+            lex = lexicon(lang)
             meaning = read_key_result(text, lang)
             if spec is not None:
                 meaning = meaning.with_numbers(
@@ -113,8 +99,11 @@ def understand(board: Board, file: str, *, language: str | None = None) -> Under
                     (*path, "key_results", r), o, r, text, spec, meaning, text_verdict(meaning)
                 )
             )
+        title_lang = text_language(objective.title, board.language, language)
         objectives.append(
-            ObjectiveView(path, o, objective, read_objective(objective.title, lang), tuple(views))
+            ObjectiveView(
+                path, o, objective, read_objective(objective.title, title_lang), tuple(views)
+            )
         )
     kpis = tuple(KpiView(("kpis", k), k, kpi) for k, kpi in enumerate(board.kpis))
     return UnderstoodBoard(
@@ -122,7 +111,7 @@ def understand(board: Board, file: str, *, language: str | None = None) -> Under
         name=board.board or PurePath(file).stem,
         board=board,
         cycle=board_cycle(board),
-        language=lang,
+        language=board.language or language or "",
         objectives=tuple(objectives),
         kpis=kpis,
     )
