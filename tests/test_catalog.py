@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from okrlint.catalog import CatalogError, load_rule_doc, rules_dir
-from okrlint.checks import CHECKS, RULE_IDS
+from okrlint.checks import CHECKS, HISTORY_CHECKS, RULE_IDS
 from okrlint.explain import explain_text, readme_table
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,13 +19,32 @@ EXPECTED_SEVERITY = {
     "kpi-in-disguise": "error",
     "business-as-usual-objective": "error",
     "no-change": "error",
+    "target-already-met": "warning",
+    "evergreen-key-result": "warning",
+    "board-mostly-kpis": "warning",
     "no-baseline": "warning",
     "not-measurable": "error",
+    "direction-mismatch": "error",
+    "output-not-outcome": "warning",
+    "unit-mismatch": "error",
     "missing-cycle": "error",
     "cycle-too-long": "warning",
+    "due-outside-cycle": "warning",
+    "kpi-has-deadline": "warning",
     "too-many-objectives": "error",
+    "too-many-key-results": "warning",
+    "too-few-key-results": "warning",
     "objective-without-key-results": "error",
+    "kpi-without-threshold": "warning",
+    "kpi-without-owner": "warning",
+    "key-result-without-owner": "info",
+    "unknown-kpi": "error",
+    "red-kpi-without-okr": "info",
 }
+
+
+def test_every_rule_of_the_catalog_exists() -> None:
+    assert set(RULE_IDS) == set(EXPECTED_SEVERITY)
 
 
 @pytest.mark.parametrize("rule_id", RULE_IDS)
@@ -41,7 +60,7 @@ def test_every_check_has_a_complete_doc(rule_id: str) -> None:
 
 
 def test_each_check_lives_in_a_module_named_after_its_rule() -> None:
-    for rule_id, check in CHECKS.items():
+    for rule_id, check in {**CHECKS, **HISTORY_CHECKS}.items():
         assert check.__module__ == f"okrlint.checks.{rule_id.replace('-', '_')}"
 
 

@@ -27,6 +27,7 @@ objectives:
       - Maintain 99.9% uptime
       - Increase NPS to 60
       - Grow MRR from $80k to $120k while keeping churn below 3%
+      - Cut onboarding time from 10 days to 6 days
 """
 
 FOUR_OBJECTIVES = "cycle: 2026-Q3\nobjectives:\n" + "".join(

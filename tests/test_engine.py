@@ -26,7 +26,8 @@ def test_a_crashing_rule_is_reported_and_the_others_still_run(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setitem(checks.CHECKS, "no-baseline", _boom)
-    result = lint_text(BOARD, "b.yaml")
+    config = Config(select=("kpi-in-disguise", "no-baseline"))
+    result = lint_text(BOARD, "b.yaml", config)
     rules = sorted(f.rule for f in result.findings)
     assert rules == ["internal-error", "kpi-in-disguise"]
     [crash] = [f for f in result.findings if f.rule == "internal-error"]

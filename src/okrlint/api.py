@@ -10,23 +10,26 @@ from pathlib import Path
 
 from okrlint.config import Config
 from okrlint.discovery import discover, display
-from okrlint.engine import lint_board
+from okrlint.engine import check_history, lint_board
 from okrlint.findings import FileResult, Finding, LintResult
+from okrlint.history import BoardTrace, History
 from okrlint.loader import LoadedBoard, load_board, load_text
 
 
-def _lint_loaded(loaded: LoadedBoard, config: Config) -> tuple[FileResult, list[Finding]]:
-    findings = lint_board(loaded, config)
+def _lint_loaded(
+    loaded: LoadedBoard, config: Config
+) -> tuple[FileResult, list[Finding], BoardTrace | None]:
+    findings, board_trace = lint_board(loaded, config)
     keep_source = bool(findings or loaded.errors)
     result = FileResult(loaded.file, tuple(loaded.errors), loaded.source if keep_source else "")
-    return result, findings
+    return result, findings, board_trace
 
 
 def lint_text(text: str, file: str = "<text>", config: Config | None = None) -> LintResult:
     """Lint one board given as text (``file`` names it in positions)."""
     config = config or Config()
     loaded = load_text(text, file, config.limits)
-    result, findings = _lint_loaded(loaded, config)
+    result, findings, _trace = _lint_loaded(loaded, config)
     return LintResult(files=(result,), findings=tuple(findings))
 
 
@@ -36,11 +39,15 @@ def lint_paths(paths: Iterable[str | Path], config: Config | None = None) -> Lin
     found = discover(paths)
     files: list[FileResult] = [FileResult(e.file, (e,)) for e in found.errors]
     findings: list[Finding] = []
+    history = History()
     for path in found.files:
         loaded = load_board(path, config.limits, display(path))
-        result, board_findings = _lint_loaded(loaded, config)
+        result, board_findings, board_trace = _lint_loaded(loaded, config)
         files.append(result)
         findings.extend(board_findings)
+        history.add(board_trace)
+    findings.extend(check_history(history, config))
+    findings.sort(key=Finding.sort_key)
     return LintResult(files=tuple(files), findings=tuple(findings), notices=tuple(found.notices))
 
 

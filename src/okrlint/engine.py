@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from okrlint.catalog import rule_defaults
-from okrlint.checks import CHECKS
+from okrlint.checks import CHECKS, HISTORY_CHECKS
 from okrlint.config import Config
 from okrlint.findings import Finding, Hit, Severity
+from okrlint.history import BoardTrace, History, trace
 from okrlint.loader import LoadedBoard
 from okrlint.positions import FILE_START
 from okrlint.understanding.board import UnderstoodBoard, understand
@@ -48,22 +49,64 @@ def _internal_error(loaded: LoadedBoard, what: str, exc: Exception) -> Finding:
     )
 
 
-def lint_board(loaded: LoadedBoard, config: Config) -> list[Finding]:
-    """Read a loaded board and run the selected checks on it; never raises."""
+def lint_board(loaded: LoadedBoard, config: Config) -> tuple[list[Finding], BoardTrace | None]:
+    """Read a loaded board and run the selected checks on it; never raises.
+
+    Also returns the board's trace for the cross-cycle rules (None without a cycle).
+    """
     if loaded.board is None:
-        return []
+        return [], None
     try:
         board = understand(loaded.board, loaded.file, language=config.language)
     except Exception as exc:  # a reader bug must not end the run either
-        return [_internal_error(loaded, "reading the board's goals", exc)]
-    return check_board(board, loaded, config)
+        return [_internal_error(loaded, "reading the board's goals", exc)], None
+    return check_board(board, loaded, config), trace(board, loaded)
+
+
+def check_history(history: History, config: Config) -> list[Finding]:
+    """Run the selected cross-cycle rules over a goals repository's boards."""
+    findings: list[Finding] = []
+    for rule_id in config.rules():
+        check = HISTORY_CHECKS.get(rule_id)
+        if check is None:
+            continue
+        try:
+            placed = list(check(history, config.options_for(rule_id)))
+        except Exception as exc:  # the same isolation as for board rules
+            findings.append(
+                Finding(
+                    INTERNAL_ERROR,
+                    Severity.ERROR,
+                    f"rule {rule_id} crashed on the goals repository "
+                    f"({type(exc).__name__}: {exc}); please report this bug",
+                    "",
+                    FILE_START,
+                    (),
+                )
+            )
+            continue
+        for p in placed:
+            findings.append(
+                Finding(
+                    rule=rule_id,
+                    severity=severity_of(rule_id, p.hit.variant, config),
+                    message=p.hit.message,
+                    file=p.file,
+                    span=p.span,
+                    path=p.hit.path,
+                    hint=p.hit.hint,
+                )
+            )
+    return findings
 
 
 def check_board(board: UnderstoodBoard, loaded: LoadedBoard, config: Config) -> list[Finding]:
     """All findings of the selected rules on one board; a crashing rule becomes a finding."""
     findings: list[Finding] = []
     for rule_id in config.rules():
-        check = CHECKS[rule_id]
+        check = CHECKS.get(rule_id)
+        if check is None:
+            continue  # a cross-cycle rule: see check_history
         try:
             hits = list(check(board, config.options_for(rule_id)))
         except Exception as exc:  # the one broad except: a rule bug must not end the run

@@ -70,8 +70,9 @@ class Finding:
     def node(self) -> str:
         return format_path(self.path)
 
-    def sort_key(self) -> tuple[str, int, int, str, str]:
-        return (self.file, self.line, self.column, self.rule, self.message)
+    def sort_key(self) -> tuple[str, int, int, int, str, str]:
+        """By file and position; at one position the most severe first."""
+        return (self.file, self.line, self.column, -self.severity.rank, self.rule, self.message)
 
 
 @dataclass(frozen=True, slots=True)

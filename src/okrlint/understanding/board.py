@@ -11,11 +11,40 @@ from pathlib import PurePath
 from okrlint.cycles import Cycle, cycle_from_range, parse_cycle_text
 from okrlint.models import Board, CycleRange, KeyResultSpec, Kpi, Objective
 from okrlint.positions import NodePath
-from okrlint.understanding.key_results import Intent, KeyResultMeaning, read_key_result
+from okrlint.understanding.key_results import (
+    Direction,
+    Intent,
+    KeyResultMeaning,
+    read_key_result,
+)
 from okrlint.understanding.language import text_language
 from okrlint.understanding.lexicon import Lexicon, lexicon
 from okrlint.understanding.numbers import Quantity, parse_amount
 from okrlint.understanding.objectives import ObjectiveMeaning, read_objective
+from okrlint.understanding.thresholds import Threshold, kpi_reading, kpi_threshold
+
+
+@dataclass(frozen=True, slots=True)
+class KpiView:
+    """A vital sign with its threshold and latest reading read in the KPI's unit."""
+
+    path: NodePath
+    index: int
+    model: Kpi
+    threshold: Threshold | None
+    reading: Quantity | None
+    name_meaning: KeyResultMeaning
+
+    @property
+    def id(self) -> str | None:
+        return self.model.id
+
+    @property
+    def red(self) -> bool:
+        """The latest reading breaks the threshold."""
+        if self.threshold is None or self.reading is None:
+            return False
+        return self.threshold.healthy(self.reading) is False
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +56,7 @@ class KeyResultView:
     spec: KeyResultSpec | None
     meaning: KeyResultMeaning
     verdict: str | None
+    kpi: KpiView | None = None  # the KPI it targets (kpi: or metric: equal to a KPI id)
 
     @property
     def field(self) -> str | None:
@@ -45,13 +75,6 @@ class ObjectiveView:
     model: Objective
     meaning: ObjectiveMeaning
     key_results: tuple[KeyResultView, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class KpiView:
-    path: NodePath
-    index: int
-    model: Kpi
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +103,8 @@ def board_cycle(board: Board) -> Cycle | None:
 
 def understand(board: Board, file: str, *, language: str | None = None) -> UnderstoodBoard:
     """Read every goal of ``board`` once, each in its language (set or detected)."""
+    kpis = tuple(_kpi_view(k, kpi, board, language) for k, kpi in enumerate(board.kpis))
+    by_id = {k.id: k for k in kpis if k.id is not None}
     objectives: list[ObjectiveView] = []
     for o, objective in enumerate(board.objectives):
         path: NodePath = ("objectives", o)
@@ -88,16 +113,16 @@ def understand(board: Board, file: str, *, language: str | None = None) -> Under
             spec = item if isinstance(item, KeyResultSpec) else None
             text = spec.title if spec is not None else str(item)
             lang = text_language(text, board.language, language)
-            lex = lexicon(lang)
             meaning = read_key_result(text, lang)
             if spec is not None:
+                lex = lexicon(lang)
                 meaning = meaning.with_numbers(
                     _amount(spec.from_, spec.unit, lex), _amount(spec.to, spec.unit, lex)
                 )
+            kpi = _targeted_kpi(spec, by_id)
+            verdict = text_verdict(meaning, kpi)
             views.append(
-                KeyResultView(
-                    (*path, "key_results", r), o, r, text, spec, meaning, text_verdict(meaning)
-                )
+                KeyResultView((*path, "key_results", r), o, r, text, spec, meaning, verdict, kpi)
             )
         title_lang = text_language(objective.title, board.language, language)
         objectives.append(
@@ -105,7 +130,6 @@ def understand(board: Board, file: str, *, language: str | None = None) -> Under
                 path, o, objective, read_objective(objective.title, title_lang), tuple(views)
             )
         )
-    kpis = tuple(KpiView(("kpis", k), k, kpi) for k, kpi in enumerate(board.kpis))
     return UnderstoodBoard(
         file=file,
         name=board.board or PurePath(file).stem,
@@ -117,27 +141,102 @@ def understand(board: Board, file: str, *, language: str | None = None) -> Under
     )
 
 
+def _kpi_view(index: int, kpi: Kpi, board: Board, language: str | None) -> KpiView:
+    lang = text_language(kpi.name, board.language, language)
+    lex = lexicon(lang)
+    return KpiView(
+        path=("kpis", index),
+        index=index,
+        model=kpi,
+        threshold=kpi_threshold(kpi, lex),
+        reading=kpi_reading(kpi, lex),
+        name_meaning=read_key_result(kpi.name, lang),
+    )
+
+
+def _targeted_kpi(spec: KeyResultSpec | None, by_id: dict[str, KpiView]) -> KpiView | None:
+    """A key result targets a KPI only through ``kpi:``, or ``metric:`` equal to its id."""
+    if spec is None:
+        return None
+    for ref in (spec.kpi, spec.metric):
+        if ref is not None and ref in by_id:
+            return by_id[ref]
+    return None
+
+
 def _amount(value: float | str | None, unit: str | None, lex: Lexicon) -> Quantity | None:
     return None if value is None else parse_amount(value, unit, lex)
 
 
-def text_verdict(meaning: KeyResultMeaning) -> str | None:
+def moves_up(meaning: KeyResultMeaning) -> bool | None:
+    """Which way the numbers move (baseline → target); None when they do not say."""
+    base, target = meaning.baseline, meaning.target
+    if base is None or target is None or not base.unit.compatible(target.unit):
+        return None
+    if base.same_amount(target):
+        return None
+    return target.value > base.value
+
+
+def aims_up(meaning: KeyResultMeaning, kpi: KpiView | None) -> bool | None:
+    """Which way the key result aims: its numbers, else its verb, else its KPI's threshold."""
+    up = moves_up(meaning)
+    if up is not None:
+        return up
+    if meaning.direction is Direction.UP:
+        return True
+    if meaning.direction is Direction.DOWN:
+        return False
+    if kpi is not None and kpi.threshold is not None:
+        lower = kpi.threshold.lower_is_better
+        return None if lower is None else not lower
+    return None
+
+
+def already_met(meaning: KeyResultMeaning, kpi: KpiView | None) -> bool:
+    """The targeted KPI's latest reading already meets the key result's target."""
+    if kpi is None or kpi.reading is None or meaning.target is None:
+        return False
+    target, reading = meaning.target, kpi.reading
+    if not target.unit.compatible(reading.unit):
+        return False
+    up = aims_up(meaning, kpi)
+    if up is None:
+        return False
+    return reading.value >= target.value if up else reading.value <= target.value
+
+
+def units_clash(meaning: KeyResultMeaning) -> bool:
+    base, target = meaning.baseline, meaning.target
+    return base is not None and target is not None and not base.unit.compatible(target.unit)
+
+
+def direction_clash(meaning: KeyResultMeaning) -> bool:
+    """The verb says one way, the numbers the other ("reduce churn from 3% to 4%")."""
+    up = moves_up(meaning)
+    if up is None or meaning.direction is None:
+        return False
+    return up != (meaning.direction is Direction.UP)
+
+
+def text_verdict(meaning: KeyResultMeaning, kpi: KpiView | None = None) -> str | None:
     """The one text rule that judges a key result (RULES.md: first match wins).
 
-    Order: kpi-in-disguise / no-change → output-not-outcome → not-measurable →
-    no-baseline. Rules that need the board (target-already-met) or compare
-    numbers (direction-mismatch, unit-mismatch) slot in as they are added.
+    kpi-in-disguise / no-change / target-already-met → unit-mismatch /
+    direction-mismatch → output-not-outcome → not-measurable → no-baseline.
     """
     m = meaning
     if m.intent is Intent.HOLD:
         return "kpi-in-disguise"
-    if (
-        m.intent is Intent.CHANGE
-        and m.baseline is not None
-        and m.target is not None
-        and m.baseline.same_amount(m.target)
-    ):
-        return "no-change"
+    if m.intent is Intent.CHANGE:
+        if m.baseline is not None and m.target is not None and m.baseline.same_amount(m.target):
+            return "no-change"
+        if already_met(m, kpi):
+            return "target-already-met"
+        if units_clash(m):
+            return "unit-mismatch"
+        if direction_clash(m):
+            return "direction-mismatch"
     if m.intent is Intent.TASK or (m.intent is Intent.CHANGE and m.output):
         return "output-not-outcome"
     if m.intent is Intent.UNMEASURED:

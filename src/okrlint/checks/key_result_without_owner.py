@@ -1,0 +1,24 @@
+"""key-result-without-owner: neither the key result nor its objective has an owner."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from okrlint.findings import Hit
+from okrlint.understanding.board import UnderstoodBoard
+
+
+def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
+    """Flag key results with no owner of their own and none on their objective."""
+    for objective in board.objectives:
+        if objective.model.owner:
+            continue
+        for kr in objective.key_results:
+            if not kr.owner:
+                yield Hit(
+                    kr.path,
+                    f'"{kr.text}" has no owner, and its objective has none either',
+                    "add owner: to the objective, or to the key result as a mapping",
+                    field=kr.field,
+                )

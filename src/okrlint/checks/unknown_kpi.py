@@ -1,0 +1,29 @@
+"""unknown-kpi: a key result's kpi names no KPI of the board."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from okrlint.findings import Hit
+from okrlint.understanding.board import UnderstoodBoard
+
+
+def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
+    """Flag ``kpi:`` references that match no KPI id on the board."""
+    ids = [kpi.model.id for kpi in board.kpis if kpi.model.id is not None]
+    for kr in board.key_results:
+        ref = kr.spec.kpi if kr.spec is not None else None
+        if ref is None or ref in ids:
+            continue
+        close = difflib.get_close_matches(ref, ids, n=1)
+        if close:
+            hint = f"did you mean kpi: {close[0]}?"
+        elif ids:
+            hint = f"KPI ids on this board: {', '.join(ids)}"
+        else:
+            hint = "add the KPI to the board's kpis: with this id"
+        yield Hit(
+            kr.path, f'"{kr.text}" names kpi: {ref}, which is not on this board', hint, field="kpi"
+        )

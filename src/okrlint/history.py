@@ -1,0 +1,107 @@
+"""The goals-repository view: one team's boards over time, in cycle order.
+
+Cross-cycle rules cannot look at one board alone. While boards are linted, each
+leaves a small :class:`BoardTrace` (its team, cycle and key results with their
+positions); the parsed tree is not kept, so memory stays small on large repos.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from okrlint.cycles import Cycle
+from okrlint.findings import Hit
+from okrlint.loader import LoadedBoard
+from okrlint.positions import NodePath, Span
+from okrlint.understanding.board import UnderstoodBoard
+
+_AMOUNT = re.compile(r"[£$€¥₹]?\s?[-+]?\d[\d.,'\u00a0\u202f]*\s?(?:%|[a-zA-Z]{1,3}\b)?")
+_NOISE = re.compile(r"[^\w#]+")
+
+
+def normalize_goal(text: str) -> str:
+    """Text with amounts blanked, for "near-identical" comparison across cycles."""
+    blanked = _AMOUNT.sub(" # ", text.lower())
+    return " ".join(_NOISE.sub(" ", blanked).split())
+
+
+@dataclass(frozen=True, slots=True)
+class GoalTrace:
+    """What cross-cycle rules need of one key result."""
+
+    path: NodePath
+    text: str
+    key: str
+    metric: str | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class BoardTrace:
+    file: str
+    team: str
+    cycle: Cycle
+    key_results: tuple[GoalTrace, ...]
+    report: bool = True  # False for boards loaded only as history (not given to lint)
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedHit:
+    """A hit from a cross-board rule: it names its file and position itself."""
+
+    file: str
+    span: Span
+    hit: Hit
+
+
+def team_of(board: UnderstoodBoard) -> str:
+    """The board name, else the file name (boards of one team share it across cycles)."""
+    return board.board.board or PurePath(board.file).stem
+
+
+def trace(board: UnderstoodBoard, loaded: LoadedBoard, report: bool = True) -> BoardTrace | None:
+    """The trace of a board, or None when it has no cycle to be ordered by."""
+    if board.cycle is None:
+        return None
+    goals = tuple(
+        GoalTrace(
+            path=kr.path,
+            text=kr.text,
+            key=normalize_goal(kr.text),
+            metric=kr.spec.metric if kr.spec is not None else None,
+            span=loaded.span_of(kr.path, kr.field),
+        )
+        for kr in board.key_results
+    )
+    return BoardTrace(loaded.file, team_of(board), board.cycle, goals, report)
+
+
+@dataclass(slots=True)
+class History:
+    """Boards grouped by team, each team's cycles in order (boards of one cycle together)."""
+
+    boards: list[BoardTrace] = field(default_factory=list)
+
+    def add(self, board: BoardTrace | None) -> None:
+        if board is not None:
+            self.boards.append(board)
+
+    def teams(self) -> dict[str, list[list[BoardTrace]]]:
+        grouped: dict[str, dict[tuple[object, ...], list[BoardTrace]]] = {}
+        for board in self.boards:
+            cycles = grouped.setdefault(board.team, {})
+            cycles.setdefault((board.cycle.start, board.cycle.end), []).append(board)
+        return {
+            team: [sorted(boards, key=lambda b: b.file) for _, boards in sorted(cycles.items())]
+            for team, cycles in sorted(grouped.items())
+        }
+
+
+def from_traces(traces: Iterable[BoardTrace | None]) -> History:
+    history = History()
+    for t in traces:
+        history.add(t)
+    return history
