@@ -5,7 +5,7 @@ from __future__ import annotations
 from okrlint.catalog import rule_defaults
 from okrlint.checks import CHECKS, HISTORY_CHECKS
 from okrlint.config import Config
-from okrlint.findings import Finding, Hit, Severity
+from okrlint.findings import Finding, Hit, Severity, fingerprint
 from okrlint.history import BoardTrace, History, trace
 from okrlint.loader import LoadedBoard
 from okrlint.positions import FILE_START
@@ -34,6 +34,8 @@ def to_finding(rule_id: str, hit: Hit, loaded: LoadedBoard, config: Config) -> F
         span=loaded.span_of(hit.path, hit.field),
         path=hit.path,
         hint=hit.hint,
+        fingerprint=fingerprint(rule_id, loaded.file, hit.path, loaded.node_text(hit.path)),
+        node_line=loaded.node_line(hit.path),
     )
 
 
@@ -95,6 +97,8 @@ def check_history(history: History, config: Config) -> list[Finding]:
                     span=p.span,
                     path=p.hit.path,
                     hint=p.hit.hint,
+                    fingerprint=fingerprint(rule_id, p.file, p.hit.path, p.text),
+                    node_line=p.node_line,
                 )
             )
     return findings

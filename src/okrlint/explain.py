@@ -67,8 +67,8 @@ def explain_text(rule_id: str, width: int = 88) -> str:
 
 def readme_table() -> str:
     """The README's rule table, generated from ``rules/`` (a test keeps them in sync)."""
-    lines = ["| id | default | summary |", "|---|---|---|"]
-    lines += [
-        f"| `{rule_id}` | {severity} | {summary} |" for rule_id, severity, summary in rules_table()
-    ]
+    lines = ["| id | default | options | summary |", "|---|---|---|---|"]
+    for doc in all_docs():
+        options = ", ".join(f"`{o.name}={o.default}`" for o in doc.options) or ""
+        lines.append(f"| `{doc.id}` | {doc.severity.value} | {options} | {doc.summary} |")
     return "\n".join(lines)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -49,6 +50,8 @@ class Finding:
     span: Span
     path: NodePath
     hint: str = ""
+    fingerprint: str = ""  # stable across edits elsewhere: rule, file, node path, node text
+    node_line: int = 0  # the line where the judged node starts (for inline suppressions)
 
     @property
     def line(self) -> int:
@@ -73,6 +76,14 @@ class Finding:
     def sort_key(self) -> tuple[str, int, int, int, str, str]:
         """By file and position; at one position the most severe first."""
         return (self.file, self.line, self.column, -self.severity.rank, self.rule, self.message)
+
+
+def fingerprint(rule: str, file: str, path: NodePath, text: str) -> str:
+    """A finding's identity for baselines and SARIF: not its line, so edits elsewhere
+    in a board do not make an old finding look new."""
+    normalized = " ".join(text.split()).lower()
+    key = "\x1f".join((rule, file, format_path(path), normalized))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
 @dataclass(frozen=True, slots=True)

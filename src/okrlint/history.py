@@ -55,6 +55,8 @@ class PlacedHit:
     file: str
     span: Span
     hit: Hit
+    text: str = ""  # the judged item's words, for the finding's fingerprint
+    node_line: int = 0
 
 
 def team_of(board: UnderstoodBoard) -> str:

@@ -50,6 +50,22 @@ class LoadedBoard:
         _key, node = self.tree.lookup(path)
         return _span(node)
 
+    def node_text(self, path: NodePath) -> str:
+        """The words of the item at ``path``: a key result's text, a title or a name."""
+        if self.tree is None:
+            return ""
+        _key, node = self.tree.lookup(path)
+        data = node.data if node is not None else None
+        if isinstance(data, dict):
+            data = data.get("title", data.get("name", data.get("board", "")))
+        return data if isinstance(data, str) else ""
+
+    def node_line(self, path: NodePath) -> int:
+        if self.tree is None:
+            return 1
+        _key, node = self.tree.lookup(path)
+        return node.start.line if node is not None else 1
+
 
 def read_source(path: Path, file: str, limits: Limits = DEFAULT_LIMITS) -> str | InputError:
     """Read and decode a board file, or say clearly why it cannot be read."""

@@ -27,6 +27,9 @@ VERDICTS = {
     "output-not-outcome",
     "not-measurable",
     "no-baseline",
+    "target-already-met",
+    "direction-mismatch",
+    "unit-mismatch",
 }
 
 # any character of any Unicode class, including controls, marks and surrogate-free symbols

@@ -17,7 +17,11 @@ from okrlint.understanding.key_results import (
     KeyResultMeaning,
     read_key_result,
 )
-from okrlint.understanding.language import text_language
+from okrlint.understanding.language import (
+    DEFAULT_LANGUAGE,
+    detect_board_language,
+    text_language,
+)
 from okrlint.understanding.lexicon import Lexicon, lexicon
 from okrlint.understanding.numbers import Quantity, parse_amount
 from okrlint.understanding.objectives import ObjectiveMeaning, read_objective
@@ -103,7 +107,11 @@ def board_cycle(board: Board) -> Cycle | None:
 
 def understand(board: Board, file: str, *, language: str | None = None) -> UnderstoodBoard:
     """Read every goal of ``board`` once, each in its language (set or detected)."""
-    kpis = tuple(_kpi_view(k, kpi, board, language) for k, kpi in enumerate(board.kpis))
+    fallback = DEFAULT_LANGUAGE
+    if not board.language and not language:
+        # a text without words of its own ("Uptime ≥ 99,95 %") takes the board's language
+        fallback = detect_board_language(_texts(board))
+    kpis = tuple(_kpi_view(k, kpi, board, language, fallback) for k, kpi in enumerate(board.kpis))
     by_id = {k.id: k for k in kpis if k.id is not None}
     objectives: list[ObjectiveView] = []
     for o, objective in enumerate(board.objectives):
@@ -112,7 +120,7 @@ def understand(board: Board, file: str, *, language: str | None = None) -> Under
         for r, item in enumerate(objective.key_results):
             spec = item if isinstance(item, KeyResultSpec) else None
             text = spec.title if spec is not None else str(item)
-            lang = text_language(text, board.language, language)
+            lang = text_language(text, board.language, language, fallback)
             meaning = read_key_result(text, lang)
             if spec is not None:
                 lex = lexicon(lang)
@@ -124,7 +132,7 @@ def understand(board: Board, file: str, *, language: str | None = None) -> Under
             views.append(
                 KeyResultView((*path, "key_results", r), o, r, text, spec, meaning, verdict, kpi)
             )
-        title_lang = text_language(objective.title, board.language, language)
+        title_lang = text_language(objective.title, board.language, language, fallback)
         objectives.append(
             ObjectiveView(
                 path, o, objective, read_objective(objective.title, title_lang), tuple(views)
@@ -141,8 +149,16 @@ def understand(board: Board, file: str, *, language: str | None = None) -> Under
     )
 
 
-def _kpi_view(index: int, kpi: Kpi, board: Board, language: str | None) -> KpiView:
-    lang = text_language(kpi.name, board.language, language)
+def _texts(board: Board) -> list[str]:
+    texts = [kpi.name for kpi in board.kpis]
+    for objective in board.objectives:
+        texts.append(objective.title)
+        texts += [kr.title if isinstance(kr, KeyResultSpec) else kr for kr in objective.key_results]
+    return texts
+
+
+def _kpi_view(index: int, kpi: Kpi, board: Board, language: str | None, fallback: str) -> KpiView:
+    lang = text_language(kpi.name, board.language, language, fallback)
     lex = lexicon(lang)
     return KpiView(
         path=("kpis", index),

@@ -15,6 +15,14 @@ inflected verb) and the patterns around the amounts decide: ``from X to Y``,
 ``X → Y``, ``by 20%``, ``to Y``, a bound ("below 4%", "4% or less"), a zero level,
 a cadence ("every month") or a continuity marker ("all quarter"). Clauses are then
 combined: a real change with a hold beside it is a bet with a guard-rail.
+
+Every word the reader looks for is data of its language (``rules/phrases/<lang>.yaml``):
+"from", "von", "de" and "desde" are all ``from_words``. The code knows only symbols and
+a few facts of grammar the data declares: the verb may close the clause ("Die Churn-Rate
+von 4 % auf 2,5 % senken"), nouns may be capitalised or compounded ("Neukunden"), the
+head of a noun phrase may come first ("clientes nuevos"), and a word that is both
+"from" and "of" (German "von", Spanish and French "de") makes a baseline only with its
+"to".
 """
 
 from __future__ import annotations
@@ -219,6 +227,7 @@ class _Clause:
     verb: str = ""
     verb_at: int = -1
     verb_len: int = 0
+    verb_trailing: bool = False  # the verb closes the clause: "Churn unter 3 % halten"
     direction: Direction | None = None
     baseline: Quantity | None = None
     target: Quantity | None = None
@@ -256,13 +265,17 @@ _LEVEL_UNITS = frozenset(
 )
 _SHARES = frozenset({UnitKind.PERCENT, UnitKind.POINTS, UnitKind.BPS})
 _PER_YEAR = Unit(UnitKind.LABEL, "times a year")
+# How a clause is joined to the one before it, besides by a subordinator of the language:
+_AND = "and"  # coordinated (a connector that is no subordinator)
+_ASIDE = "("  # an aside: a parenthesis, or a clause opener ("manteniendo ...")
+_ARROWS = frozenset({"->"})
 
 
 @lru_cache(maxsize=4096)
 def read_key_result(text: str, language: str = "en") -> KeyResultMeaning:
     """Read what ``text`` asks for. Never raises; unreadable text is UNMEASURED."""
     lex = lexicon(language)
-    tokens = tokenize(text)
+    tokens = tokenize(text, lex.space_groups)
     if not tokens:
         return KeyResultMeaning(Intent.UNMEASURED, language=language)
     return _Reader(text, tokens, lex).read()
@@ -276,6 +289,7 @@ class _Reader:
         self.tokens = tokens
         self.lows = [t.low for t in tokens]
         self.lex = lex
+        self.tables = lex.tables
         self.n = len(tokens)
         self.date_tokens = self._find_dates()
         self.deadline = self._has_deadline()
@@ -295,7 +309,7 @@ class _Reader:
         clauses = self._clauses()
         previous: _Clause | None = None
         for c in clauses:
-            self._read_clause(c, previous if c.joined_by == "and" else None)
+            self._read_clause(c, previous if c.joined_by == _AND else None)
             previous = c
         return self._combine(clauses)
 
@@ -305,7 +319,7 @@ class _Reader:
         """The longest phrase of ``table`` at token ``i``: (token count, payload)."""
         if not 0 <= i < self.n:
             return None
-        return self.lex.table(table).match(self.lows, i)
+        return self.tables[table].match(self.lows, i)
 
     def _low(self, i: int) -> str:
         return self.lows[i] if 0 <= i < self.n else ""
@@ -318,14 +332,27 @@ class _Reader:
                 dates.add(i)
             elif self._is_month(i):
                 dates.add(i)  # the month, with its day and year around it
-                dates.update(
-                    k
-                    for k in (i - 1, i + 1, i + 2)
-                    if 0 <= k < self.n
-                    and self.tokens[k].kind is Kind.NUM
-                    and len(self.tokens[k].low) in (1, 2, 4)
-                )
+                day = i - 1
+                while day > 0 and (self.lows[day] == "." or self._match("date_joiners", day)):
+                    day -= 1  # "30. September", "30 de septiembre"
+                dates.update(k for k in (day, i + 1) if self._date_number(k, (1, 2, 4)))
+                if day < i - 1 and day in dates:
+                    dates.update(range(day + 1, i))
+                # the year after the day ("September 30 2026") or a joiner ("de 2026"),
+                # not an amount further on ("30. September auf 2 %")
+                year = i + 2
+                if self._date_number(year, (4,)) and (
+                    i + 1 in dates or self._match("date_joiners", i + 1)
+                ):
+                    dates.update((i + 1, year))
         return dates
+
+    def _date_number(self, k: int, lengths: tuple[int, ...]) -> bool:
+        return (
+            0 <= k < self.n
+            and self.tokens[k].kind is Kind.NUM
+            and len(self.tokens[k].low) in lengths
+        )
 
     def _is_month(self, i: int) -> bool:
         """A month name; "may" and abbreviations ("mar", "dec") only when capitalised."""
@@ -344,7 +371,11 @@ class _Reader:
         if not 1990 <= int(tok.low) <= 2100 or i == 0:
             return False
         prev = self.tokens[i - 1]
-        return prev.low in self.lex.table("year_words") or _is_period_name(prev)
+        return prev.low in self.lex.table("year_words") or self._period_name(prev)
+
+    def _period_name(self, tok: Token) -> bool:
+        """ "Q3", "H2" (and "T3" in French and Spanish): a quarter or half as a word."""
+        return tok.low[1:].isdigit() and tok.low[:1] in self.lex.table("period_prefixes")
 
     def _has_deadline(self) -> bool:
         """Does the text say when it is due: "by 30 September", "by end of Q3"?"""
@@ -357,8 +388,8 @@ class _Reader:
             k = i + 1
             if k < self.n and (
                 k in self.date_tokens
-                or _is_period_name(self.tokens[k])
-                or self.lows[k] in ("end", "eoq", "eoy", "the", "launch", "quarter", "year")
+                or self._period_name(self.tokens[k])
+                or self.lows[k] in self.lex.table("deadline_objects")
             ):
                 return True
         return False
@@ -372,11 +403,16 @@ class _Reader:
         protected = self._protected_ands()
         opened: list[bool] = []  # for each open parenthesis: did it start a clause?
         while i < self.n:
+            if i > start and self._opens_clause(i):
+                clauses.append(_Clause(start, i, joined))  # "..., manteniendo el churn ..."
+                joined, start = _ASIDE, i
+                i += 1
+                continue
             width = self._break_at(i, start, protected)
             if width:
-                word = " ".join(self.lows[i : i + width])
+                word = self._joins(i, width)
                 clauses.append(_Clause(start, i, joined))
-                joined = word if word in self.lex.table("subordinators").phrases else "and"
+                joined = word if word in self._subordinators() else _AND
                 start = i = i + width
                 continue
             low = self.lows[i]
@@ -384,10 +420,10 @@ class _Reader:
                 opened.append(i > start and self._comma_breaks(i))
                 if opened[-1]:
                     clauses.append(_Clause(start, i, joined))
-                    joined, start = "while", i + 1
+                    joined, start = _ASIDE, i + 1
             elif low == ")" and (opened.pop() if opened else True) and i > start:
                 clauses.append(_Clause(start, i, joined))
-                joined, start = "and", i + 1
+                joined, start = _AND, i + 1
             i += 1
         clauses.append(_Clause(start, self.n, joined))
         return [c for c in clauses if c.last > c.first]
@@ -398,11 +434,36 @@ class _Reader:
         if m is None or i <= start or i in protected or self._inside_quantity(i):
             return 0
         word = " ".join(self.lows[i : i + m[0]])
-        if word == "," and not self._comma_breaks(i):
-            return 0
-        if word in ("with", "where") and not self._with_breaks(i + m[0]):
+        if word == ",":
+            if not self._comma_breaks(i):
+                return 0
+            after = self._match("clause_breaks", i + 1)
+            if after is not None and self._joins(i + 1, after[0]) in self._subordinators():
+                return 1 + after[0]  # ", without ...": the subordinator joins the clause
+            return 1
+        if word in self.lex.table("conditional_breaks").phrases and not self._with_breaks(i + m[0]):
             return 0
         return m[0]
+
+    def _joins(self, i: int, width: int) -> str:
+        """The connector at tokens [i, i + width), without a leading comma."""
+        words = self.lows[i : i + width]
+        return " ".join(words[1:] if len(words) > 1 and words[0] == "," else words)
+
+    def _subordinators(self) -> frozenset[str]:
+        return self.lex.table("subordinators").phrases
+
+    def _opens_clause(self, i: int) -> bool:
+        """A word that starts a side clause and belongs to it (a gerund: "manteniendo")."""
+        return self._match("clause_openers", i) is not None and not self._inside_quantity(i)
+
+    def _subordinate(self, joined: str) -> bool:
+        """Is a clause joined as a side clause ("while ...", "(...)", "manteniendo ...")?"""
+        return joined == _ASIDE or joined in self.lex.table("subordinators").phrases
+
+    def _is_word(self, i: int, table: str) -> bool:
+        """Is token ``i`` a one-word phrase of ``table`` ("from", "von", "desde")?"""
+        return 0 <= i < self.n and self.lows[i] in self.tables[table].words
 
     def _inside_quantity(self, i: int) -> bool:
         q = self.q_covering.get(i)
@@ -411,25 +472,32 @@ class _Reader:
     def _protected_ands(self) -> set[int]:
         """The "and" of "between 50 and 250" does not start a clause."""
         out: set[int] = set()
-        for i, low in enumerate(self.lows):
-            if low == "between":
-                ands = [k for k in range(i + 1, min(i + 6, self.n)) if self.lows[k] == "and"]
+        for i in range(self.n):
+            if self._is_word(i, "between_words"):
+                ands = [
+                    k for k in range(i + 1, min(i + 6, self.n)) if self._is_word(k, "and_words")
+                ]
                 out.update(ands[:1])
         return out
 
     def _comma_breaks(self, i: int) -> bool:
         """A comma (or a parenthesis) starts a clause when a verb or a bound follows it."""
         k = i + 1
-        while self._low(k) in ("and", "but", "while"):
+        while self._is_word(k, "comma_joiners"):
             k += 1
-        if k >= self.n or self._match("baseline_words", k) or self.lows[k] == "from":
+        if k >= self.n or self._match("baseline_words", k) or self._is_word(k, "from_words"):
             return False  # ", up from $3.2M", "(from 12%)": the same clause's baseline
         return (
             self._verb_at(k) is not None
             or (self._zero_at(k) and self._low(k + 1) not in ("", "-", ")"))
             or self._match("measurement_words", k) is not None
-            or any(self._match("comparator_prefix", j) for j in range(k, min(k + 4, self.n)))
+            or any(self._bound_word(j) for j in range(k, min(k + 4, self.n)))
         )
+
+    def _bound_word(self, j: int) -> bool:
+        """A bound at ``j`` ("below", "mindestens"); not "of" or "von", which bound nothing."""
+        m = self._match("comparator_prefix", j)
+        return m is not None and _comparator(m[1]) is not Comparator.EQ
 
     def _with_breaks(self, k: int) -> bool:
         """ "with churn below 3%" is a guard-rail clause; "with FTSE 250 companies" is not."""
@@ -439,7 +507,7 @@ class _Reader:
             if self._match("hold_verbs", j):
                 return True
             bound = self._match("comparator_prefix", j)
-            if bound is not None:
+            if bound is not None and _comparator(bound[1]) is not Comparator.EQ:
                 nxt = j + bound[0]
                 if nxt in self.q_at or self._match("zero_words", nxt):
                     return True
@@ -458,42 +526,62 @@ class _Reader:
 
     def _leading_verb(self, c: _Clause) -> tuple[int, str, int, object] | None:
         """The verb that opens the clause ("Reduce ...", "We will keep ...")."""
-        i = c.first
-        while i < c.last and (
-            self.lows[i] in self.lex.table("opening_words") or self.tokens[i].kind is Kind.SYM
-        ):
-            i += 1
+        i = self._skip_openers(c.first, c.last)
         found = self._verb_at(i) if i < c.last else None
         return None if found is None else (i, *found)
+
+    def _skip_openers(self, i: int, last: int) -> int:
+        """The index after the opening words and symbols from ``i``: "We will", "Vamos a"."""
+        while i < last:
+            m = self._match("opening_words", i)
+            if m is not None:
+                i += m[0]
+            elif self.tokens[i].kind is Kind.SYM:
+                i += 1
+            else:
+                break
+        return i
 
     def _inner_verb(self, c: _Clause) -> tuple[int, str, int, object] | None:
         """A verb inside a nominal text: "Uptime stays above 99.9%", "Churn reduced to 3%".
 
-        Only hold verbs and participles count: in "Churn rate" nothing is a verb.
+        Only hold verbs and participles count: in "Churn rate" nothing is a verb. Where
+        the verb closes the clause ("Kündigungsquote unter 3 % halten"), the last verb
+        written in lower case counts, whatever its form.
         """
+        final = self.lex.verb_final
+        # after "without", the verb follows its subject: "sin que el churn supere el 3 %"
+        any_form = final or c.joined_by in self.lex.table("without_words").phrases
+        tables = (*_INNER_VERB_TABLES, "relative_words") if final else _INNER_VERB_TABLES
+        best: tuple[int, str, int, object] | None = None
         for i in range(c.first, c.last):
             if i in self.q_covering:
                 continue
             low = self.lows[i]
-            for table in _INNER_VERB_TABLES:
+            if final and not self.tokens[i].text[:1].islower():
+                continue  # a capitalised word is a noun ("das Halten") or opens the text
+            for table in tables:
                 m = self._match(table, i)
                 if m is None:
                     continue
-                if table == "hold_verbs" and low in ("hold", "keep", "meet", "end", "meeting"):
+                if table == "hold_verbs" and low in self.lex.table("not_inner_verbs"):
                     continue
-                if table != "hold_verbs" and not self._participle(low):
+                if table != "hold_verbs" and not (any_form or self.lex.participle(low)):
                     continue
-                return i, table, m[0], m[1]
-        return None
-
-    def _participle(self, word: str) -> bool:
-        """Verbs inside a nominal text count only as participles: "churn reduced to 3%"."""
-        return word.endswith("ed") or word in self.lex.table("irregular_participles")
+                if not final:
+                    return i, table, m[0], m[1]
+                # the verb that ends last closes the clause: "... nicht überschreiten"
+                if best is None or i + m[0] > best[0] + best[2]:
+                    best = (i, table, m[0], m[1])
+        return best
 
     def _take_verb(self, c: _Clause, previous: _Clause | None) -> None:
         """Find the clause's verb, or carry the previous one over ("Grow revenue and
         margin by 10%")."""
-        found = self._leading_verb(c) or self._inner_verb(c)
+        found = self._leading_verb(c)
+        if found is None:
+            found = self._inner_verb(c)
+            c.verb_trailing = found is not None and self.lex.verb_final
         if found is None:
             if previous is not None and previous.verb_kind and not self._has_bound(c):
                 c.verb_kind, c.verb, c.direction = (
@@ -514,20 +602,36 @@ class _Reader:
         """Resolve words that belong to several verb tables by what follows them."""
         after = c.verb_at + c.verb_len
         if c.verb_kind == "change_verbs" and c.direction is None:
-            c.direction = self._particle_direction(after, c)
+            c.direction = self._particle_direction(c)
         if c.verb_kind == "hold_verbs":
             self._refine_hold_verb(c, after)
             return
-        later = [q for q in c.quantities if q.first >= after]
-        first_q = later[0] if later else None
-        self._refine_acquisition(c, after, first_q)
+        objects = self._objects(c)
+        first_q = objects[0] if objects else None
+        self._refine_acquisition(c, first_q)
         if c.verb_kind == "task_verbs":
             self._refine_task_verb(c, after, first_q)
+
+    def _objects(self, c: _Clause) -> list[Quantity]:
+        """The amounts a verb governs: those after it, or before a clause-final verb."""
+        if c.verb_at < 0:
+            return list(c.quantities)
+        if c.verb_trailing:
+            return [q for q in c.quantities if q.last <= c.verb_at]
+        return [q for q in c.quantities if q.first > c.verb_at]
+
+    def _object_span(self, c: _Clause) -> range:
+        """The few words a verb governs: after it ("hold 4 workshops"), or before it."""
+        if c.verb_trailing:
+            return range(max(c.first, c.verb_at - 4), c.verb_at)
+        after = c.verb_at + c.verb_len
+        return range(after, min(after + 4, c.last))
 
     def _refine_hold_verb(self, c: _Clause, after: int) -> None:
         """ "Hold 4 workshops" is a task; "keep growing" holds a movement."""
         runs_events = c.verb.split()[0] in self.lex.table("event_verbs") and any(
-            self._match("event_nouns", k) for k in range(after, min(after + 4, c.last))
+            self._match("event_nouns", k) or self.lex.noun("event_nouns", self.lows[k])
+            for k in self._object_span(c)
         )
         if runs_events:
             c.verb_kind = "task_verbs"
@@ -536,7 +640,7 @@ class _Reader:
         if nxt is not None and nxt[0] in ("change_verbs", "relative_words"):
             c.direction = _direction(nxt[0], nxt[2])  # from-to may still make it a bet
 
-    def _refine_acquisition(self, c: _Clause, after: int, first_q: Quantity | None) -> None:
+    def _refine_acquisition(self, c: _Clause, first_q: Quantity | None) -> None:
         """ "add", "raise", "get", "secure": a change of a level, or a count won."""
         acquisition = self._match("acquisition_verbs", c.verb_at)
         if c.verb_kind == "acquisition_verbs":
@@ -552,40 +656,62 @@ class _Reader:
             and first_q is not None
             and _countable(first_q)
             and not self._has_change_words(c)
-            and self._is_object(after, first_q)
+            and self._is_object(c, first_q)
         ):
             c.verb_kind = "acquisition_verbs"  # "Add 2,000 paying subscribers"
 
     def _refine_task_verb(self, c: _Clause, after: int, first_q: Quantity | None) -> None:
         """ "Hire to 50% women", "Deliver $2M in savings": a task verb naming a level."""
-        if self._low(after) == "to":
+        level: Quantity | None = None
+        if c.verb_trailing:
+            if first_q is not None and self._is_word(first_q.first - 1, "to_words"):
+                level = first_q  # "auf 50 % Frauen einstellen"
+        elif self._is_word(after, "to_words"):
             got = self._quantity_after(after + 1, c, reach=1)
-            if got is not None and got[0].unit.kind in _LEVEL_UNITS:
-                c.verb_kind = "target_verbs"
-                return
+            level = got[0] if got is not None else None
+        if level is not None and level.unit.kind in _LEVEL_UNITS:
+            c.verb_kind = "target_verbs"
+            return
         names_amount = first_q is not None and not self._counts_activity(first_q)
         if names_amount and self._match("target_verbs", c.verb_at) is not None:
             c.verb_kind = "target_verbs"
 
-    def _particle_direction(self, k: int, c: _Clause) -> Direction | None:
+    def _particle_direction(self, c: _Clause) -> Direction | None:
         """ "Bring DSO down from 62 to 45 days": a neutral verb's particle gives the way."""
-        while k < c.last and k not in self.q_at and self.lows[k] not in ("from", "to", "by"):
-            if self.lows[k] in ("down", "up"):
-                return Direction.DOWN if self.lows[k] == "down" else Direction.UP
+        k = c.first if c.verb_trailing else c.verb_at + c.verb_len
+        last = c.verb_at if c.verb_trailing else c.last
+        while k < last and k not in self.q_at and not self._change_word(k):
+            m = self._match("particles", k)
+            if m is not None:
+                return Direction.DOWN if m[1] == "down" else Direction.UP
             k += 1
         return None
 
-    def _is_object(self, k: int, q: Quantity) -> bool:
-        """Is ``q`` the verb's object ("sign 10 ...", "get another 3 ...")?"""
-        return all(self.lows[j] in self.lex.table("count_fillers") for j in range(k, q.first))
+    def _change_word(self, k: int) -> bool:
+        """Is token ``k`` a word of a change's amounts: "from", "to", "by"?"""
+        return 0 <= k < self.n and self.lows[k] in self.lex.change_words
+
+    def _is_object(self, c: _Clause, q: Quantity) -> bool:
+        """Is ``q`` the verb's object ("sign 10 ...", "get another 3 ...", "10 neue Kunden
+        gewinnen")?"""
+        fillers = self.lex.table("count_fillers")
+        if c.verb_trailing:
+            openers = self.lex.table("opening_words")
+            return all(
+                self.lows[j] in fillers or self.lows[j] in openers for j in range(c.first, q.first)
+            )
+        return all(self.lows[j] in fillers for j in range(c.verb_at + c.verb_len, q.first))
 
     def _has_change_words(self, c: _Clause) -> bool:
         """ "from X to Y", "to Y", "by X": words that make an amount a change."""
         for i in range(c.first, c.last):
             low = self.lows[i]
-            if low in ("from", "by", "->") and (i + 1 in self.q_at or i + 2 in self.q_at):
+            amount_next = i + 1 in self.q_at or i + 2 in self.q_at
+            if amount_next and (
+                low in _ARROWS or self._is_word(i, "from_words") or self._is_word(i, "by_words")
+            ):
                 return True
-            if low == "to" and self._quantity_after(i + 1, c) is not None:
+            if self._is_word(i, "to_words") and self._quantity_after(i + 1, c) is not None:
                 return True
         return False
 
@@ -615,11 +741,12 @@ class _Reader:
             if self._zero_at(k):
                 return self._zero_quantity(k), bound
             m = self._match("comparator_prefix", k)
-            if m is not None and self.lows[k] not in ("of", "at", "about"):
+            fillers = self.lex.table("filler_words")
+            if m is not None and not (m[0] == 1 and self.lows[k] in fillers):
                 comparator = _comparator(m[1])
                 bound = None if comparator is Comparator.EQ else comparator
                 k += m[0]
-            elif self.lows[k] in self.lex.table("filler_words"):
+            elif self.lows[k] in fillers:
                 k += 1
             else:
                 return None
@@ -650,7 +777,9 @@ class _Reader:
         nxt = k + m[0]
         if self._match("zero_not_before", nxt):
             return False
-        return self.lows[k] != "no" or (nxt < self.n and self.tokens[nxt].kind is Kind.WORD)
+        if self._match("zero_determiners", k) is None:
+            return True
+        return nxt < self.n and self.tokens[nxt].kind is Kind.WORD  # "no P1s", not "no."
 
     def _zero_quantity(self, k: int) -> Quantity:
         """The zero level written at ``k`` ("zero", "no", "none")."""
@@ -698,38 +827,58 @@ class _Reader:
         """The amounts of a change: from X to Y, X → Y, to Y, by X, a stated baseline."""
         for i in range(c.first, c.last):
             low = self.lows[i]
-            if low == "from" and c.baseline is None:
-                self._from_to(i, c)
-            elif c.baseline is None and i > c.first and self._match("baseline_words", i):
+            if self._is_word(i, "from_words") and c.baseline is None and self._from_to(i, c):
+                continue
+            if c.baseline is None and i > c.first and self._match("baseline_words", i):
                 self._stated_baseline(i, c)
-            elif low == "->" and c.target is None:
+            elif low in _ARROWS and c.target is None:
                 self._arrow(i, c)
             elif low == "-" and c.target is None and c.verb_kind in _CHANGING:
                 self._dash(i, c)
-            elif low in ("to", "until") and c.target is None and i > c.first:
+            elif self._is_word(i, "to_words") and c.target is None and i > c.first:
                 self._to_target(i, c)
-            elif low == "by" and c.relative is None:
-                got = self._quantity_after(i + 1, c, reach=1)
-                if got is not None and got[0].value != 0:
-                    c.relative = got[0]  # "by 20%"
-            elif low == "between" and c.target is None:
+            elif self._is_word(i, "by_words") and c.relative is None:
+                self._by_step(i, c)
+            elif self._is_word(i, "between_words") and c.target is None:
                 self._between(i, c)
         self._find_relative(c)
 
-    def _from_to(self, i: int, c: _Clause) -> None:
-        """ "from 4% to 2.5%", "from 90 to 60 days", "from weekly to daily", "(from 12%)"."""
+    def _by_step(self, i: int, c: _Clause) -> None:
+        """ "by 20%": a step. Where "by" is also "of" (French "de"), only after a change verb."""
+        if c.verb_kind == "hold_verbs":
+            return  # "mantener la disponibilidad en el 99,9 %": a level, not a step
+        if self._is_word(i, "of_words") and c.verb_kind not in ("change_verbs", "relative_words"):
+            return
+        bound = self._comparator_ending(i + 1, c)
+        if bound is not None and bound[1] < i:
+            return  # the "de" of "moins de 2 heures" belongs to the bound
+        got = self._quantity_after(i + 1, c, reach=1)
+        if got is None or got[0].value == 0:
+            return
+        if got[1] in (Comparator.LT, Comparator.LE) and got[0].unit.kind is UnitKind.DURATION:
+            return  # "en menos de 4 horas": a time frame, not a step
+        c.relative = got[0]  # "by 20%"
+
+    def _from_to(self, i: int, c: _Clause) -> bool:
+        """ "from 4% to 2.5%", "from 90 to 60 days", "from weekly to daily", "(from 12%)".
+
+        Where "from" is also "of" (German "von", Spanish and French "de"), a baseline
+        needs its "to": "eine Quote von 95 %" names a level. Returns whether it read one.
+        """
         got = self._quantity_after(i + 1, c, reach=4)
         if got is None:
-            self._frequency_change(i, c)
-            return
+            return self._frequency_change(i, c)
         base = got[0]
         to_at = self._next_to(base.last, c)
         target = self._quantity_after(to_at, c) if to_at is not None else None
         if target is None:
+            if self._is_word(i, "of_words"):
+                return False
             c.baseline, c.evidence = base, (i, base.last)
-            return
+            return True
         c.baseline, c.target = _share_units(base, target[0])
         c.bound, c.evidence = target[1], (i, target[0].last)
+        return True
 
     def _stated_baseline(self, i: int, c: _Clause) -> None:
         """ "(currently 3.4s)", "(baseline: 61%)", "up from $3.2M"."""
@@ -776,7 +925,7 @@ class _Reader:
     def _between(self, i: int, c: _Clause) -> None:
         """ "between 95% and 99%": a range to stay in."""
         low = self._quantity_after(i + 1, c)
-        if low is None or self._low(low[0].last) != "and":
+        if low is None or not self._is_word(low[0].last, "and_words"):
             return
         high = self._quantity_after(low[0].last + 1, c)
         if high is not None:
@@ -784,7 +933,7 @@ class _Reader:
             text = self._span_text(i, high[0].last)
             c.holds.append(Hold(Comparator.RANGE, lower, "", text, upper=upper))
 
-    def _frequency_change(self, i: int, c: _Clause) -> None:
+    def _frequency_change(self, i: int, c: _Clause) -> bool:
         """ "from weekly to daily": a change of cadence, counted in times a year."""
         base = self._frequency_at(i + 1)
         to_at = self._next_to(base.last, c) if base is not None else None
@@ -792,6 +941,8 @@ class _Reader:
         if base is not None and target is not None:
             c.baseline, c.target = base, target
             c.evidence = (i, target.last)
+            return True
+        return False
 
     def _frequency_at(self, k: int) -> Quantity | None:
         """A cadence adverb as a frequency: "weekly" is 52 times a year."""
@@ -807,10 +958,14 @@ class _Reader:
     def _next_to(self, k: int, c: _Clause) -> int | None:
         """The index after the "to" (or "->", "down to") that follows a baseline."""
         for _ in range(3):
-            low = self._low(k) if k < c.last else ""
-            if low in ("to", "->", "until", "-", "through"):
+            if k >= c.last:
+                return None
+            to = self._match("to_words", k) or self._match("range_to_words", k)
+            if to is not None:
+                return k + to[0]
+            if self.lows[k] in _ARROWS or self.lows[k] == "-":
                 return k + 1
-            if low not in ("up", "down", "all", "the", "way", ",", "back"):
+            if self.lows[k] not in self.lex.table("to_fillers"):
                 return None
             k += 1
         return None
@@ -835,14 +990,11 @@ class _Reader:
             if q.unit.kind is UnitKind.MULTIPLE and self._multiple_is_step(q, c):
                 c.relative = q  # "Grow ARR 3x"
                 return
-            step = self._low(q.last)
-            if q.unit.kind in _SHARES and (
-                step in self.lex.table("step_up") or step in self.lex.table("step_down")
-            ):
+            up = self._match("step_up", q.last) if q.last < c.last else None
+            down = self._match("step_down", q.last) if q.last < c.last else None
+            if q.unit.kind in _SHARES and (up or down):
                 c.relative = q  # "20% more qualified leads", "10% reduction in churn"
-                c.direction = c.direction or (
-                    Direction.DOWN if step in self.lex.table("step_down") else Direction.UP
-                )
+                c.direction = c.direction or (Direction.DOWN if down else Direction.UP)
                 return
         if c.verb_kind in ("change_verbs", "vague_verbs") and c.target is None is c.baseline:
             c.relative = next((q for q in c.quantities if self._bare_step(q, c)), None)
@@ -851,7 +1003,7 @@ class _Reader:
         """ "Grow ARR 3x" is a step; "coverage of at least 3x", "reach 3x" name a level."""
         if q is c.target or q is c.baseline or c.verb_kind == "target_verbs":
             return False
-        return self._low(q.first - 1) not in ("of", "at", "a") and (
+        return not self._is_word(q.first - 1, "level_words") and (
             self._bound_before(q.first, c) is None and self._bound_after(q, c) is None
         )
 
@@ -872,16 +1024,27 @@ class _Reader:
         """ "Increase revenue 20%": a share after a change verb is a step, unless it names
         a level ("a 15% rate", "40% of new users", "below 3%").
         """
-        if q.first <= c.verb_at or q.unit.kind not in _SHARES:
+        if q.unit.kind not in _SHARES:
             return False
-        if self._low(q.first - 1) in ("of", "at", "a") or self._low(q.last) == "of":
+        if q.first <= c.verb_at and not c.verb_trailing:
+            return False
+        if self._is_word(q.first - 1, "level_words") or self._of_after(q.last, c):
             return False
         return self._bound_before(q.first, c) is None
 
     # -- hold patterns --------------------------------------------------------------
 
     def _bound_before(self, k: int, c: _Clause) -> tuple[Comparator, int] | None:
-        """A comparator that ends right before token ``k``: (comparator, its first token)."""
+        """A comparator that ends right before token ``k``: (comparator, its first token).
+
+        An article may stand between them: "al menos el 99,9 %", "au moins 95 %".
+        """
+        found = self._comparator_ending(k, c)
+        if found is None and k - 1 > c.first and self._is_word(k - 1, "filler_words"):
+            found = self._comparator_ending(k - 1, c)
+        return found
+
+    def _comparator_ending(self, k: int, c: _Clause) -> tuple[Comparator, int] | None:
         for length in (4, 3, 2, 1):
             j = k - length
             m = self._match("comparator_prefix", j) if j >= c.first else None
@@ -933,7 +1096,9 @@ class _Reader:
         if not self._zero_at(i) or self.q_covering.get(i) is c.target is not None:
             return None
         prev = self.lows[i - 1] if i > c.first else ""
-        if prev in ("to", "->", "from", "by") or prev in self.lex.table("target_verbs"):
+        if i > c.first and (
+            prev in _ARROWS or self._change_word(i - 1) or prev in self.lex.table("target_verbs")
+        ):
             return None
         if prev == ":" and i - 1 > c.first and self._noun_end(i + 1, c) == i + 1:
             # "Critical bugs: none": the metric comes first
@@ -950,12 +1115,10 @@ class _Reader:
 
     def _noun_end(self, k: int, c: _Clause) -> int:
         """The end of the noun phrase from ``k``: "missed payroll runs" in "zero missed..."."""
-        while (
-            k < c.last
-            and self.tokens[k].kind is Kind.WORD
-            and self.lows[k]
-            not in ("by", "in", "during", "for", "this", "across", "from", "to", "while", "and")
-        ):
+        stops = self.lex.table("noun_stops")
+        while k < c.last and self.tokens[k].kind is Kind.WORD and self.lows[k] not in stops:
+            if c.verb_trailing and k == c.verb_at:
+                break  # "Keine P1-Incidents zulassen": the verb ends the noun
             k += 1
         return k
 
@@ -981,12 +1144,17 @@ class _Reader:
             if c.verb_kind == "" and self._match("steady_words", i):
                 return self._span_text(i, i + 1)
         k = c.last - 1
-        while k > c.first and (self.tokens[k].kind is Kind.SYM or k in self.date_tokens):
+        while k > c.first and (
+            self.tokens[k].kind is Kind.SYM
+            or k in self.date_tokens
+            or (c.verb_trailing and c.verb_at <= k < c.verb_at + c.verb_len)
+        ):
             k -= 1
         if k > c.first and self._match("cadence_adverbs", k) and k - 1 not in self.q_covering:
             return self.tokens[k].text  # "send the investor update monthly"
         if c.verb_kind == "task_verbs" and self._match("duty_verbs", c.verb_at):
-            for i in range(c.verb_at + c.verb_len, c.last):
+            start = c.first if c.verb_trailing else c.verb_at + c.verb_len
+            for i in range(start, c.last):
                 if self._match("cadence_adverbs", i) and i - 1 not in self.q_covering:
                     return self.tokens[i].text  # "publish a monthly newsletter"
         return ""
@@ -994,7 +1162,7 @@ class _Reader:
     def _universal(self, c: _Clause) -> bool:
         """Does the clause speak of every item ("all invoices", "every bin", "100% of")?"""
         return any(
-            self.lows[i] in ("all", "every", "each")
+            self._is_word(i, "every_words")
             or (
                 i in self.q_at
                 and self.q_at[i].unit.kind is UnitKind.PERCENT
@@ -1008,7 +1176,7 @@ class _Reader:
         q = self.q_covering.get(k)
         if q is not None and q.unit.kind is UnitKind.DURATION:
             return q.last  # "every 2 weeks"
-        if k < c.last and (q is not None or self.lows[k] in ("other", "single")):
+        if k < c.last and (q is not None or self._is_word(k, "cadence_others")):
             k = q.last if q is not None else k + 1  # "every two months", "every other week"
         p = self._match("periods", k)
         return k + p[0] if p is not None else 0
@@ -1051,17 +1219,20 @@ class _Reader:
             excluded.update(range(q.first, q.last))
         if c.verb_at >= 0:
             excluded.update(range(c.verb_at, c.verb_at + c.verb_len))
-            if all(
-                self.lows[k] in self.lex.table("opening_words") or self._is_sym(k)
-                for k in range(c.first, c.verb_at)
-            ):
+            if self._skip_openers(c.first, c.verb_at) >= c.verb_at:
                 excluded.update(range(c.first, c.verb_at))
         else:
             service = self._match("service_verbs", c.first)  # "Respond to all tickets ..."
             excluded.update(range(c.first, c.first + service[0]) if service else ())
         for i in range(c.first, c.last):
-            if self.lows[i] in ("from", "to", "by", "->", "between", "until"):
+            if self.lows[i] in _ARROWS or self._is_word(i, "between_words"):
                 excluded.add(i)
+            elif self._change_word(i) and (
+                not self._is_word(i, "of_words")
+                or self._quantity_after(i + 1, c, reach=2)
+                or self._match("cadence_adverbs", i + 1)
+            ):
+                excluded.add(i)  # "from", "to", "by"; "de" only before an amount
             for table in _NOT_METRIC_TABLES:
                 m = self._match(table, i)
                 if m is None:
@@ -1070,7 +1241,10 @@ class _Reader:
                     continue
                 if table == "zero_words" and not self._zero_at(i):
                     continue
-                excluded.update(range(i, i + m[0]))
+                end = i + m[0]
+                if table == "cadence_words":
+                    end = self._period_end(end, c) or end  # "jeden Freitag"
+                excluded.update(range(i, end))
         return excluded
 
     def _is_output(self, c: _Clause) -> bool:
@@ -1082,23 +1256,23 @@ class _Reader:
         money ("80% of calls answered within 20 seconds").
         """
         amount = c.target or (c.quantities[0] if c.quantities else None)
-        if amount is not None and amount.unit.kind in _LEVEL_UNITS:
-            return False
+        if amount is not None and (amount.unit.kind in _LEVEL_UNITS or amount.unit == _PER_YEAR):
+            return False  # a share, a time, money, or how often ("from monthly to weekly")
         if c.direction is Direction.DOWN or (
             c.baseline is not None and c.target is not None and c.target.value < c.baseline.value
         ):
             return False
         head = _head_noun(c.metric, self.lex)
         if head:
-            return head in self.lex.table("activity_nouns")
+            return self.lex.noun("activity_nouns", head)
         return any(self._counts_activity(q) for q in c.quantities)
 
     def _counts_activity(self, q: Quantity) -> bool:
-        return q.unit.kind is UnitKind.LABEL and q.unit.code in self.lex.table("activity_nouns")
+        return q.unit.kind is UnitKind.LABEL and self.lex.noun("activity_nouns", q.unit.code)
 
     def _counts_outcome(self, q: Quantity) -> bool:
         return q.unit.kind is UnitKind.CURRENCY or (
-            q.unit.kind is UnitKind.LABEL and q.unit.code in self.lex.table("outcome_nouns")
+            q.unit.kind is UnitKind.LABEL and self.lex.noun("outcome_nouns", q.unit.code)
         )
 
     def _won_from_others(self, c: _Clause, q: Quantity) -> bool:
@@ -1110,8 +1284,7 @@ class _Reader:
             return True
         if c.verb_kind != "acquisition_verbs":
             return False
-        outcome = self.lex.table("outcome_nouns")
-        return any(self.lows[k] in outcome for k in range(q.last, c.last))
+        return any(self.lex.noun("outcome_nouns", self.lows[k]) for k in range(q.last, c.last))
 
     def _new_count(self, c: _Clause) -> Quantity | None:
         """A count of new things won in the cycle: "Sign 10 new enterprise customers",
@@ -1159,7 +1332,11 @@ class _Reader:
             if rule(c, levels, cadence):
                 return
         c.holds = []
-        if c.verb_kind == "task_verbs" or (not c.quantities and self._names_deliverable(c)):
+        if (
+            c.verb_kind == "task_verbs"
+            or (not c.quantities and self._names_deliverable(c))
+            or (not c.quantities and self._task_too(c))
+        ):
             c.intent, c.output = Intent.TASK, True  # "Launch ...", "Achieve SOC 2 Type II"
         elif c.baseline is None and self._free(c):
             c.intent, c.target = Intent.CHANGE, self._free(c)[0]  # a bare level: "40% activation"
@@ -1180,7 +1357,7 @@ class _Reader:
         """ "Maintain 99.9% uptime", "keep customers happy"."""
         if c.verb_kind != "hold_verbs":
             return False
-        if c.joined_by == "without" and not levels:
+        if c.joined_by in self.lex.table("without_words").phrases and not levels:
             c.intent = Intent.UNMEASURED  # "without keeping ..." is not itself a hold
         elif not levels and not cadence and not c.quantities and self.deadline:
             c.intent, c.output = Intent.TASK, True  # "ensure the CRM is live by Q3"
@@ -1190,8 +1367,16 @@ class _Reader:
 
     def _decide_limit(self, c: _Clause, levels: list[Hold], cadence: list[Hold]) -> bool:
         """ "... without letting CAC rise above $200": a limit beside a bet, not a second bet."""
-        if c.joined_by != "without" or c.verb_kind not in ("change_verbs", "target_verbs"):
+        if c.joined_by not in self.lex.table("without_words").phrases or c.verb_kind not in (
+            "change_verbs",
+            "target_verbs",
+        ):
             return False
+        if not levels and c.verb_kind == "target_verbs":
+            # "sin que el churn supere el 3 %", "without exceeding $200": the verb bounds
+            limit = next((q for q in self._objects(c) if q.unit.kind is not UnitKind.NONE), None)
+            if limit is not None:
+                levels = [Hold(Comparator.LE, limit, "", self._clause_text(c))]
         c.intent = Intent.HOLD if levels else Intent.UNMEASURED
         c.holds = self._hold_levels(c, levels, [])
         return True
@@ -1252,7 +1437,8 @@ class _Reader:
             else:
                 c.target, c.bound = levels[0].level, levels[0].comparator
         if c.target is None and c.verb_kind == "target_verbs":
-            after = [q for q in self._free(c) if q.first > c.verb_at]
+            objects = self._objects(c)
+            after = [q for q in self._free(c) if any(q is o for o in objects)]
             c.target = after[0] if after else None
         if c.target is None and c.relative is None and changing:
             spare = self._free(c)
@@ -1270,17 +1456,21 @@ class _Reader:
     def _own_count(self, c: _Clause, levels: list[Hold]) -> Quantity | None:
         """The unbounded count a task verb governs: the 6 of "run 6 webinars"."""
         bounded = {id(h.level) for h in levels}
-        counts = (
-            q
-            for q in c.quantities
-            if q.first > c.verb_at and id(q) not in bounded and _countable(q)
-        )
+        counts = (q for q in self._objects(c) if id(q) not in bounded and _countable(q))
         return next(counts, None)
 
     def _names_deliverable(self, c: _Clause) -> bool:
         """ "Obtain ISO 27001 certification": a one-off deliverable, not a wish."""
-        return c.verb_kind in ("target_verbs", "vague_verbs", "change_verbs", "") and any(
+        kinds = ("target_verbs", "vague_verbs", "change_verbs", "acquisition_verbs", "")
+        return c.verb_kind in kinds and any(
             self._match("deliverable_nouns", k) for k in range(c.first, c.last)
+        )
+
+    def _task_too(self, c: _Clause) -> bool:
+        """ "Recruit a head of sales", "Die Migration abschließen": a verb that wins things
+        and also names a task, with nothing counted, is the task."""
+        return (
+            c.verb_kind == "acquisition_verbs" and self._match("task_verbs", c.verb_at) is not None
         )
 
     def _qualified_level(self, c: _Clause, holds: list[Hold]) -> Quantity | None:
@@ -1293,9 +1483,13 @@ class _Reader:
         for q in c.quantities:
             if id(q) in bounded or q.value >= 100:
                 continue
-            if q.unit.kind is UnitKind.PERCENT and self._low(q.last) == "of":
+            if q.unit.kind is UnitKind.PERCENT and self._of_after(q.last, c):
                 return q
         return None
+
+    def _of_after(self, k: int, c: _Clause) -> bool:
+        """Does an "of" follow at ``k`` ("95% of tickets", "95 % der Tickets")?"""
+        return k < c.last and self._match("of_words", k) is not None
 
     def _hold_levels(self, c: _Clause, levels: list[Hold], cadence: list[Hold]) -> list[Hold]:
         """The clause's holds, named by its metric and worded for messages."""
@@ -1315,7 +1509,8 @@ class _Reader:
             and not holds
             and (cadence or (metric and metric.lower() not in self.lex.table("pronouns")))
         ):
-            holds.append(Hold(None, None, metric, self._span_text(c.verb_at, c.last)))
+            start = c.first if c.verb_trailing else c.verb_at
+            holds.append(Hold(None, None, metric, self._span_text(start, c.last)))
         holds.extend(replace(h, metric=metric) for h in cadence)
         return holds
 
@@ -1325,11 +1520,14 @@ class _Reader:
             return None
         table = self.lex.table("lower_is_better")
         lows = [t.low for t in tokenize(metric)]
+        if self.lex.compounds and any(table.inside(low) for low in lows):
+            return True  # "Kündigungsquote", "Infrastrukturkosten"
         return any(table.match(lows, i) for i in range(len(lows)))
 
     def _clause_text(self, c: _Clause) -> str:
-        """The clause from its verb on: "keeping churn below 3%"."""
-        start = c.verb_at if c.verb_at >= 0 else c.first
+        """The clause from its verb on: "keeping churn below 3%" (all of it when the verb
+        closes it: "die Kündigungsquote unter 3 % halten")."""
+        start = c.verb_at if c.verb_at >= 0 and not c.verb_trailing else c.first
         last = c.last
         while last > start and self.lows[last - 1] in (".", ",", ";", ":", "!", "?", "(", ")"):
             last -= 1
@@ -1350,7 +1548,7 @@ class _Reader:
         tasks = [c for c in clauses if c.intent is Intent.TASK]
         all_holds = tuple(h for c in holds for h in c.holds)
         main = clauses[0]
-        side = all(c.joined_by in self.lex.table("subordinators").phrases for c in holds)
+        side = all(self._subordinate(c.joined_by) for c in holds)
         if holds and side and main.intent is Intent.UNMEASURED and main.verb_kind in _CHANGING:
             # "Grow MRR while keeping churn below 3%": a bet without numbers; its guard-rails
             # wait for structured from/to to make it a change
@@ -1427,6 +1625,8 @@ _NOT_METRIC_TABLES = (
     "cadence_words",
     "deadline_words",
     "steady_words",
+    "cadence_adverbs",
+    "punctuality",
 )
 
 
@@ -1453,11 +1653,6 @@ def _texted(q: Quantity | None, text: str) -> Quantity | None:
 
 def _countable(q: Quantity) -> bool:
     return q.unit.kind in (UnitKind.NONE, UnitKind.LABEL, UnitKind.CURRENCY)
-
-
-def _is_period_name(tok: Token) -> bool:
-    """ "Q3", "H2": a quarter or half named as a word."""
-    return tok.low[:1] in ("q", "h") and tok.low[1:].isdigit()
 
 
 def _share_units(a: Quantity, b: Quantity) -> tuple[Quantity, Quantity]:
@@ -1490,16 +1685,23 @@ def _head_noun(metric: str, lex: Lexicon) -> str:
 
     A leading "number of" is skipped; the head is the last word before the first
     preposition ("revenue per employee" → "revenue", "share of tickets" → "share"),
-    past a trailing participle ("features shipped per sprint" → "features").
+    past a trailing participle ("features shipped per sprint" → "features"). Where the
+    head comes first, it is the first word ("llamadas de demo" → "llamadas").
     """
-    words = [w for w in (w.strip("'\".,()") for w in metric.lower().split()) if w]
-    if len(words) > 2 and words[0] in lex.table("count_words") and words[1] == "of":
-        words = words[2:]
+    count_words = lex.table("count_words")
+    words = [t.low for t in tokenize(metric) if t.kind is Kind.WORD or t.low in count_words]
     function_words = lex.table("function_words")
+    while words and words[0] in function_words:
+        words.pop(0)  # "die Anzahl", "le nombre"
+    if len(words) > 2 and words[0] in count_words and words[1] in lex.table("of_words"):
+        words = words[2:]
+    while words and words[0] in function_words:
+        words.pop(0)  # "number of the ...", "nombre d' appels"
     cut = next((k for k, word in enumerate(words) if k > 0 and word in function_words), None)
     words = words[:cut]
-    participles = lex.table("irregular_participles")
-    while len(words) > 1 and (words[-1].endswith("ed") or words[-1] in participles):
+    if lex.head_first:
+        return words[0] if words else ""
+    while len(words) > 1 and lex.participle(words[-1]):
         words.pop()  # "features shipped" is about features
     return words[-1] if words else ""
 

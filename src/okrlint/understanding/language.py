@@ -1,52 +1,102 @@
 """Which language a goal is written in: the board says so, or its words do.
 
 Detection is deliberately cheap: each language's phrase file lists frequent
-``markers`` (articles, prepositions, common verbs); a text belongs to the language
-whose markers it uses most. Ties and texts without markers fall back to the
-board's or the configured language, else English.
+``markers`` (articles, prepositions, common verbs), and, as weaker hints for short
+texts, ``marker_endings`` ("-ung", "-ción") and ``marker_letters`` ("ß", "ñ", "ç").
+A text belongs to the language that scores most: two points a marker word, one a
+word with a telling ending or letter. Ties and texts without markers fall back to
+the board's or the configured language, else English.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from okrlint.catalog import available_languages
 from okrlint.understanding.lexicon import lexicon
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# a word, hyphenated compounds ("All-Hands-Meetings") and elisions ("l'uptime") whole
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# French elision: "l'uptime" is the article "l'" and "uptime"
+_ELIDED = re.compile(r"(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)'(?=.)")
 
 DEFAULT_LANGUAGE = "en"
 
 
 @cache
-def _markers() -> dict[str, frozenset[str]]:
-    return {lang: lexicon(lang).markers for lang in available_languages()}
+def _markers() -> dict[str, tuple[frozenset[str], tuple[str, ...], frozenset[str]]]:
+    out = {}
+    for lang in available_languages():
+        lex = lexicon(lang)
+        out[lang] = (lex.markers, lex.marker_endings, lex.marker_letters)
+    return out
 
 
 @lru_cache(maxsize=8192)
 def detect_language(text: str, fallback: str = DEFAULT_LANGUAGE) -> str:
-    """The language whose marker words ``text`` uses most; ``fallback`` on a tie or none."""
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
-    if not words:
-        return fallback
-    scores: dict[str, int] = {}
-    for lang, markers in _markers().items():
-        score = sum(1 for w in words if w in markers)
-        if score:
-            scores[lang] = score
-    if not scores:
-        return fallback
-    best = max(scores.values())
-    winners = [lang for lang, score in scores.items() if score == best]
-    if fallback in winners or len(winners) > 1:
-        return fallback if fallback in winners else sorted(winners)[0]
-    return winners[0]
+    """The language whose marker words ``text`` uses most; ``fallback`` on a tie or none.
+
+    A tie between two languages other than ``fallback`` (Spanish and French share "de",
+    "la", "en") goes to the first of them in alphabetical order: either reads a
+    Romance text better than the fallback would.
+    """
+    return _winner(_scores(text), fallback)
 
 
-def text_language(text: str, board_language: str | None, default: str | None) -> str:
-    """The language to read ``text`` in: the board's, else the configured, else detected."""
+def detect_board_language(texts: Iterable[str], fallback: str = DEFAULT_LANGUAGE) -> str:
+    """The language of a board's texts taken together: the fallback for a text of the
+    board that has no marker word of its own ("Uptime ≥ 99,95 %")."""
+    total: dict[str, int] = {}
+    for text in texts:
+        for lang, score in _scores(text).items():
+            total[lang] = total.get(lang, 0) + score
+    return _winner(total, fallback)
+
+
+def text_language(
+    text: str,
+    board_language: str | None,
+    default: str | None,
+    fallback: str = DEFAULT_LANGUAGE,
+) -> str:
+    """The language to read ``text`` in: the board's, else the configured, else detected
+    (``fallback``, e.g. :func:`detect_board_language`, when its words do not tell)."""
     for chosen in (board_language, default):
         if chosen and chosen in available_languages():
             return chosen
-    return detect_language(text)
+    return detect_language(text, fallback)
+
+
+@lru_cache(maxsize=8192)
+def _scores(text: str) -> dict[str, int]:
+    """Each language's score for ``text``: two points a marker word, one a telling ending
+    or letter. Languages that score nothing are left out."""
+    words: list[str] = []
+    for found in _WORD.findall(text):
+        word = found.lower().replace("’", "'")
+        elided = _ELIDED.match(word)
+        if elided is not None:
+            words.append(elided.group())
+            word = word[elided.end() :]
+        words.append(word)
+    scores: dict[str, int] = {}
+    for lang, (markers, endings, letters) in _markers().items():
+        score = 0
+        for w in words:
+            if w in markers:
+                score += 2
+            elif (endings and w.endswith(endings)) or (letters and not letters.isdisjoint(w)):
+                score += 1  # "Gehaltsläufe", "ingenieros": a hint, not proof
+        if score:
+            scores[lang] = score
+    return scores
+
+
+def _winner(scores: dict[str, int], fallback: str) -> str:
+    if not scores:
+        return fallback
+    best = max(scores.values())
+    winners = sorted(lang for lang, score in scores.items() if score == best)
+    return fallback if fallback in winners else winners[0]

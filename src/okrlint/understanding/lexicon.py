@@ -21,7 +21,7 @@ Payload = Any
 class PhraseTable:
     """Phrases of one category, each with a payload (a direction, a factor, ...)."""
 
-    __slots__ = ("_by_first", "phrases", "words")
+    __slots__ = ("_by_first", "_infixes", "_suffixes", "phrases", "words")
 
     def __init__(self, entries: Iterable[tuple[str, Payload]]) -> None:
         by_first: dict[str, list[tuple[tuple[str, ...], Payload]]] = {}
@@ -37,6 +37,8 @@ class PhraseTable:
         self.words = frozenset(t[0] for opts in by_first.values() for t, _ in opts if len(t) == 1)
         #: every phrase as its tokens joined by spaces: "as long as"
         self.phrases = frozenset(" ".join(t) for opts in by_first.values() for t, _ in opts)
+        self._suffixes: re.Pattern[str] | None = None
+        self._infixes: re.Pattern[str] | None = None
 
     def match(self, lows: Sequence[str], i: int) -> tuple[int, Payload] | None:
         """The longest phrase starting at token ``i``: (token count, payload)."""
@@ -52,6 +54,37 @@ class PhraseTable:
 
     def __contains__(self, word: str) -> bool:
         return word in self.words
+
+    def heads(self, word: str) -> bool:
+        """Is ``word`` one of the table's words, or a compound ending in one?
+
+        German glues nouns together: "Neukunden" ends in "kunden", "Kundengespräche" in
+        "gespräche". Only table words of four letters or more end a compound.
+        """
+        if word in self.words:
+            return True
+        pattern = self._suffixes
+        if pattern is None:
+            longer = sorted((w for w in self.words if len(w) >= 4), key=len, reverse=True)
+            pattern = _NEVER
+            if longer:
+                pattern = re.compile("(?:" + "|".join(map(re.escape, longer)) + ")$")
+            self._suffixes = pattern
+        return pattern.search(word) is not None
+
+    def inside(self, word: str) -> bool:
+        """Does ``word`` contain one of the table's words (four letters or more)?"""
+        if word in self.words:
+            return True
+        pattern = self._infixes
+        if pattern is None:
+            longer = sorted((w for w in self.words if len(w) >= 4), key=len, reverse=True)
+            pattern = re.compile("|".join(map(re.escape, longer))) if longer else _NEVER
+            self._infixes = pattern
+        return pattern.search(word) is not None
+
+
+_NEVER = re.compile(r"(?!)")
 
 
 def _entries(data: Any, payload: Payload = True) -> list[tuple[str, Payload]]:
@@ -91,9 +124,44 @@ class Lexicon:
     number_words: PhraseTable
     markers: frozenset[str]
     bau_patterns: tuple[re.Pattern[str], ...]
+    #: weaker hints for language detection: word endings and letters of the language
+    marker_endings: tuple[str, ...] = ()
+    marker_letters: frozenset[str] = frozenset()
+    #: "1 200 €": a plain space groups thousands (French)
+    space_groups: bool = False
+    #: the verb may close the clause: "Die Churn-Rate von 4 % auf 2,5 % senken" (German)
+    verb_final: bool = False
+    #: nouns are capitalised, so a lower-case word inside a text is no noun (German)
+    capitalized_nouns: bool = False
+    #: nouns are glued into compounds ("Neukunden"): a table noun may end a word (German)
+    compounds: bool = False
+    #: the head of a noun phrase comes first ("clientes nuevos", "appels de démo")
+    head_first: bool = False
+    #: word endings of plurals ("s") and of past participles ("ed")
+    plural_endings: tuple[str, ...] = ()
+    participle_endings: tuple[str, ...] = ()
+    #: one-letter units written apart from their number: "6 h" (French, German, Spanish)
+    spaced_unit_letters: frozenset[str] = frozenset()
+    #: the one-word "from", "to" and "by" of the language, together
+    change_words: frozenset[str] = frozenset()
 
     def table(self, name: str) -> PhraseTable:
         return self.tables[name]
+
+    def noun(self, table: str, word: str) -> bool:
+        """Is ``word`` a noun of ``table``, or (in a compounding language) a compound of one?"""
+        found = self.tables[table]
+        return found.heads(word) if self.compounds else word in found
+
+    def plural(self, word: str) -> bool:
+        """Does ``word`` end like a plural of the language ("customers", "clientes")?"""
+        return bool(self.plural_endings) and word.endswith(self.plural_endings)
+
+    def participle(self, word: str) -> bool:
+        """Does ``word`` read as a past participle: "reduced", "reducido", "réduit"?"""
+        if word in self.tables["irregular_participles"]:
+            return True
+        return bool(self.participle_endings) and word.endswith(self.participle_endings)
 
 
 _SIMPLE = (
@@ -139,6 +207,29 @@ _SIMPLE = (
     "baseline_words",
     "window_words",
     "lower_is_better",
+    # words the reader's logic used to spell out in English
+    "from_words",
+    "to_words",
+    "range_to_words",
+    "to_fillers",
+    "by_words",
+    "between_words",
+    "and_words",
+    "of_words",
+    "level_words",
+    "every_words",
+    "comma_joiners",
+    "conditional_breaks",
+    "without_words",
+    "clause_openers",
+    "not_inner_verbs",
+    "deadline_objects",
+    "period_prefixes",
+    "cadence_others",
+    "noun_stops",
+    "zero_determiners",
+    "not_numbers",
+    "date_joiners",
 )
 
 
@@ -158,12 +249,15 @@ def lexicon(language: str) -> Lexicon:
     tables["measures"] = PhraseTable(_keyed(units.get("measures")))
     tables["cadence_adverbs"] = PhraseTable(_keyed(data.get("cadence_adverbs"), float))
     tables["change_verbs"] = PhraseTable(_keyed(data.get("change_verbs")))
+    tables["particles"] = PhraseTable(_keyed(data.get("particles")))
     tables["relative_words"] = PhraseTable(_keyed(data.get("relative_words"), float))
     comparators = data.get("comparators") or {}
     tables["comparator_prefix"] = PhraseTable(_keyed(comparators.get("prefix")))
     tables["comparator_suffix"] = PhraseTable(_keyed(comparators.get("suffix")))
     numbers = data.get("numbers") or {}
     words = PhraseTable((str(k), float(v)) for k, v in (numbers.get("words") or {}).items())
+    grammar = data.get("grammar") or {}
+    letters = data.get("marker_letters")
     bau = data.get("business_as_usual") or {}
     tables["hold_openers"] = PhraseTable(_entries(bau.get("hold_openers")))
     try:
@@ -177,7 +271,20 @@ def lexicon(language: str) -> Lexicon:
         tables=tables,
         number_words=words,
         markers=frozenset(p.lower() for p, _ in _entries(data.get("markers"))),
+        marker_endings=tuple(p.lower() for p, _ in _entries(data.get("marker_endings"))),
+        marker_letters=frozenset("".join(p.lower() for p, _ in _entries(letters))),
         bau_patterns=patterns,
+        space_groups=bool(numbers.get("space_groups", False)),
+        verb_final=bool(grammar.get("verb_final", False)),
+        capitalized_nouns=bool(grammar.get("capitalized_nouns", False)),
+        compounds=bool(grammar.get("compounds", False)),
+        head_first=grammar.get("noun_head", "last") == "first",
+        plural_endings=tuple(str(e) for e in grammar.get("plural_endings") or ()),
+        participle_endings=tuple(str(e) for e in grammar.get("participle_endings") or ()),
+        spaced_unit_letters=frozenset(str(e) for e in grammar.get("spaced_unit_letters") or ()),
+        change_words=frozenset().union(
+            *(tables[t].words for t in ("from_words", "to_words", "by_words"))
+        ),
     )
 
 

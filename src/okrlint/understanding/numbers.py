@@ -62,17 +62,21 @@ class Unit:
         return self.kind.value
 
 
-def _stem(word: str) -> str:
-    """A plural's singular, roughly: "companies" → "company", "donors" → "donor"."""
+def _stems(word: str) -> set[str]:
+    """The word and its possible singulars, roughly: "companies" → "company", "clientes"
+    → "cliente", "Kunden" → "kunde", "bureaux" → "bureau". Labels are compared by these,
+    whatever the language (a unit carries no language).
+    """
     word = word.lower()
-    for suffix in ("ies", "es", "s"):
+    out = {word}
+    for suffix in ("ies", "es", "s", "en", "n", "e", "x"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
-    return word
+            out.add(word[: -len(suffix)] + ("y" if suffix == "ies" else ""))
+    return out
 
 
 def _same_label(a: Unit, b: Unit) -> bool:
-    return _stem(a.code) == _stem(b.code)
+    return not _stems(a.code).isdisjoint(_stems(b.code))
 
 
 NO_UNIT = Unit()
@@ -159,6 +163,8 @@ def parse_number(digits: str, lexicon: Lexicon) -> float | None:
     (``1,200`` in English), and is the decimal point otherwise (``2,5``, ``99.9``).
     Returns None for digit runs that are not a number (``1.2.3``).
     """
+    if not digits[:1].isdecimal() or not digits[-1:].isdecimal():
+        return None  # "²", "1.": no digit run
     parts = re.split(r"([^\d])", digits)
     integer = parts[0]
     marks: list[tuple[str, str]] = []  # (separator, digits after it), spaces removed
@@ -188,10 +194,6 @@ def parse_number(digits: str, lexicon: Lexicon) -> float | None:
 
 
 _SPACES = frozenset(" '\u00a0\u202f")
-
-
-def _word_at(tokens: Sequence[Token], i: int) -> str:
-    return tokens[i].low if 0 <= i < len(tokens) else ""
 
 
 def read_quantities(tokens: Sequence[Token], lows: Sequence[str], lex: Lexicon) -> list[Quantity]:
@@ -244,6 +246,11 @@ def _quantity_at(
     if scale == 1.0 and j < n:
         factor, j = _multiplier_after(lows, j, lex, unit)
         scale *= factor
+    of_currency = (
+        j + 1 < n and lows[j] in lex.table("of_words") and _currency_at(tokens, j + 1, lex)
+    )
+    if scale > 1 and of_currency:
+        j += 1  # "3,5 millones de euros", "2 millions d'euros"
     if unit.kind in (UnitKind.NONE, UnitKind.CURRENCY) and j < n:
         unit, j, factor = _unit_after(tokens, lows, j, lex, unit, loose)
         scale *= factor
@@ -312,8 +319,8 @@ def _read_value(
     if m is None:
         return None
     k, words_value = m
-    if tok.low == "one" and _word_at(tokens, i + k) in ("of", "another", "-", "day", "off"):
-        return None  # "one of", "one-off", "day one"
+    if lex.table("not_numbers").match(lows, i) is not None:
+        return None  # "one of", "one day"
     return float(words_value), i + k, ""
 
 
@@ -350,13 +357,27 @@ def _currency_before(
     return NO_UNIT, i
 
 
+def _currency_at(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
+    """Is token ``k`` a currency: a sign ("€") or a word ("euros")?"""
+    if tokens[k].text in _CURRENCY_SYMBOLS:
+        return True
+    return lex.table("currencies").match([t.low for t in tokens[k : k + 3]], 0) is not None
+
+
 def _multiplier_after(lows: Sequence[str], j: int, lex: Lexicon, unit: Unit) -> tuple[float, int]:
     """A multiplier word after the number ("2 million", "3 Mio."): (factor, next index).
 
-    A lone "m" or "b" counts only after a currency ("$2 m"); elsewhere it is a unit.
+    A lone "m" or "b" counts only next to a currency ("$2 m", "3,5 M€"); elsewhere it
+    is a unit.
     """
     m = lex.table("multipliers").match(lows, j)
-    if m is None or (lows[j] in ("m", "b") and unit.kind is not UnitKind.CURRENCY):
+    if m is None:
+        return 1.0, j
+    if (
+        lows[j] in ("m", "b")
+        and unit.kind is not UnitKind.CURRENCY
+        and (j + 1 >= len(lows) or lows[j + 1] not in _CURRENCY_SYMBOLS)
+    ):
         return 1.0, j
     j += m[0]
     if j < len(lows) and lows[j] == ".":
@@ -418,14 +439,26 @@ def _unit_after(
     if m is not None:
         return Unit(UnitKind.MULTIPLE), j + m[0], 1.0
     # single letters ("s", "d", "h", "t") count only glued ("36h") or inside a compound
-    single = len(lows[j]) == 1 and not loose
+    single = len(lows[j]) == 1 and not loose and lows[j] not in lex.spaced_unit_letters
     m = lex.table("durations").match(lows, j)
     if m is not None and not (m[0] == 1 and single):
-        return Unit(UnitKind.DURATION), j + m[0], float(m[1])
+        return Unit(UnitKind.DURATION), _abbreviated(tokens, j + m[0]), float(m[1])
     m = lex.table("measures").match(lows, j)
     if m is not None and not (m[0] == 1 and single):
         return Unit(UnitKind.LABEL, str(m[1])), j + m[0], 1.0
     return unit, j, 1.0
+
+
+def _abbreviated(tokens: Sequence[Token], end: int) -> int:
+    """Past the dot of an abbreviated unit inside a text: "6 Std. auf 1 Std.", "25 min. to"."""
+    if (
+        end + 1 < len(tokens)
+        and tokens[end].low == "."
+        and tokens[end].start == tokens[end - 1].end
+        and len(tokens[end - 1].low) <= 4
+    ):
+        return end + 1
+    return end
 
 
 _SCALE_UNITS = (
@@ -436,20 +469,18 @@ _SCALE_UNITS = (
 
 
 def _rate_after(tokens: Sequence[Token], lows: Sequence[str], j: int, lex: Lexicon) -> str:
-    """The period of a rate after an amount: "40 a week", "$90k/month" → "week", "month"."""
-    if (
-        j + 1 < len(tokens)
-        and lows[j] in lex.table("rate_words")
-        and lows[j]
-        not in (
-            "each",
-            "every",
-        )
-    ):
-        period = lex.table("periods").match(lows, j + 1)
-        if period is not None:
-            return " ".join(lows[j + 1 : j + 1 + period[0]])
-    return ""
+    """The period of a rate after an amount: "40 a week", "$90k/month" → "week", "month".
+
+    "Every" makes a cadence, not a rate ("10 new customers every month").
+    """
+    if j + 1 >= len(tokens):
+        return ""
+    rate = lex.table("rate_words").match(lows, j)
+    if rate is None or lex.table("cadence_words").match(lows, j) is not None:
+        return ""
+    k = j + rate[0]
+    period = lex.table("periods").match(lows, k) if k < len(tokens) else None
+    return " ".join(lows[k : k + period[0]]) if period is not None else ""
 
 
 def _label_after(
@@ -458,14 +489,16 @@ def _label_after(
     """The noun counted by a bare number: "10 new enterprise customers" → "customers".
 
     Of the words after the number, the last plural wins ("50 customer reviews", "5
-    customers live on v2"), then the last known noun, then the last word.
+    customers live on v2"), then the last known noun, then the last word. Where the head
+    of a noun phrase comes first ("10 clientes nuevos"), the first plural or known noun
+    wins; where nouns are capitalised ("10 neue Enterprise-Kunden"), a lower-case word
+    is no noun.
     """
     label = noun = ""
     end = j
     function_words = lex.table("function_words")
-    nouns = (lex.table("outcome_nouns"), lex.table("activity_nouns"))
+    new_words = lex.table("new_words")
     stop = (lex.table("comparator_suffix"), lex.table("continuity"), lex.table("clause_breaks"))
-    verbs = _VERB_TABLES
     names = lex.table("name_prefixes")
     for k in range(j, min(j + 4, len(tokens))):
         if tokens[k].kind is Kind.NUM and k > j and lows[k - 1] in names:
@@ -474,13 +507,36 @@ def _label_after(
             break
         if any(table.match(lows, k) for table in stop):
             break
-        if label and not lows[k].endswith("s") and any(lows[k] in lex.table(n) for n in verbs):
+        word = lows[k]
+        if (label or lex.capitalized_nouns) and _is_verb(tokens[k], word, lex):
             break  # "95% of tickets answered": a verb ends the label; "reviews" does not
-        label = lows[k]
-        if label.endswith("s") or (not noun.endswith("s") and any(label in t for t in nouns)):
-            noun = label
+        label = word
         end = k + 1
+        if lex.capitalized_nouns and not tokens[k].text[:1].isupper():
+            continue  # "neue": an adjective, not the noun
+        plural = lex.plural(word)
+        known = _known_noun(word, lex)
+        if lex.head_first:
+            if not noun and (plural or known) and word not in new_words:
+                noun = word
+        elif plural or (not lex.plural(noun) and known):
+            noun = word
     return noun or label, end  # "5 customers live on v2" counts customers
+
+
+def _is_verb(tok: Token, word: str, lex: Lexicon) -> bool:
+    """Is this word after a count a verb ("answered", "gewinnen"), not a plural noun?"""
+    if lex.capitalized_nouns:
+        # a lower-case word is no noun: "auf 60 steigern", "10 neue Kunden gewinnen"
+        tables = (*_VERB_TABLES, "change_verbs", "relative_words")
+        return not tok.text[:1].isupper() and any(word in lex.table(n) for n in tables)
+    if lex.plural(word):
+        return False
+    return any(word in lex.table(n) for n in _VERB_TABLES)
+
+
+def _known_noun(word: str, lex: Lexicon) -> bool:
+    return lex.noun("outcome_nouns", word) or lex.noun("activity_nouns", word)
 
 
 _VERB_TABLES = ("hold_verbs", "acquisition_verbs", "task_verbs", "target_verbs")
@@ -498,12 +554,12 @@ def parse_amount(value: float | str, unit_text: str | None, lex: Lexicon) -> Qua
         return None
     if isinstance(value, (int, float)):
         number = float(value)
-        if not math.isfinite(number):
+        if not math.isfinite(number) or not math.isfinite(number * factor):
             return None
         shown = _with_unit(format_amount(number), unit_text)
         return Quantity(number * factor, unit, shown, scale=factor)
     text = str(value).strip()
-    tokens = tokenize(text)
+    tokens = tokenize(text, lex.space_groups)
     found = read_quantities(tokens, [t.low for t in tokens], lex)
     if not found:
         return None
@@ -536,7 +592,7 @@ def parse_unit(unit_text: str | None, lex: Lexicon) -> tuple[Unit, float]:
         return NO_UNIT, 1.0
     if text in _CURRENCY_SYMBOLS:
         return Unit(UnitKind.CURRENCY, _CURRENCY_SYMBOLS[text]), 1.0
-    tokens = tokenize(f"1 {text}")
+    tokens = tokenize(f"1 {text}", lex.space_groups)
     probe = read_quantities(tokens, [t.low for t in tokens], lex)
     whole = probe[0] if probe and probe[0].last == len(tokens) else None
     if (

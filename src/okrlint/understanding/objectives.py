@@ -80,7 +80,7 @@ def _changes_later(tokens: list[Token], start: int, lex: Lexicon) -> bool:
     lows = [t.low for t in tokens]
     breaks = lex.table("clause_breaks")
     for i in range(start, len(lows)):
-        if lows[i] in breaks:
+        if breaks.match(lows, i) is not None:  # "while", "tout en", "und gleichzeitig"
             return any(
                 lex.table(name).match(lows, k)
                 for k in range(i + 1, len(lows))

@@ -38,25 +38,37 @@ class Token:
     suffix: str = ""  # letters glued to a number: "k" in "10k"
 
 
-_TOKEN = re.compile(
-    r"""
+_PATTERN = r"""
     (?P<date>\d{4}-\d{1,2}-\d{1,2}\b|\d{1,2}/\d{1,2}/\d{2,4}\b)
   | (?P<special>24/7|24x7|1:1s?|a/b|[xX]\d+[.,]\d+(?![\w.,])|{codes}(?=\d))
+  | (?P<elided>(?<![^\W\d_])(?:[lLdDjJmMnNsStTcC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)
+      ['’](?=[^\W\d_]|\s|$))
   | (?P<mixed>[^\W\d_]+\d[\w]*(?:[-'’][\w]+)*)
-  | (?P<num>\d+(?:[.,'\u00a0\u202f]\d+)*)(?P<suf>[^\W\d_]+)?
+  | (?P<num>{num})(?P<suf>[^\W\d_]+)?
   | (?P<word>[^\W\d_]+(?:[-'’&][^\W\d_]+)*(?:-\d+(?!\d*[.,]\d))?)
   | (?P<sym>-->|->|=>|==>|→|⟶|➔|⇒|>=|<=|=<|≥|≤|[<>=%£$€¥₹+~×/;:,.()\[\]"“”'‘’!?&#*–—-])
     """.replace(
-        "{codes}", "(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|INR|CNY|SEK|NOK|DKK|NZD|SGD|HKD|ZAR|BRL|MXN|PLN)"
-    ),
+    "{codes}", "(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|INR|CNY|SEK|NOK|DKK|NZD|SGD|HKD|ZAR|BRL|MXN|PLN)"
+)
+# Digits group with "." "," "'" and no-break spaces everywhere; a plain space groups only
+# in languages that write "1 200 €" (and then only before exactly three digits).
+_NUM = r"\d+(?:[.,'\u00a0\u202f]\d+)*"
+_TOKEN = re.compile(_PATTERN.replace("{num}", _NUM), re.VERBOSE)
+_TOKEN_SPACED = re.compile(
+    _PATTERN.replace("{num}", r"\d{1,3}(?:[ ]\d{3}(?!\w))+(?:[.,'\u00a0\u202f]\d+)*|" + _NUM),
     re.VERBOSE,
 )
 
 
-def tokenize(text: str) -> list[Token]:
-    """Tokens of ``text``; whitespace and unknown characters are dropped."""
+def tokenize(text: str, space_groups: bool = False) -> list[Token]:
+    """Tokens of ``text``; whitespace and unknown characters are dropped.
+
+    ``space_groups`` reads a plain space between digit groups as a thousands separator
+    (French ``1 200 €``). An elided article or preposition (French ``l'``, ``d'``,
+    ``jusqu'``) is a word of its own: ``l'uptime`` is ``l'`` and ``uptime``.
+    """
     out: list[Token] = []
-    for m in _TOKEN.finditer(text):
+    for m in (_TOKEN_SPACED if space_groups else _TOKEN).finditer(text):
         kind = "num" if m.lastgroup == "suf" else m.lastgroup
         start, end = m.start(), m.end()
         if kind == "num":
@@ -65,7 +77,7 @@ def tokenize(text: str) -> list[Token]:
             out.append(Token(Kind.NUM, m.group(0), digits, start, end, suffix.lower()))
         elif kind == "date":
             out.append(Token(Kind.DATE, m.group(0), m.group(0), start, end))
-        elif kind in ("word", "mixed", "special"):
+        elif kind in ("word", "mixed", "special", "elided"):
             word = m.group(0)
             out.append(Token(Kind.WORD, word, word.lower().replace("’", "'"), start, end))
         else:
@@ -99,7 +111,7 @@ _PLAIN_PHRASE = re.compile(r"[^\W\d_]+(?:[-'&][^\W\d_]+)*(?: [^\W\d_]+(?:[-'&][^
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
     """How a phrase from the data files is matched: its tokens' lower-case forms."""
-    if _PLAIN_PHRASE.fullmatch(phrase):
+    if "'" not in phrase and _PLAIN_PHRASE.fullmatch(phrase):
         # the common case (plain words): what tokenize() would give, without its cost
         return tuple(phrase.lower().split(" "))
     return tuple(t.low if t.kind is not Kind.NUM else t.text.lower() for t in tokenize(phrase))
