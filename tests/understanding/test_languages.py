@@ -93,8 +93,9 @@ def expected_unit(code: str) -> Unit:
 def assert_amount(q: Quantity | None, spec: str, what: str) -> None:
     value_text, _, unit_text = spec.partition(" ")
     assert q is not None, f"{what}: expected {spec}, found nothing"
-    assert math.isclose(q.value, float(value_text), rel_tol=1e-6), f"{what}: {q.value} != {spec}"
     unit = expected_unit(unit_text)
+    written = q.value * 100 if unit.kind is UnitKind.BPS else q.value  # bps are kept in percent
+    assert math.isclose(written, float(value_text), rel_tol=1e-6), f"{what}: {q.value} != {spec}"
     assert q.unit.kind is unit.kind, f"{what}: unit {q.unit} != {spec}"
     if unit.kind is UnitKind.LABEL:
         assert q.unit.compatible(unit), f"{what}: label {q.unit.code!r} != {unit.code!r}"
@@ -280,7 +281,7 @@ GERMAN = [
     K("Churn gesenkt auf 2 %", "nobase:down", target="2 %"),
     K("Churn-Rate bis zum 30. September auf 2 % senken", "nobase:down", target="2 %"),
     K("Reduktion der Churn-Rate auf unter 2 %", "nobase:down", target="2 %", bound="<"),
-    K("95 % der Tickets innerhalb von 4 Stunden beantworten", "nobase:-", target="95 %"),
+    K("95 % der Tickets innerhalb von 4 Stunden beantworten", "hold"),
     # counts of new things, from zero
     K("10 neue Enterprise-Kunden gewinnen", "zero:-", target="10 enterprise-kunden"),
     K("5 neue Reseller-Partner in Österreich gewinnen", "zero:-", target="5 reseller-partner"),
@@ -423,7 +424,7 @@ SPANISH = [
     K("Churn reducido al 2 %", "nobase:down", target="2 %"),
     K("Reducir el churn al 2 % para el 30 de septiembre", "nobase:down", target="2 %"),
     K("Alcanzar 1.000 clientes de pago", "nobase:-", target="1000 clientes"),
-    K("Responder al 95 % de los tickets en menos de 4 horas", "nobase:-", target="95 %"),
+    K("Responder al 95 % de los tickets en menos de 4 horas", "hold"),
     # counts of new things, from zero
     K("Firmar 10 nuevos clientes enterprise", "zero:-", target="10 clientes"),
     K("Conseguir 10 clientes nuevos", "zero:-", target="10 clientes"),
@@ -569,7 +570,7 @@ FRENCH = [
     K("Churn réduit à 2 %", "nobase:down", target="2 %"),
     K("Faire baisser le churn sous 2 %", "nobase:down", target="2 %", bound="<"),
     K("Atteindre 1 000 clients payants", "nobase:-", target="1000 clients"),
-    K("Répondre à 95 % des tickets en moins de 4 heures", "nobase:-", target="95 %"),
+    K("Répondre à 95 % des tickets en moins de 4 heures", "hold"),
     # counts of new things, from zero
     K("Signer 10 nouveaux clients grands comptes", "zero:-", target="10 clients"),
     K("Signer 5 nouveaux revendeurs en Belgique", "zero:-", target="5 revendeurs"),

@@ -96,8 +96,8 @@ def test_parse_number_rejects_what_is_no_number(digits: str) -> None:
         ("5pp", 5, POINTS, "5pp"),
         ("3 percentage points", 3, POINTS, "3 percentage points"),
         ("2 points", 2, POINTS, "2 points"),
-        ("300 bps", 300, BPS, "300 bps"),
-        ("25 basis points", 25, BPS, "25 basis points"),
+        ("300 bps", 3, BPS, "300 bps"),  # basis points are kept in percent
+        ("25 basis points", 0.25, BPS, "25 basis points"),
         ("£20k", 20_000, GBP, "£20k"),
         ("$80k", 80_000, USD, "$80k"),
         ("€1.2M", 1_200_000, EUR, "€1.2M"),
@@ -254,7 +254,7 @@ def test_scale_records_the_size_words() -> None:
     [
         (61, "%", 61, PERCENT, "61%"),
         (2.5, "pp", 2.5, POINTS, "2.5pp"),
-        (50, "bps", 50, BPS, "50 bps"),
+        (50, "bps", 0.5, BPS, "50 bps"),  # basis points are kept in percent
         (75, None, 75, NO_UNIT, "75"),
         (6, "days", 6 * D, DURATION, "6 days"),
         (3, "hours", 3 * H, DURATION, "3 hours"),
@@ -303,7 +303,7 @@ def test_parse_amount_rejects_what_is_no_amount(value: float | str) -> None:
         ("%", PERCENT, 1),
         ("percent", PERCENT, 1),
         ("pp", POINTS, 1),
-        ("bps", BPS, 1),
+        ("bps", BPS, 0.01),  # basis points are kept in percent
         ("£", GBP, 1),
         ("$", USD, 1),
         ("EUR", EUR, 1),
@@ -343,7 +343,7 @@ def test_parse_unit(unit_text: str | None, unit: Unit, factor: float) -> None:
         (DURATION, DURATION, True),
         (DURATION, PERCENT, False),
         (MULTIPLE, PERCENT, False),
-        (BPS, PERCENT, False),
+        (BPS, PERCENT, True),  # one scale: 8 bps is 0.08%
         (label("donors"), label("donor"), True),
         (label("companies"), label("company"), True),
         (label("tickets"), label("donors"), False),
@@ -362,7 +362,7 @@ def test_unit_compatible(a: Unit, b: Unit, compatible: bool) -> None:
     [
         (4, PERCENT, "4%"),
         (2.5, POINTS, "2.5pp"),
-        (300, BPS, "300 bps"),
+        (3, BPS, "300 bps"),
         (3, MULTIPLE, "3x"),
         (20_000, GBP, "£20k"),
         (1_200_000, EUR, "€1.2M"),

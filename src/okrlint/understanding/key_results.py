@@ -293,6 +293,7 @@ class _Reader:
         self.n = len(tokens)
         self.date_tokens = self._find_dates()
         self.deadline = self._has_deadline()
+        self.period = any(self._match("period_words", i) for i in range(self.n))
         self.quantities = [
             q
             for q in read_quantities(tokens, self.lows, lex)
@@ -491,7 +492,9 @@ class _Reader:
             self._verb_at(k) is not None
             or (self._zero_at(k) and self._low(k + 1) not in ("", "-", ")"))
             or self._match("measurement_words", k) is not None
-            or any(self._bound_word(j) for j in range(k, min(k + 4, self.n)))
+            # a bound after a named metric (", churn below 3%"); a bound straight after
+            # the comma names no metric and qualifies the noun: "tickets (older than 30 days)"
+            or any(self._bound_word(j) for j in range(k + 1, min(k + 4, self.n)))
         )
 
     def _bound_word(self, j: int) -> bool:
@@ -672,9 +675,21 @@ class _Reader:
         if level is not None and level.unit.kind in _LEVEL_UNITS:
             c.verb_kind = "target_verbs"
             return
+
         names_amount = first_q is not None and not self._counts_activity(first_q)
         if names_amount and self._match("target_verbs", c.verb_at) is not None:
             c.verb_kind = "target_verbs"
+
+    def _task_level(self, c: _Clause) -> Quantity | None:
+        """A task verb with "to <amount>" and a stated baseline names a level to reach."""
+        if c.verb_kind != "task_verbs" or c.stated_baseline is None:
+            return None
+        for k in range(c.verb_at + c.verb_len, c.last):
+            if self._is_word(k, "to_words"):
+                got = self._quantity_after(k + 1, c, reach=1)
+                if got is not None and got[0].unit.compatible(c.stated_baseline.unit):
+                    return got[0]
+        return None
 
     def _particle_direction(self, c: _Clause) -> Direction | None:
         """ "Bring DSO down from 62 to 45 days": a neutral verb's particle gives the way."""
@@ -1040,7 +1055,12 @@ class _Reader:
         An article may stand between them: "al menos el 99,9 %", "au moins 95 %".
         """
         found = self._comparator_ending(k, c)
-        if found is None and k - 1 > c.first and self._is_word(k - 1, "filler_words"):
+        if (
+            found is None
+            and k - 1 > c.first
+            and (self._is_word(k - 1, "filler_words") or self.lows[k - 1] == ".")
+        ):
+            # an article ("al menos el 99,9 %") or an abbreviation's dot ("max. 4,5 %")
             found = self._comparator_ending(k - 1, c)
         return found
 
@@ -1100,7 +1120,11 @@ class _Reader:
             prev in _ARROWS or self._change_word(i - 1) or prev in self.lex.table("target_verbs")
         ):
             return None
-        if prev == ":" and i - 1 > c.first and self._noun_end(i + 1, c) == i + 1:
+        if (
+            prev == ":"
+            and i - 1 > c.first
+            and (self._noun_end(i + 1, c) == i + 1 or self._match("comparator_prefix", i + 1))
+        ):
             # "Critical bugs: none": the metric comes first
             return Hold(Comparator.LE, self._zero_quantity(i), "", self._span_text(c.first, i + 1))
         near_start = i - c.first <= 2
@@ -1153,7 +1177,10 @@ class _Reader:
         if k > c.first and self._match("cadence_adverbs", k) and k - 1 not in self.q_covering:
             return self.tokens[k].text  # "send the investor update monthly"
         if c.verb_kind == "task_verbs" and self._match("duty_verbs", c.verb_at):
-            start = c.first if c.verb_trailing else c.verb_at + c.verb_len
+            # the cadence word sits after a leading verb ("publish a monthly newsletter"),
+            # anywhere before a trailing or inner one ("Monthly board pack sent by ...")
+            inner = c.verb_trailing or c.verb_at > self._skip_openers(c.first, c.last)
+            start = c.first if inner else c.verb_at + c.verb_len
             for i in range(start, c.last):
                 if self._match("cadence_adverbs", i) and i - 1 not in self.q_covering:
                     return self.tokens[i].text  # "publish a monthly newsletter"
@@ -1332,12 +1359,26 @@ class _Reader:
             if rule(c, levels, cadence):
                 return
         c.holds = []
-        if (
+        target = self._task_level(c)
+        if target is not None:
+            # "Build pipeline coverage to 4x (currently 2.1x)": a level and today's value
+            c.intent, c.target, c.baseline = Intent.CHANGE, target, c.stated_baseline
+        elif (
             c.verb_kind == "task_verbs"
             or (not c.quantities and self._names_deliverable(c))
             or (not c.quantities and self._task_too(c))
         ):
             c.intent, c.output = Intent.TASK, True  # "Launch ...", "Achieve SOC 2 Type II"
+        elif (
+            c.baseline is None
+            and c.stated_baseline is None
+            and not self.deadline
+            and c.verb_kind not in _CHANGING
+            and self._all_of(c) is not None
+        ):
+            every = self._all_of(c)
+            hold = Hold(Comparator.GE, every, "", self._clause_text(c))
+            c.intent, c.holds = Intent.HOLD, self._hold_levels(c, [hold], [])
         elif c.baseline is None and self._free(c):
             c.intent, c.target = Intent.CHANGE, self._free(c)[0]  # a bare level: "40% activation"
         else:
@@ -1359,8 +1400,14 @@ class _Reader:
             return False
         if c.joined_by in self.lex.table("without_words").phrases and not levels:
             c.intent = Intent.UNMEASURED  # "without keeping ..." is not itself a hold
-        elif not levels and not cadence and not c.quantities and self.deadline:
+        elif not levels and not cadence and not c.quantities and (self.deadline or self.period):
             c.intent, c.output = Intent.TASK, True  # "ensure the CRM is live by Q3"
+        elif (levels or c.quantities) and self._breaks_level(c, levels):
+            # "Ensure 100% of staff are trained by March (currently 62%)": today's reading
+            # is outside the level, so holding it means moving the number: a bet
+            target = levels[0].level if levels else self._free(c)[0]
+            c.intent, c.target, c.holds = Intent.CHANGE, target, []
+            c.bound = levels[0].comparator if levels else None
         else:
             c.intent, c.holds = Intent.HOLD, self._hold_levels(c, levels, cadence)
         return True
@@ -1400,9 +1447,14 @@ class _Reader:
         if c.verb_kind == "task_verbs" and self._own_count(c, levels) is not None:
             return False  # "Run 6 webinars with 100+ attendees each": the task leads
         qualifier = self._qualified_level(c, levels)
-        if qualifier is not None:
+        moving = self.deadline or c.baseline is not None or c.stated_baseline is not None
+        if qualifier is not None and not moving:
+            # "95% of patients seen within 4 hours": a service level to hold
+            hold = Hold(Comparator.GE, qualifier, "", self._clause_text(c))
+            c.intent, c.holds = Intent.HOLD, self._hold_levels(c, [hold], [])
+        elif qualifier is not None:
             c.intent, c.target, c.holds = Intent.CHANGE, qualifier, []
-        elif self.deadline or c.baseline is not None or c.stated_baseline is not None:
+        elif moving:
             c.intent, c.target, c.bound = Intent.CHANGE, levels[0].level, levels[0].comparator
             c.holds = []
         else:
@@ -1472,6 +1524,31 @@ class _Reader:
         return (
             c.verb_kind == "acquisition_verbs" and self._match("task_verbs", c.verb_at) is not None
         )
+
+    def _breaks_level(self, c: _Clause, levels: list[Hold], level: Quantity | None = None) -> bool:
+        """Does a stated baseline ("currently 62%", "down from 8") fall outside the level?
+        Then the level is a target to reach, not one to keep."""
+        base = c.stated_baseline or c.baseline
+        if base is None:
+            return False
+        if level is None:
+            free = self._free(c)
+            level = levels[0].level if levels else (free[0] if free else None)
+        if level is None or base is level or not base.unit.compatible(level.unit):
+            return False
+        comparator = levels[0].comparator if levels and level is levels[0].level else None
+        if comparator in (Comparator.LT, Comparator.LE):
+            return base.value > level.value
+        if comparator in (Comparator.GT, Comparator.GE):
+            return base.value < level.value
+        return not base.same_amount(level)
+
+    def _all_of(self, c: _Clause) -> Quantity | None:
+        """ "100% of employees complete the training": every one of them, a standard."""
+        for q in self._free(c):
+            if q.unit.kind is UnitKind.PERCENT and q.value == 100 and self._of_after(q.last, c):
+                return q
+        return None
 
     def _qualified_level(self, c: _Clause, holds: list[Hold]) -> Quantity | None:
         """ "90% of tickets answered within 4 hours": the 90% is the level, not the bound.

@@ -199,6 +199,7 @@ _SIMPLE = (
     "date_words",
     "months",
     "deadline_words",
+    "period_words",
     "name_prefixes",
     "function_words",
     "pronouns",

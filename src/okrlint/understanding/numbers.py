@@ -29,6 +29,9 @@ class UnitKind(StrEnum):
     LABEL = "label"  # "donors", "tickets": compared by text
 
 
+_SHARE_KINDS = frozenset({UnitKind.PERCENT, UnitKind.POINTS, UnitKind.BPS})
+
+
 @dataclass(frozen=True, slots=True)
 class Unit:
     """A unit: its kind, and for money or a counted noun, which one."""
@@ -45,8 +48,8 @@ class Unit:
             return _same_label(self, other)
         if UnitKind.LABEL in (a, b):
             return False  # "10 tickets" vs "40%": a label compares with counts only
-        if {a, b} <= {UnitKind.PERCENT, UnitKind.POINTS}:
-            return True
+        if {a, b} <= _SHARE_KINDS:
+            return True  # percent, percentage points and basis points share one scale
         if a is not b:
             return False
         if a is UnitKind.CURRENCY:
@@ -134,7 +137,7 @@ def format_amount(value: float, unit: Unit = NO_UNIT) -> str:
     if kind is UnitKind.POINTS:
         return f"{num(value)}pp"
     if kind is UnitKind.BPS:
-        return f"{num(value)} bps"
+        return f"{num(value * 100)} bps"
     if kind is UnitKind.MULTIPLE:
         return f"{num(value)}x"
     if kind is UnitKind.CURRENCY:
@@ -259,7 +262,14 @@ def _quantity_at(
         label, label_end = _label_after(tokens, lows, j, lex)
         if label:
             unit = Unit(UnitKind.LABEL, label)
-    per = _rate_after(tokens, lows, j, lex) or _rate_after(tokens, lows, label_end, lex)
+    if unit.kind is UnitKind.BPS:
+        scale *= 0.01  # basis points are kept in percent: 8 bps == 0.08%
+    per = _rate_after(tokens, lows, j, lex)
+    if per:
+        # "120/month": the rate belongs to the amount ("-> 40/month" follows it)
+        j = _rate_end(lows, j, lex)
+    else:
+        per = _rate_after(tokens, lows, label_end, lex)
     return Quantity(
         value=value * scale,
         unit=unit,
@@ -481,6 +491,15 @@ def _rate_after(tokens: Sequence[Token], lows: Sequence[str], j: int, lex: Lexic
     k = j + rate[0]
     period = lex.table("periods").match(lows, k) if k < len(tokens) else None
     return " ".join(lows[k : k + period[0]]) if period is not None else ""
+
+
+def _rate_end(lows: Sequence[str], j: int, lex: Lexicon) -> int:
+    """The index after a rate's period ("/ month", "per week") that starts at ``j``."""
+    rate = lex.table("rate_words").match(lows, j)
+    if rate is None:
+        return j
+    period = lex.table("periods").match(lows, j + rate[0])
+    return j + rate[0] + (period[0] if period is not None else 0)
 
 
 def _label_after(
