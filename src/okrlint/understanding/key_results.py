@@ -1268,11 +1268,23 @@ class _Reader:
                     continue
                 if table == "zero_words" and not self._zero_at(i):
                     continue
+                if table == "cadence_adverbs" and self._noun_follows(i + m[0], c):
+                    continue  # "weekly active teams", "monthly churn": part of the name
                 end = i + m[0]
                 if table == "cadence_words":
                     end = self._period_end(end, c) or end  # "jeden Freitag"
                 excluded.update(range(i, end))
         return excluded
+
+    def _noun_follows(self, k: int, c: _Clause) -> bool:
+        """Is token ``k`` a word of the clause that is not a function word?"""
+        return (
+            k < c.last
+            and self.tokens[k].kind is Kind.WORD
+            and self.lows[k] not in self.lex.table("function_words")
+            and k not in self.q_covering
+            and not c.verb_at <= k < c.verb_at + c.verb_len
+        )
 
     def _is_output(self, c: _Clause) -> bool:
         """Does the clause count more of the team's own activity ("demo calls", "blog posts")?
