@@ -14,6 +14,7 @@ from okrlint.engine import check_history, lint_board
 from okrlint.findings import FileResult, Finding, LintResult
 from okrlint.history import BoardTrace, History
 from okrlint.loader import LoadedBoard, load_board, load_text
+from okrlint.repository import find_root
 
 
 def _lint_loaded(
@@ -30,7 +31,7 @@ def lint_text(text: str, file: str = "<text>", config: Config | None = None) -> 
     config = config or Config()
     loaded = load_text(text, file, config.limits)
     result, findings, _trace = _lint_loaded(loaded, config)
-    return LintResult(files=(result,), findings=tuple(findings))
+    return LintResult(files=(result,), findings=tuple(findings), root=str(Path.cwd()))
 
 
 def lint_paths(paths: Iterable[str | Path], config: Config | None = None) -> LintResult:
@@ -48,7 +49,12 @@ def lint_paths(paths: Iterable[str | Path], config: Config | None = None) -> Lin
         history.add(board_trace)
     findings.extend(check_history(history, config))
     findings.sort(key=Finding.sort_key)
-    return LintResult(files=tuple(files), findings=tuple(findings), notices=tuple(found.notices))
+    return LintResult(
+        files=tuple(files),
+        findings=tuple(findings),
+        notices=tuple(found.notices),
+        root=str(find_root(Path.cwd()) or Path.cwd()),
+    )
 
 
 __all__: Sequence[str] = ("lint_paths", "lint_text", "load_board")

@@ -106,6 +106,7 @@ class LintResult:
     files: tuple[FileResult, ...] = ()
     findings: tuple[Finding, ...] = ()
     notices: tuple[str, ...] = ()
+    root: str = ""  # the repository root (absolute), for repository-relative paths
 
     @property
     def input_errors(self) -> tuple[InputError, ...]:
