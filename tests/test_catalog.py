@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from okrlint.catalog import CatalogError, load_rule_doc, rules_dir
-from okrlint.checks import CHECKS, HISTORY_CHECKS, RULE_IDS
+from okrlint.checks import CHECKS, HISTORY_CHECKS, META_RULES, RULE_IDS
 from okrlint.explain import explain_text, readme_table
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,14 +40,16 @@ EXPECTED_SEVERITY = {
     "key-result-without-owner": "info",
     "unknown-kpi": "error",
     "red-kpi-without-okr": "info",
+    "unused-suppression": "warning",
+    "unknown-rule-in-suppression": "warning",
 }
 
 
 def test_every_rule_of_the_catalog_exists() -> None:
-    assert set(RULE_IDS) == set(EXPECTED_SEVERITY)
+    assert {*RULE_IDS, *META_RULES} == set(EXPECTED_SEVERITY)
 
 
-@pytest.mark.parametrize("rule_id", RULE_IDS)
+@pytest.mark.parametrize("rule_id", [*RULE_IDS, *META_RULES])
 def test_every_check_has_a_complete_doc(rule_id: str) -> None:
     doc = load_rule_doc(rule_id)
     assert doc.id == rule_id
@@ -66,7 +68,7 @@ def test_each_check_lives_in_a_module_named_after_its_rule() -> None:
 
 def test_no_doc_without_a_check() -> None:
     docs = {p.stem for p in rules_dir().glob("*.yaml")}
-    assert docs == set(RULE_IDS)
+    assert docs == {*RULE_IDS, *META_RULES}
 
 
 def test_unknown_rule_doc_is_a_catalog_error() -> None:

@@ -1,60 +1,237 @@
 """The library's entry points: paths or text in, one :class:`LintResult` out.
 
 Nothing here prints or exits; bad input comes back as values inside the result.
+
+A run: discover the files (excludes, .gitignore) → for each file, its configuration
+→ load → understand → rules (and custom rules) → inline suppressions; then the
+cross-cycle rules over every board's trace (with the team's other boards from the
+goals repository as read-only history) → the baseline, if any.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from okrlint.config import Config
-from okrlint.discovery import discover, display
+from okrlint.config import Config, Resolver
+from okrlint.discovery import discover, display, walk_boards
 from okrlint.engine import check_history, lint_board
-from okrlint.findings import FileResult, Finding, LintResult
+from okrlint.findings import FileResult, Finding, LintResult, Severity
 from okrlint.history import BoardTrace, History
 from okrlint.loader import LoadedBoard, load_board, load_text
+from okrlint.policy import (
+    UNKNOWN,
+    UNUSED,
+    Baseline,
+    Suppression,
+    apply_suppressions,
+    parse_suppressions,
+)
 from okrlint.repository import find_root
 
+__all__: Sequence[str] = ("lint_paths", "lint_text", "load_board")
 
-def _lint_loaded(
-    loaded: LoadedBoard, config: Config
-) -> tuple[FileResult, list[Finding], BoardTrace | None]:
+
+@dataclass
+class _Linted:
+    """What a run keeps of one file until the cross-cycle rules and suppressions ran."""
+
+    result: FileResult
+    findings: list[Finding]
+    config: Config
+    suppressions: list[Suppression] = field(default_factory=list)
+
+
+def _lint_loaded(loaded: LoadedBoard, config: Config) -> tuple[_Linted, BoardTrace | None]:
     findings, board_trace = lint_board(loaded, config)
     keep_source = bool(findings or loaded.errors)
     result = FileResult(loaded.file, tuple(loaded.errors), loaded.source if keep_source else "")
-    return result, findings, board_trace
+    linted = _Linted(result, findings, config, parse_suppressions(loaded.source))
+    return linted, board_trace
 
 
-def lint_text(text: str, file: str = "<text>", config: Config | None = None) -> LintResult:
+def lint_text(
+    text: str,
+    file: str = "<text>",
+    config: Config | None = None,
+    *,
+    baseline: Baseline | None = None,
+) -> LintResult:
     """Lint one board given as text (``file`` names it in positions)."""
     config = config or Config()
     loaded = load_text(text, file, config.limits)
-    result, findings, _trace = _lint_loaded(loaded, config)
-    return LintResult(files=(result,), findings=tuple(findings), root=str(Path.cwd()))
+    linted, _trace = _lint_loaded(loaded, config)
+    return _finish([linted], [], baseline, root=str(Path.cwd()), fail_on=config.fail_on)
 
 
-def lint_paths(paths: Iterable[str | Path], config: Config | None = None) -> LintResult:
-    """Lint board files and folders (folders are walked for ``*.yaml``/``*.yml``)."""
-    config = config or Config()
-    found = discover(paths)
-    files: list[FileResult] = [FileResult(e.file, (e,)) for e in found.errors]
-    findings: list[Finding] = []
-    history = History()
-    for path in found.files:
-        loaded = load_board(path, config.limits, display(path))
-        result, board_findings, board_trace = _lint_loaded(loaded, config)
-        files.append(result)
-        findings.extend(board_findings)
-        history.add(board_trace)
-    findings.extend(check_history(history, config))
-    findings.sort(key=Finding.sort_key)
-    return LintResult(
-        files=tuple(files),
-        findings=tuple(findings),
-        notices=tuple(found.notices),
-        root=str(find_root(Path.cwd()) or Path.cwd()),
+def lint_paths(
+    paths: Iterable[str | Path],
+    config: Config | None = None,
+    *,
+    resolver: Resolver | None = None,
+    baseline: Baseline | None = None,
+    history: bool = True,
+    on_file: Callable[[int, int], None] | None = None,
+) -> LintResult:
+    """Lint board files and folders (folders are walked for ``*.yaml``/``*.yml``).
+
+    With ``config``, every file is linted with it; otherwise each file gets the
+    settings of its nearest configuration file (``resolver``, or a default one).
+    With ``history``, cross-cycle rules also read the other boards of each team from
+    the goals repository (read-only: their findings are not reported). ``on_file`` is
+    called with (files done, files in all) as the run goes (a progress bar).
+    """
+    resolver = resolver or Resolver()
+    paths = list(paths)
+
+    def config_of(path: Path) -> Config:
+        return config if config is not None else resolver.config_for(path)
+
+    def excluded(path: Path) -> bool:
+        return config_of(path).excluded(path)
+
+    force = config.force_exclude if config is not None else resolver.cli.force_exclude
+    found = discover(paths, excluded, force_exclude=force)
+    linted: list[_Linted] = [
+        _Linted(FileResult(e.file, (e,)), [], config or Config()) for e in found.errors
+    ]
+    traces = History()
+    for done, path in enumerate(found.files):
+        if on_file is not None:
+            on_file(done, len(found.files))
+        file_config = config_of(path).for_file(path)
+        loaded = load_board(path, file_config.limits, display(path))
+        item, board_trace = _lint_loaded(loaded, file_config)
+        linted.append(item)
+        traces.add(board_trace)
+    run_config = config if config is not None else resolver.config_for(Path.cwd())
+    if history and traces.boards:
+        for extra in _team_history(traces, found.files, config_of):
+            traces.add(extra)
+    history_findings = check_history(traces, run_config) if traces.boards else []
+    root = find_root(Path.cwd())
+    return _finish(
+        linted,
+        history_findings,
+        baseline,
+        root=str(root or Path.cwd()),
+        fail_on=run_config.fail_on,
+        notices=found.notices,
     )
 
 
-__all__: Sequence[str] = ("lint_paths", "lint_text", "load_board")
+def _finish(
+    linted: list[_Linted],
+    history_findings: list[Finding],
+    baseline: Baseline | None,
+    *,
+    root: str,
+    fail_on: Severity,
+    notices: Sequence[str] = (),
+) -> LintResult:
+    """Apply suppressions file by file, then the baseline; build the result."""
+    by_file: dict[str, list[Finding]] = {}
+    for f in history_findings:
+        by_file.setdefault(f.file, []).append(f)
+    kept: list[Finding] = []
+    suppressed: list[Finding] = []
+    for item in linted:
+        from_history = by_file.get(item.result.file, [])
+        findings = item.findings + from_history
+        if from_history and not item.result.source:
+            item.result = _with_source(item.result)
+        if item.suppressions:
+            outcome = apply_suppressions(
+                item.result.file,
+                findings,
+                item.suppressions,
+                known=item.config.known_ids(),
+                enabled=(*item.config.rules(), *(r.id for r in item.config.custom_rules)),
+                report_unused=item.config.enabled(UNUSED),
+                report_unknown=item.config.enabled(UNKNOWN),
+            )
+            kept.extend(outcome.kept)
+            kept.extend(outcome.reports)
+            suppressed.extend(outcome.suppressed)
+        else:
+            kept.extend(findings)
+    hidden = stale = 0
+    if baseline is not None:
+        kept, hidden, stale = baseline.filter(kept)
+    kept.sort(key=Finding.sort_key)
+    suppressed.sort(key=Finding.sort_key)
+    files = sorted((item.result for item in linted), key=lambda r: r.file)
+    return LintResult(
+        files=tuple(files),
+        findings=tuple(kept),
+        notices=tuple(notices),
+        root=root,
+        suppressed=tuple(suppressed),
+        baseline_hidden=hidden,
+        baseline_stale=stale,
+        fail_on=fail_on,
+    )
+
+
+def _with_source(result: FileResult) -> FileResult:
+    """Read a file's text again, for showing the lines of cross-cycle findings."""
+    from dataclasses import replace
+
+    try:
+        text = Path(result.file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return result
+    return replace(result, source=text)
+
+
+# -- the goals repository as history ---------------------------------------------------
+
+_BOARD_NAME = re.compile(r"^board:[ \t]*(.+?)[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def _team_of_text(text: str, path: Path) -> str:
+    m = _BOARD_NAME.search(text)
+    if m is None:
+        return path.stem
+    return m.group(1).strip().strip("'\"")
+
+
+def _team_history(
+    traces: History, given: Sequence[Path], config_of: Callable[[Path], Config]
+) -> Iterable[BoardTrace]:
+    """Other boards of the linted teams under each repository root, read-only.
+
+    A cheap scan reads each candidate's ``board:`` line (or its file name); only the
+    boards of the teams in the run are loaded.
+    """
+    linted = {p.resolve() for p in given}
+    teams = {t.team for t in traces.boards}
+    roots: dict[Path, None] = {}
+    for path in given:
+        root = find_root(path)
+        if root is not None:
+            roots[root] = None
+    for root in roots:
+        config = config_of(root)
+        boards, _problems = walk_boards(root, config.excluded)
+        for path in boards:
+            if path.resolve() in linted:
+                continue
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            if _team_of_text(text, path) not in teams:
+                continue
+            loaded = load_text(text, display(path), config.limits)
+            _findings, board_trace = lint_board(loaded, config.for_file(path), rules=False)
+            if board_trace is not None:
+                yield BoardTrace(
+                    board_trace.file,
+                    board_trace.team,
+                    board_trace.cycle,
+                    board_trace.key_results,
+                    report=False,
+                )

@@ -1,29 +1,45 @@
-"""Run settings: which rules run, their options and severities, when to fail, input limits."""
+"""Run settings: which rules run, their options and severities, when to fail, what to skip.
+
+A :class:`Config` is what one board is linted with. The :class:`Resolver` builds it
+for each path from the nearest configuration file (see :mod:`okrlint.settings`) and
+the command line, which wins: ``--select`` replaces the file's ``select``,
+``--ignore`` and ``--extend-select`` add to the file's, ``--fail-on``,
+``--language``, ``--rule-option`` and the limits override it.
+"""
 
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from okrlint.catalog import load_rule_doc, rule_defaults
-from okrlint.checks import RULE_IDS
+from okrlint.checks import META_RULES, RULE_IDS
+from okrlint.custom_rules import CustomRule, parse_custom_rules
 from okrlint.findings import Severity
+from okrlint.settings import (
+    ConfigError,
+    FileSettings,
+    find_config_file,
+    load_config_file,
+)
 from okrlint.yamltree import DEFAULT_LIMITS, Limits
 
-
-class ConfigError(Exception):
-    """A usage error in the settings (unknown rule, bad option): exit status 2."""
-
+DEFAULT_EXCLUDE: tuple[str, ...] = (".*",)
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+__all__ = ["META_RULES", "CommandLine", "Config", "ConfigError", "Resolver"]
 
 
 @dataclass(frozen=True)
 class Config:
-    """Everything that shapes a run; immutable, passed in, never global."""
+    """Everything that shapes the linting of a board; immutable, passed in, never global."""
 
     select: tuple[str, ...] | None = None  # None: every rule
     ignore: tuple[str, ...] = ()
@@ -32,27 +48,95 @@ class Config:
     severities: Mapping[str, Severity] = field(default_factory=lambda: _EMPTY)
     limits: Limits = DEFAULT_LIMITS
     language: str | None = None
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    custom_rules: tuple[CustomRule, ...] = ()
+    base: str = ""  # the folder relative globs start from (the config file's), absolute
+    source: str = ""  # the configuration file, if any
+    force_exclude: bool = False
+
+    def _chosen(self) -> set[str]:
+        everything = (*RULE_IDS, *META_RULES, *(r.id for r in self.custom_rules))
+        chosen = set(everything if self.select is None else self.select)
+        chosen.difference_update(self.ignore)
+        return chosen
 
     def rules(self) -> tuple[str, ...]:
-        """The rule ids that run, in catalog order."""
-        chosen = set(RULE_IDS if self.select is None else self.select)
-        chosen.difference_update(self.ignore)
+        """The built-in rule ids that run, in catalog order."""
+        chosen = self._chosen()
         return tuple(r for r in RULE_IDS if r in chosen)
+
+    def enabled(self, rule_id: str) -> bool:
+        """Does ``rule_id`` (built-in, meta or custom) run?"""
+        return rule_id in self._chosen()
+
+    def active_custom_rules(self) -> tuple[CustomRule, ...]:
+        chosen = self._chosen()
+        return tuple(r for r in self.custom_rules if r.id in chosen)
+
+    def known_ids(self) -> frozenset[str]:
+        return frozenset((*RULE_IDS, *META_RULES, *(r.id for r in self.custom_rules)))
 
     def options_for(self, rule_id: str) -> dict[str, Any]:
         values: dict[str, Any] = dict(rule_defaults(rule_id).options)
         values.update(self.rule_options.get(rule_id, {}))
         return values
 
+    def for_file(self, path: str | Path) -> Config:
+        """This configuration with the ``per-file-ignores`` that match ``path``."""
+        if not self.per_file_ignores:
+            return self
+        rel = self._relative(path)
+        extra: list[str] = []
+        for pattern, ids in self.per_file_ignores:
+            if _spec((pattern,)).match_file(rel):
+                extra.extend(ids)
+        return replace(self, ignore=(*self.ignore, *extra)) if extra else self
 
-def unknown_rule_message(rule_id: str) -> str:
-    close = difflib.get_close_matches(rule_id, RULE_IDS, n=1)
+    @cached_property
+    def _exclude_spec(self) -> Any:
+        return _spec((*self.exclude, *self.extend_exclude))
+
+    def excluded(self, path: str | Path) -> bool:
+        """Does an ``exclude`` pattern match ``path`` (relative to the config's folder)?"""
+        rel = self._relative(path)
+        if rel in (".", ""):
+            return False  # the config's own folder
+        if rel.startswith("../"):
+            rel = Path(path).name  # outside the config's folder: match the name alone
+        return bool(self._exclude_spec.match_file(rel)) or bool(
+            Path(path).is_dir() and self._exclude_spec.match_file(rel + "/")
+        )
+
+    def _relative(self, path: str | Path) -> str:
+        base = self.base or os.getcwd()
+        try:
+            return Path(os.path.relpath(Path(path).resolve(), base)).as_posix()
+        except ValueError:  # pragma: no cover - another drive on Windows
+            return Path(path).as_posix()
+
+
+def _spec(patterns: Iterable[str]) -> Any:
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(list(patterns))
+
+
+# -- rule ids, options ------------------------------------------------------------------
+
+
+def unknown_rule_message(rule_id: str, known: Iterable[str] = (*RULE_IDS, *META_RULES)) -> str:
+    close = difflib.get_close_matches(rule_id, list(known), n=1)
     suggestion = f" (did you mean {close[0]}?)" if close else ""
     return f"unknown rule id '{rule_id}'{suggestion}; run 'okrlint rules' to list them"
 
 
-def split_rule_ids(values: Iterable[str]) -> tuple[str, ...]:
-    """``--select a,b --select c`` → ``('a', 'b', 'c')``; each id must exist."""
+def split_rule_ids(
+    values: Iterable[str], known: Iterable[str] = (*RULE_IDS, *META_RULES)
+) -> tuple[str, ...]:
+    """``--select a,b --select c`` → ``('a', 'b', 'c')``; each id must exist (ALL: every)."""
+    known_ids = tuple(known)
     ids: list[str] = []
     for value in values:
         for part in value.split(","):
@@ -60,10 +144,10 @@ def split_rule_ids(values: Iterable[str]) -> tuple[str, ...]:
             if not rule_id:
                 continue
             if rule_id.upper() == "ALL":
-                ids.extend(RULE_IDS)
+                ids.extend(known_ids)
                 continue
-            if rule_id not in RULE_IDS:
-                raise ConfigError(unknown_rule_message(rule_id))
+            if rule_id not in known_ids:
+                raise ConfigError(unknown_rule_message(rule_id, known_ids))
             ids.append(rule_id)
     return tuple(dict.fromkeys(ids))
 
@@ -88,10 +172,234 @@ def coerce_option(rule_id: str, option: str, raw: object) -> Any:
     if spec is None:
         known = ", ".join(o.name for o in doc.options) or "none"
         raise ConfigError(f"rule {rule_id} has no option '{option}' (options: {known})")
+    if isinstance(raw, bool):
+        raise ConfigError(f"option {rule_id}.{option} expects {spec.type}, got {raw!r}")
     try:
         value: Any = {"int": int, "float": float, "str": str}[spec.type](raw)
     except (TypeError, ValueError):
         raise ConfigError(f"option {rule_id}.{option} expects {spec.type}, got {raw!r}") from None
+    if spec.type == "int" and isinstance(raw, float) and raw != int(raw):
+        raise ConfigError(f"option {rule_id}.{option} expects a whole number, got {raw!r}")
     if isinstance(value, (int, float)) and value < 0:
         raise ConfigError(f"option {rule_id}.{option} must not be negative, got {value}")
     return value
+
+
+# -- the command line and the resolver --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CommandLine:
+    """What the command line says; None means "not given" (the file or default decides)."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: Severity | None = None
+    rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: _EMPTY)
+    language: str | None = None
+    max_file_size: int | None = None
+    max_depth: int | None = None
+    max_alias_nodes: int | None = None
+    config_file: Path | None = None
+    isolated: bool = False
+    force_exclude: bool = False
+
+
+@dataclass
+class Resolver:
+    """Builds the :class:`Config` of each path: nearest configuration file + command line."""
+
+    cli: CommandLine = field(default_factory=CommandLine)
+    _cache: dict[Path | None, Config] = field(default_factory=dict)
+    origins: dict[Path | None, dict[str, str]] = field(default_factory=dict)
+
+    def config_file_for(self, path: str | Path) -> Path | None:
+        if self.cli.isolated:
+            return None
+        if self.cli.config_file is not None:
+            return self.cli.config_file.resolve()
+        here = Path(path).resolve()
+        folder = here if here.is_dir() else here.parent
+        return find_config_file(folder)
+
+    def config_for(self, path: str | Path) -> Config:
+        """The settings a board at ``path`` is linted with (cached per config file)."""
+        source = self.config_file_for(path)
+        if source not in self._cache:
+            settings = None
+            if source is not None:
+                if not source.is_file():
+                    raise ConfigError(f"{source}: no such configuration file")
+                settings = load_config_file(source)
+            self._cache[source], self.origins[source] = combine(settings, self.cli)
+        return self._cache[source]
+
+
+def combine(settings: FileSettings | None, cli: CommandLine) -> tuple[Config, dict[str, str]]:
+    """A file's settings and the command line as one Config, and where each value came from."""
+    values = settings.values if settings is not None else {}
+    origin: dict[str, str] = {}
+
+    def source_of(key: str) -> str:
+        return settings.where(key) if settings is not None else "default"
+
+    def fail(key: str, message: str) -> ConfigError:
+        if settings is not None and key in values:
+            return settings.error(key, message)
+        return ConfigError(message)
+
+    custom: tuple[CustomRule, ...] = ()
+    if "custom-rules" in values:
+        try:
+            custom = parse_custom_rules(values["custom-rules"], frozenset((*RULE_IDS, *META_RULES)))
+        except ValueError as exc:
+            raise fail("custom-rules", str(exc)) from None
+        origin["custom-rules"] = source_of("custom-rules")
+    known = (*RULE_IDS, *META_RULES, *(r.id for r in custom))
+
+    def ids(key: str) -> tuple[str, ...]:
+        try:
+            return split_rule_ids(values.get(key, ()), known)
+        except ConfigError as exc:
+            raise fail(key, str(exc)) from None
+
+    select: tuple[str, ...] | None = ids("select") if "select" in values else None
+    origin["select"] = source_of("select") if "select" in values else "default (all rules)"
+    if cli.select is not None:
+        select, origin["select"] = split_rule_ids(cli.select, known), "command line"
+    extend = (*ids("extend-select"), *split_rule_ids(cli.extend_select, known))
+    if select is not None and extend:
+        select = tuple(dict.fromkeys((*select, *extend)))
+    ignore = [*ids("ignore"), *split_rule_ids(cli.ignore, known)]
+    severities: dict[str, Severity] = {}
+    for rule_id, word in values.get("severity", {}).items():
+        if rule_id not in known:
+            raise fail("severity", unknown_rule_message(rule_id, known))
+        if word == "off":
+            ignore.append(rule_id)
+        else:
+            severities[rule_id] = Severity(word)
+    options: dict[str, dict[str, Any]] = {}
+    for rule_id, opts in values.get("rules", {}).items():
+        if rule_id not in RULE_IDS:
+            raise fail("rules", unknown_rule_message(rule_id, known))
+        for name, raw in opts.items():
+            try:
+                options.setdefault(rule_id, {})[name] = coerce_option(rule_id, str(name), raw)
+            except ConfigError as exc:
+                raise fail("rules", str(exc)) from None
+    for rule_id, opts in cli.rule_options.items():
+        options.setdefault(rule_id, {}).update(opts)
+    per_file: list[tuple[str, tuple[str, ...]]] = []
+    for pattern, rule_ids in values.get("per-file-ignores", {}).items():
+        try:
+            per_file.append((pattern, split_rule_ids(rule_ids, known)))
+        except ConfigError as exc:
+            raise fail("per-file-ignores", str(exc)) from None
+    fail_on = cli.fail_on or Severity(values.get("fail-on", "error"))
+    limits = Limits(
+        max_file_size=_pick(
+            cli.max_file_size, values.get("max-file-size"), DEFAULT_LIMITS.max_file_size
+        ),
+        max_depth=_pick(cli.max_depth, values.get("max-depth"), DEFAULT_LIMITS.max_depth),
+        max_alias_nodes=_pick(
+            cli.max_alias_nodes, values.get("max-alias-nodes"), DEFAULT_LIMITS.max_alias_nodes
+        ),
+    )
+    for key in values:
+        origin.setdefault(key, source_of(key))
+    for key, given in (
+        ("fail-on", cli.fail_on),
+        ("language", cli.language),
+        ("max-file-size", cli.max_file_size),
+        ("max-depth", cli.max_depth),
+        ("max-alias-nodes", cli.max_alias_nodes),
+    ):
+        if given is not None:
+            origin[key] = "command line"
+    if cli.ignore:
+        origin["ignore"] = f"{origin.get('ignore', 'default')} + command line"
+    if cli.rule_options:
+        origin["rules"] = f"{origin.get('rules', 'default')} + command line"
+    config = Config(
+        select=select,
+        ignore=tuple(dict.fromkeys(ignore)),
+        fail_on=fail_on,
+        rule_options=options,
+        severities=severities,
+        limits=limits,
+        language=cli.language or values.get("language"),
+        exclude=tuple(values.get("exclude", DEFAULT_EXCLUDE)),
+        extend_exclude=tuple(values.get("extend-exclude", ())),
+        per_file_ignores=tuple(per_file),
+        custom_rules=custom,
+        base=str(settings.base) if settings is not None else os.getcwd(),
+        source=str(settings.path) if settings is not None else "",
+        force_exclude=cli.force_exclude,
+    )
+    return config, origin
+
+
+def _pick(cli: int | None, file: Any, default: int) -> int:
+    if cli is not None:
+        return cli
+    return int(file) if file is not None else default
+
+
+def describe_settings(config: Config, origin: Mapping[str, str]) -> list[tuple[str, str, str]]:
+    """(key, value, where it came from) rows for ``okrlint check --show-settings``."""
+
+    def show(value: Any) -> str:
+        if isinstance(value, (tuple, list)):
+            return ", ".join(str(v) for v in value) or "(none)"
+        if isinstance(value, Mapping):
+            return ", ".join(f"{k}: {show(v)}" for k, v in value.items()) or "(none)"
+        return "(none)" if value is None else str(value)
+
+    rows = [
+        ("config file", config.source or "(none)", "search upward from the path"),
+        (
+            "select",
+            "all rules" if config.select is None else show(config.select),
+            origin.get("select", "default"),
+        ),
+        ("ignore", show(config.ignore), origin.get("ignore", "default")),
+        ("rules run", show(config.rules()), "select - ignore"),
+        (
+            "severity",
+            show({k: v.value for k, v in config.severities.items()}),
+            origin.get("severity", "default"),
+        ),
+        (
+            "rules (options)",
+            show({r: dict(o) for r, o in config.rule_options.items()}),
+            origin.get("rules", "default"),
+        ),
+        ("fail-on", config.fail_on.value, origin.get("fail-on", "default")),
+        ("exclude", show(config.exclude), origin.get("exclude", "default")),
+        ("extend-exclude", show(config.extend_exclude), origin.get("extend-exclude", "default")),
+        (
+            "per-file-ignores",
+            show(dict(config.per_file_ignores)),
+            origin.get("per-file-ignores", "default"),
+        ),
+        (
+            "language",
+            show(config.language) if config.language else "detected per text",
+            origin.get("language", "default"),
+        ),
+        (
+            "custom-rules",
+            show([r.id for r in config.custom_rules]),
+            origin.get("custom-rules", "default"),
+        ),
+        ("max-file-size", str(config.limits.max_file_size), origin.get("max-file-size", "default")),
+        ("max-depth", str(config.limits.max_depth), origin.get("max-depth", "default")),
+        (
+            "max-alias-nodes",
+            str(config.limits.max_alias_nodes),
+            origin.get("max-alias-nodes", "default"),
+        ),
+    ]
+    return rows

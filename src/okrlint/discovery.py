@@ -1,15 +1,25 @@
-"""From the paths a user gave to the board files to lint, in a stable order."""
+"""From the paths a user gave to the board files to lint, in a stable order.
+
+Folders are walked for ``*.yaml`` and ``*.yml`` in sorted path order. Skipped while
+walking: hidden files and folders, paths matched by the configuration's ``exclude``
+patterns, and paths ignored by ``.gitignore`` files (gitignore semantics, read with
+``pathspec``). Paths given explicitly are always linted, unless ``--force-exclude``.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from okrlint.errors import ErrorKind, InputError
 
 BOARD_SUFFIXES = (".yaml", ".yml")
+
+#: Says whether a path is excluded by the configuration that applies to it.
+Excluder = Callable[[Path], bool]
 
 
 @dataclass(slots=True)
@@ -19,6 +29,7 @@ class Discovery:
     files: list[Path] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    excluded: int = 0  # paths given explicitly and skipped by --force-exclude
 
 
 def _hidden(name: str) -> bool:
@@ -30,35 +41,90 @@ def display(path: Path) -> str:
     return path.as_posix()
 
 
-def walk_boards(folder: Path, errors: list[InputError] | None = None) -> list[Path]:
-    """Board files under ``folder``, hidden files and folders skipped, in sorted path order.
+class GitIgnores:
+    """The ``.gitignore`` files that apply under a folder, read once each."""
 
-    A sub-folder that cannot be read is reported in ``errors`` (when given), not skipped
-    silently: its boards would otherwise go unchecked without anyone noticing.
-    """
+    def __init__(self) -> None:
+        self._specs: dict[Path, Any] = {}
+
+    def _spec(self, folder: Path) -> Any:
+        if folder not in self._specs:
+            spec = None
+            ignore = folder / ".gitignore"
+            if ignore.is_file():
+                import pathspec
+
+                try:
+                    lines = ignore.read_text(encoding="utf-8", errors="replace").splitlines()
+                    spec = pathspec.GitIgnoreSpec.from_lines(lines)
+                except (OSError, ValueError):
+                    spec = None
+            self._specs[folder] = spec
+        return self._specs[folder]
+
+    def ignored(self, path: Path, top: Path) -> bool:
+        """Is ``path`` ignored by a .gitignore between ``top`` and its own folder?"""
+        path = path.resolve()
+        is_dir = path.is_dir()
+        for folder in (path.parent, *path.parent.parents):
+            spec = self._spec(folder)
+            if spec is not None:
+                rel = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
+                if spec.match_file(rel):
+                    return True
+            if folder == top:
+                break
+        return False
+
+
+def walk_boards(
+    folder: Path,
+    excluded: Excluder | None = None,
+    gitignores: GitIgnores | None = None,
+    top: Path | None = None,
+) -> tuple[list[Path], list[InputError]]:
+    """Board files under ``folder`` in sorted path order, and the folders that failed."""
     found: list[Path] = []
+    problems: list[InputError] = []
+    top = (top or folder).resolve()
 
-    def unreadable(exc: OSError) -> None:
-        if errors is not None:
-            where = Path(exc.filename) if exc.filename else folder
-            reason = exc.strerror or type(exc).__name__
-            errors.append(
-                InputError(ErrorKind.IO_ERROR, f"cannot read the folder: {reason}", display(where))
+    def skip(path: Path) -> bool:
+        if excluded is not None and excluded(path):
+            return True
+        return gitignores is not None and gitignores.ignored(path, top)
+
+    def on_error(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else folder
+        problems.append(
+            InputError(
+                ErrorKind.IO_ERROR,
+                f"cannot read this folder: {exc.strerror or type(exc).__name__}",
+                display(where),
             )
+        )
 
-    for root, dirs, files in os.walk(folder, onerror=unreadable, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not _hidden(d))
+    for root, dirs, files in os.walk(folder, onerror=on_error, followlinks=False):
+        base = Path(root)
+        dirs[:] = sorted(d for d in dirs if not _hidden(d) and not skip(base / d))
         for name in files:
-            if not _hidden(name) and name.lower().endswith(BOARD_SUFFIXES):
-                found.append(Path(root) / name)
+            path = base / name
+            if not _hidden(name) and name.lower().endswith(BOARD_SUFFIXES) and not skip(path):
+                found.append(path)
     found.sort(key=lambda p: p.parts)
-    return found
+    return found, problems
 
 
-def discover(paths: Iterable[str | Path]) -> Discovery:
+def discover(
+    paths: Iterable[str | Path],
+    excluded: Excluder | None = None,
+    *,
+    force_exclude: bool = False,
+    respect_gitignore: bool = True,
+) -> Discovery:
     """Expand files and folders into board files; a path given twice is linted once."""
     out = Discovery()
     seen: set[str] = set()
+    gitignores = GitIgnores() if respect_gitignore else None
 
     def add(path: Path) -> None:
         key = os.path.normpath(str(path))
@@ -67,28 +133,41 @@ def discover(paths: Iterable[str | Path]) -> Discovery:
             out.files.append(path)
 
     for raw in paths:
-        path = Path(raw)
         try:
+            path = Path(raw)
             is_dir = path.is_dir()
             exists = is_dir or path.exists() or path.is_symlink()
-        except (OSError, ValueError) as exc:  # a name too long, a NUL byte, no permission
-            reason = getattr(exc, "strerror", None) or str(exc)
+        except (OSError, ValueError) as exc:  # a name too long, a NUL byte
             out.errors.append(
-                InputError(ErrorKind.IO_ERROR, f"cannot use this path: {reason}", display(path))
+                InputError(ErrorKind.IO_ERROR, f"not a usable path ({exc})", str(raw))
             )
             continue
+        if not exists:
+            key = "missing:" + os.path.normpath(str(path))
+            if key not in seen:
+                seen.add(key)
+                out.errors.append(
+                    InputError(ErrorKind.IO_ERROR, "no such file or folder", display(path))
+                )
+            continue
+        if force_exclude and excluded is not None and excluded(path):
+            out.excluded += 1
+            continue
         if is_dir:
-            known_errors = len(out.errors)
-            boards = walk_boards(path, out.errors)
-            if not boards and len(out.errors) == known_errors:
+            boards, problems = walk_boards(path, excluded, gitignores, _git_top(path))
+            out.errors.extend(problems)
+            if not boards and not problems:
                 out.notices.append(f"{display(path)}: no board files (*.yaml, *.yml) found here")
             for board in boards:
                 add(board)
-        elif exists:
+        else:
             add(path)
-        elif os.path.normpath(str(path)) not in seen:
-            seen.add(os.path.normpath(str(path)))
-            out.errors.append(
-                InputError(ErrorKind.IO_ERROR, "no such file or folder", display(path))
-            )
     return out
+
+
+def _git_top(path: Path) -> Path:
+    """The highest folder whose .gitignore files apply: the git work tree, else ``path``."""
+    from okrlint.repository import git_root
+
+    root = git_root(path)
+    return root if root is not None else path.resolve()

@@ -9,32 +9,51 @@ from okrlint.findings import Finding, Hit, Severity, fingerprint
 from okrlint.history import BoardTrace, History, trace
 from okrlint.loader import LoadedBoard
 from okrlint.positions import FILE_START
+from okrlint.repository import find_root, relative_uri
 from okrlint.understanding.board import UnderstoodBoard, understand
 
 INTERNAL_ERROR = "internal-error"
 
 
-def severity_of(rule_id: str, variant: str | None, config: Config) -> Severity:
+def severity_of(
+    rule_id: str, variant: str | None, config: Config, default: Severity | None = None
+) -> Severity:
     """The user's override wins, then the variant's default, then the rule's."""
     override = config.severities.get(rule_id)
     if override is not None:
         return override
+    if default is not None:
+        return default
     defaults = rule_defaults(rule_id)
     if variant is not None and variant in defaults.variants:
         return defaults.variants[variant]
     return defaults.severity
 
 
-def to_finding(rule_id: str, hit: Hit, loaded: LoadedBoard, config: Config) -> Finding:
+def repository_path(file: str) -> str:
+    """A file as its repository knows it: the stable part of a finding's fingerprint."""
+    if file.startswith("<"):
+        return file  # "<stdin>", "<text>"
+    return relative_uri(file, find_root(file))
+
+
+def to_finding(
+    rule_id: str,
+    hit: Hit,
+    loaded: LoadedBoard,
+    config: Config,
+    default: Severity | None = None,
+) -> Finding:
+    text = loaded.node_text(hit.path)
     return Finding(
         rule=rule_id,
-        severity=severity_of(rule_id, hit.variant, config),
+        severity=severity_of(rule_id, hit.variant, config, default),
         message=hit.message,
         file=loaded.file,
         span=loaded.span_of(hit.path, hit.field),
         path=hit.path,
         hint=hit.hint,
-        fingerprint=fingerprint(rule_id, loaded.file, hit.path, loaded.node_text(hit.path)),
+        fingerprint=fingerprint(rule_id, repository_path(loaded.file), hit.path, text),
         node_line=loaded.node_line(hit.path),
     )
 
@@ -51,10 +70,13 @@ def _internal_error(loaded: LoadedBoard, what: str, exc: Exception) -> Finding:
     )
 
 
-def lint_board(loaded: LoadedBoard, config: Config) -> tuple[list[Finding], BoardTrace | None]:
+def lint_board(
+    loaded: LoadedBoard, config: Config, *, rules: bool = True
+) -> tuple[list[Finding], BoardTrace | None]:
     """Read a loaded board and run the selected checks on it; never raises.
 
     Also returns the board's trace for the cross-cycle rules (None without a cycle).
+    With ``rules=False`` only the trace is made (a board read as history).
     """
     if loaded.board is None:
         return [], None
@@ -62,6 +84,8 @@ def lint_board(loaded: LoadedBoard, config: Config) -> tuple[list[Finding], Boar
         board = understand(loaded.board, loaded.file, language=config.language)
     except Exception as exc:  # a reader bug must not end the run either
         return [_internal_error(loaded, "reading the board's goals", exc)], None
+    if not rules:
+        return [], trace(board, loaded)
     return check_board(board, loaded, config), trace(board, loaded)
 
 
@@ -97,7 +121,7 @@ def check_history(history: History, config: Config) -> list[Finding]:
                     span=p.span,
                     path=p.hit.path,
                     hint=p.hit.hint,
-                    fingerprint=fingerprint(rule_id, p.file, p.hit.path, p.text),
+                    fingerprint=fingerprint(rule_id, repository_path(p.file), p.hit.path, p.text),
                     node_line=p.node_line,
                 )
             )
@@ -117,5 +141,14 @@ def check_board(board: UnderstoodBoard, loaded: LoadedBoard, config: Config) -> 
             findings.append(_internal_error(loaded, f"rule {rule_id}", exc))
             continue
         findings.extend(to_finding(rule_id, hit, loaded, config) for hit in hits)
+    for custom in config.active_custom_rules():
+        try:
+            hits = list(custom.check(board))
+        except Exception as exc:  # a custom rule is data, but isolate it all the same
+            findings.append(_internal_error(loaded, f"custom rule {custom.id}", exc))
+            continue
+        findings.extend(
+            to_finding(custom.id, hit, loaded, config, default=custom.severity) for hit in hits
+        )
     findings.sort(key=Finding.sort_key)
     return findings

@@ -6,12 +6,14 @@ import textwrap
 from typing import Any
 
 from okrlint.catalog import RuleDoc, load_rule_doc
-from okrlint.checks import RULE_IDS
+from okrlint.checks import META_RULES, RULE_IDS
+from okrlint.custom_rules import CustomRule
 from okrlint.errors import ERROR_KIND_SUMMARIES
 
 
 def all_docs() -> list[RuleDoc]:
-    return [load_rule_doc(rule_id) for rule_id in RULE_IDS]
+    """Every built-in rule's documentation, the suppression checks last."""
+    return [load_rule_doc(rule_id) for rule_id in (*RULE_IDS, *META_RULES)]
 
 
 def rules_table() -> list[tuple[str, str, str]]:
@@ -72,3 +74,19 @@ def readme_table() -> str:
         options = ", ".join(f"`{o.name}={o.default}`" for o in doc.options) or ""
         lines.append(f"| `{doc.id}` | {doc.severity.value} | {options} | {doc.summary} |")
     return "\n".join(lines)
+
+
+def explain_custom(rule: CustomRule) -> str:
+    """A custom rule's definition, as ``okrlint explain`` shows it."""
+    regex = rule.pattern.pattern if rule.pattern else ""
+    check = {
+        "pattern": f"{rule.field} must match {regex}",
+        "not-pattern": f"{rule.field} must not match {regex}",
+        "required": f"{rule.field} is required",
+        "max-count": f"at most {rule.count} {rule.field or rule.given}",
+        "one-of": f"{rule.field} must be one of: {', '.join(rule.values)}",
+    }[rule.kind]
+    return (
+        f"{rule.id} ({rule.severity.value}, custom rule from the configuration)\n\n"
+        f"{rule.message}\n\nJudges: {rule.given}. Check: {check}.\n"
+    )

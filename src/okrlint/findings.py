@@ -107,6 +107,10 @@ class LintResult:
     findings: tuple[Finding, ...] = ()
     notices: tuple[str, ...] = ()
     root: str = ""  # the repository root (absolute), for repository-relative paths
+    suppressed: tuple[Finding, ...] = ()  # findings silenced by inline suppressions
+    baseline_hidden: int = 0  # findings the baseline hid
+    baseline_stale: int = 0  # baseline entries that no longer occur
+    fail_on: Severity = Severity.ERROR
 
     @property
     def input_errors(self) -> tuple[InputError, ...]:
@@ -115,8 +119,9 @@ class LintResult:
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
 
-    def exit_code(self, fail_on: Severity) -> int:
+    def exit_code(self, fail_on: Severity | None = None) -> int:
         """0 clean · 1 a finding at or above ``fail_on`` · 2 an input error."""
+        fail_on = fail_on or self.fail_on
         if self.input_errors or any(f.rule == "internal-error" for f in self.findings):
             return 2
         if any(f.severity.rank >= fail_on.rank for f in self.findings):

@@ -22,6 +22,12 @@ def _git_root(folder: Path) -> Path | None:
     return None
 
 
+def git_root(path: str | Path) -> Path | None:
+    """The git work tree that holds ``path``, or None."""
+    here = Path(path).resolve()
+    return _git_root(here if here.is_dir() else here.parent)
+
+
 def find_root(path: str | Path) -> Path | None:
     """The repository root of ``path`` (a file or folder), or None outside any."""
     here = Path(path).resolve()

@@ -1,25 +1,79 @@
 """Configuration files: ``.okrlint.yaml`` or ``[tool.okrlint]`` in ``pyproject.toml``.
 
-Found by searching upward from each linted path; the nearest wins. This module
-finds and reads them; :mod:`okrlint.config` turns them into a run's settings.
+Found by searching upward from each linted path; the nearest wins. A file is read
+and checked here, key by key, into plain values; every mistake (an unknown key, an
+unknown rule id, a bad option value) is a :class:`ConfigError` naming the file and
+the line. :mod:`okrlint.config` combines these values with the command line.
 """
 
 from __future__ import annotations
 
+import difflib
+import re
 import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 YAML_NAMES = (".okrlint.yaml", ".okrlint.yml")
+SEVERITY_WORDS = ("error", "warning", "info", "off")
+
+#: Every key of a configuration file, with what it holds (for messages and `init`).
+KEYS: dict[str, str] = {
+    "select": "rule ids to run (default: all)",
+    "ignore": "rule ids to skip",
+    "extend-select": "rule ids to run in addition to select",
+    "severity": "per-rule severity: error, warning, info or off",
+    "rules": "rule options, e.g. too-many-objectives: {max: 4}",
+    "fail-on": "exit 1 at or above this severity: error, warning or info",
+    "exclude": "glob patterns of paths never linted (default: .*)",
+    "extend-exclude": "glob patterns excluded in addition to exclude",
+    "per-file-ignores": "glob pattern -> rule ids to skip in matching files",
+    "language": "language of boards that do not set one: en, de, es or fr",
+    "custom-rules": "house rules written as data",
+    "max-file-size": "largest board file, in bytes",
+    "max-depth": "deepest YAML nesting",
+    "max-alias-nodes": "most YAML nodes aliases may expand to",
+}
 
 
-def _pyproject_has_table(path: Path) -> bool:
+class ConfigError(Exception):
+    """A mistake in the settings (file or command line): a usage error, exit status 2."""
+
+
+@dataclass(frozen=True)
+class FileSettings:
+    """A configuration file's checked values (raw: rule ids are checked later)."""
+
+    path: Path
+    values: dict[str, Any]
+    lines: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def base(self) -> Path:
+        """The folder that relative globs (exclude, per-file-ignores) start from."""
+        return self.path.parent
+
+    def where(self, key: str) -> str:
+        line = self.lines.get(key)
+        return f"{self.path}:{line}" if line else str(self.path)
+
+    def error(self, key: str, message: str) -> ConfigError:
+        return ConfigError(f"{self.where(key)}: {message}")
+
+
+def _pyproject_table(path: Path) -> dict[str, Any] | None:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False
+        return None
     tool = data.get("tool")
-    return isinstance(tool, dict) and "okrlint" in tool
+    if isinstance(tool, dict) and isinstance(tool.get("okrlint"), dict):
+        table: dict[str, Any] = tool["okrlint"]
+        return table
+    return None
 
 
 @lru_cache(maxsize=1024)
@@ -31,6 +85,184 @@ def find_config_file(folder: Path) -> Path | None:
             if path.is_file():
                 return path
         pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file() and _pyproject_has_table(pyproject):
+        if pyproject.is_file() and _pyproject_table(pyproject) is not None:
             return pyproject
     return None
+
+
+@lru_cache(maxsize=64)
+def load_config_file(path: Path) -> FileSettings:
+    """Read and check a configuration file; raises :class:`ConfigError`."""
+    if path.name == "pyproject.toml":
+        return _load_pyproject(path)
+    return _load_yaml(path)
+
+
+def _load_yaml(path: Path) -> FileSettings:
+    from okrlint.loader import decode
+    from okrlint.yamltree import YamlTreeError, read_tree
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the configuration: {exc.strerror}") from None
+    text = decode(raw, str(path))
+    if not isinstance(text, str):
+        raise ConfigError(f"{path}:{text.line}: {text.message}")
+    try:
+        tree = read_tree(text, str(path))
+    except YamlTreeError as exc:
+        e = exc.error
+        raise ConfigError(f"{path}:{e.line}:{e.column}: {e.message}") from None
+    for dup in tree.errors:
+        raise ConfigError(f"{path}:{dup.line}:{dup.column}: {dup.message}")
+    root = tree.root
+    if root is None or (root.kind == "scalar" and root.data is None):
+        return FileSettings(path, {})
+    if root.kind != "map":
+        raise ConfigError(f"{path}:{root.start.line}: the configuration must be a mapping of keys")
+    lines = {key: pair[0].start.line for key, pair in root.pairs.items()}
+    return _checked(FileSettings(path, dict(root.data), lines))
+
+
+def _load_pyproject(path: Path) -> FileSettings:
+    text = path.read_text(encoding="utf-8")
+    table = _pyproject_table(path)
+    if table is None:  # pragma: no cover - find_config_file checked it
+        return FileSettings(path, {})
+    return _checked(FileSettings(path, table, _toml_lines(text, table)))
+
+
+def _toml_lines(text: str, table: dict[str, Any]) -> dict[str, int]:
+    """Lines of [tool.okrlint] keys (tomllib keeps no positions; find them in the text)."""
+    lines: dict[str, int] = {}
+    section = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            name = stripped.strip("[] ")
+            section = name == "tool.okrlint" or name.startswith("tool.okrlint.")
+            sub = name.removeprefix("tool.okrlint.")
+            if section and sub != name and sub in table:
+                lines.setdefault(sub, number)
+            continue
+        if section:
+            m = re.match(r'^"?([A-Za-z0-9_-]+)"?\s*=', stripped)
+            if m and m.group(1) in table:
+                lines.setdefault(m.group(1), number)
+    return lines
+
+
+# -- checking values key by key ---------------------------------------------------------
+
+
+def _checked(settings: FileSettings) -> FileSettings:
+    values: dict[str, Any] = {}
+    for key, value in settings.values.items():
+        if key not in KEYS:
+            close = difflib.get_close_matches(str(key), KEYS, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise settings.error(str(key), f"unknown key '{key}'{hint}; allowed: {', '.join(KEYS)}")
+        values[key] = _CHECKS[key](settings, key, value)
+    return FileSettings(settings.path, values, settings.lines)
+
+
+def _ids(settings: FileSettings, key: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise settings.error(key, f"'{key}' expects a list of rule ids")
+    return tuple(v.strip() for v in value if v.strip())
+
+
+def _globs(settings: FileSettings, key: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise settings.error(key, f"'{key}' expects a list of glob patterns")
+    return tuple(value)
+
+
+def severity_word(value: Any) -> str | None:
+    """YAML reads ``off`` as false: accept both."""
+    if value is False:
+        return "off"
+    if isinstance(value, str) and value.strip().lower() in SEVERITY_WORDS:
+        return value.strip().lower()
+    return None
+
+
+def _severity(settings: FileSettings, key: str, value: Any) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise settings.error(key, "'severity' expects a mapping: rule-id: error|warning|info|off")
+    out: dict[str, str] = {}
+    for rule_id, word in value.items():
+        level = severity_word(word)
+        if level is None:
+            raise settings.error(
+                key, f"severity of '{rule_id}' must be error, warning, info or off, not {word!r}"
+            )
+        out[str(rule_id)] = level
+    return out
+
+
+def _rules(settings: FileSettings, key: str, value: Any) -> dict[str, dict[str, Any]]:
+    if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+        raise settings.error(key, "'rules' expects rule-id: {option: value} mappings")
+    return {str(k): dict(v) for k, v in value.items()}
+
+
+def _fail_on(settings: FileSettings, key: str, value: Any) -> str:
+    word = severity_word(value)
+    if word is None or word == "off":
+        raise settings.error(key, f"'fail-on' must be error, warning or info, not {value!r}")
+    return word
+
+
+def _per_file(settings: FileSettings, key: str, value: Any) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, dict):
+        raise settings.error(key, "'per-file-ignores' expects glob: [rule ids] mappings")
+    return {str(glob): _ids(settings, key, ids) for glob, ids in value.items()}
+
+
+def _language(settings: FileSettings, key: str, value: Any) -> str:
+    from okrlint.models import LANGUAGES
+
+    if not isinstance(value, str) or value.lower() not in LANGUAGES:
+        raise settings.error(key, f"'language' must be one of {', '.join(LANGUAGES)}")
+    return value.lower()
+
+
+def _custom(settings: FileSettings, key: str, value: Any) -> list[dict[str, Any]]:
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise settings.error(key, "'custom-rules' expects a list of rule mappings")
+    return [dict(v) for v in value]
+
+
+def _positive(settings: FileSettings, key: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise settings.error(key, f"'{key}' expects a whole number, not {value!r}")
+    return value
+
+
+_CHECKS = {
+    "select": _ids,
+    "ignore": _ids,
+    "extend-select": _ids,
+    "severity": _severity,
+    "rules": _rules,
+    "fail-on": _fail_on,
+    "exclude": _globs,
+    "extend-exclude": _globs,
+    "per-file-ignores": _per_file,
+    "language": _language,
+    "custom-rules": _custom,
+    "max-file-size": _positive,
+    "max-depth": _positive,
+    "max-alias-nodes": _positive,
+}
+
+
+def split_ids(values: Iterable[str]) -> tuple[str, ...]:
+    """``a,b`` and repeated values → ``('a', 'b', ...)`` (no checking)."""
+    return tuple(p.strip() for v in values for p in v.split(",") if p.strip())

@@ -87,6 +87,9 @@ _ORDER = (
     "board-mostly-kpis",
 )
 
+#: Ids okrlint prints that are not checks: they judge inline suppression comments.
+META_RULES: tuple[str, ...] = ("unused-suppression", "unknown-rule-in-suppression")
+
 #: Every rule id, in the catalog's order.
 RULE_IDS: tuple[str, ...] = (
     *_ORDER,

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from okrlint.errors import InputError
 from okrlint.findings import FileResult, Finding, LintResult, Severity
 from okrlint.positions import Span, source_lines
-from okrlint.reporters import Rendered
+from okrlint.reporters import Rendered, visible
 
 _RESET = "\x1b[0m"
 _STYLES = {
@@ -32,21 +32,12 @@ _STYLES = {
 }
 
 
-# Control characters (C0, DEL, C1) are shown as visible symbols, one for one so that
-# columns stay aligned: board text and file names must never drive the terminal (an
-# escape sequence in a title would otherwise be executed by it).
-_VISIBLE: dict[int, int] = {
-    **{c: 0x2400 + c for c in range(0x20)},  # the Control Pictures block: ␀ ␁ ... ␟
-    0x7F: 0x2421,  # ␡
-    **dict.fromkeys(range(0x80, 0xA0), 0xFFFD),
-}
-
 #: Source lines longer than this are shown as a window around the column.
 _MAX_WIDTH = 120
 
 
-def _visible(text: str) -> str:
-    return text.translate(_VISIBLE)
+# control characters are shown as visible symbols (see reporters.visible)
+_visible = visible
 
 
 def _window(text: str, start: int, end: int) -> tuple[str, int, int]:
@@ -141,6 +132,14 @@ def summary_line(result: LintResult) -> str:
         parts.append(f"No problems in {_plural(files, 'file')}")
     if broken:
         parts.append(f"{_plural(broken, 'file')} could not be linted")
+    if result.suppressed:
+        parts.append(f"{len(result.suppressed)} suppressed inline")
+    if result.baseline_hidden:
+        parts.append(f"{result.baseline_hidden} in the baseline")
+    if result.baseline_stale:
+        n = result.baseline_stale
+        entries = "baseline entr" + ("y no longer occurs" if n == 1 else "ies no longer occur")
+        parts.append(f"{n} {entries} (shrink the baseline with --write-baseline)")
     return "; ".join(parts) + "."
 
 

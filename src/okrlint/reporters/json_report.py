@@ -40,8 +40,8 @@ def error_dict(e: InputError) -> dict[str, Any]:
     }
 
 
-def to_dict(result: LintResult) -> dict[str, Any]:
-    return {
+def to_dict(result: LintResult, show_suppressed: bool = False) -> dict[str, Any]:
+    data: dict[str, Any] = {
         "version": JSON_VERSION,
         "files": [
             {"file": f.file, "ok": f.ok, "errors": [error_dict(e) for e in f.errors]}
@@ -54,10 +54,19 @@ def to_dict(result: LintResult) -> dict[str, Any]:
             "warnings": result.count(Severity.WARNING),
             "infos": result.count(Severity.INFO),
             "input_errors": len(result.input_errors),
+            "suppressed": len(result.suppressed),
         },
     }
+    if result.baseline_hidden or result.baseline_stale:
+        data["baseline"] = {"hidden": result.baseline_hidden, "stale": result.baseline_stale}
+    if show_suppressed:
+        data["suppressed"] = [finding_dict(f) for f in result.suppressed]
+    return data
 
 
-def render(result: LintResult, *, color: bool = False, quiet: bool = False) -> Rendered:
+def render(
+    result: LintResult, *, color: bool = False, quiet: bool = False, show_suppressed: bool = False
+) -> Rendered:
     err = "".join(f"okrlint: {notice}\n" for notice in result.notices)
-    return Rendered(json.dumps(to_dict(result), indent=2, ensure_ascii=False) + "\n", err)
+    data = to_dict(result, show_suppressed)
+    return Rendered(json.dumps(data, indent=2, ensure_ascii=False) + "\n", err)

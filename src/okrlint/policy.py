@@ -1,0 +1,231 @@
+"""Policy applied to findings after the rules ran: inline suppressions, the baseline.
+
+Inline suppressions are YAML comments, ESLint and ruff style::
+
+    - Maintain 99.9% uptime  # okrlint: disable=kpi-in-disguise -- moved to kpis in Q4
+    # okrlint: disable-next-line=no-baseline
+    - Increase NPS to 60
+    # okrlint: disable-file=key-result-without-owner
+
+A suppression applies to findings whose node starts on its line (the next line for
+``disable-next-line``, every line for ``disable-file``). One that suppresses nothing
+is reported as ``unused-suppression``; one naming an unknown rule as
+``unknown-rule-in-suppression`` (both warnings, and subject to select/ignore).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from okrlint.findings import Finding, Severity, fingerprint
+from okrlint.positions import Position, Span
+
+UNUSED = "unused-suppression"
+UNKNOWN = "unknown-rule-in-suppression"
+
+_DIRECTIVE = re.compile(
+    r"(?:^|\s)#\s*okrlint:\s*(?P<kind>disable-next-line|disable-file|disable)\s*"
+    r"(?:=\s*(?P<rules>[A-Za-z0-9_,\s-]*?))?\s*(?:--\s*(?P<reason>.*?))?\s*$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """One ``# okrlint: disable...`` comment."""
+
+    kind: str  # "disable" | "disable-next-line" | "disable-file"
+    rules: tuple[str, ...]  # empty: every rule
+    line: int  # where the comment is
+    column: int
+    reason: str = ""
+
+    @property
+    def target_line(self) -> int | None:
+        """The line whose nodes it covers (None: the whole file)."""
+        if self.kind == "disable-file":
+            return None
+        return self.line + 1 if self.kind == "disable-next-line" else self.line
+
+    def covers(self, finding: Finding) -> bool:
+        target = self.target_line
+        line_ok = target is None or finding.node_line == target
+        return line_ok and (not self.rules or finding.rule in self.rules)
+
+
+def parse_suppressions(source: str) -> list[Suppression]:
+    """Every suppression comment in a board's text."""
+    found: list[Suppression] = []
+    if "okrlint:" not in source:
+        return found
+    for number, line in enumerate(source.splitlines(), start=1):
+        if "okrlint:" not in line:
+            continue
+        m = _DIRECTIVE.search(line)
+        if m is None:
+            continue
+        rules = tuple(r.strip() for r in (m.group("rules") or "").split(",") if r.strip())
+        if any(r.lower() == "all" for r in rules):
+            rules = ()
+        column = line.index("#", m.start()) + 1
+        found.append(Suppression(m.group("kind"), rules, number, column, m.group("reason") or ""))
+    return found
+
+
+@dataclass
+class Suppressed:
+    """The outcome of applying a file's suppressions."""
+
+    kept: list[Finding] = field(default_factory=list)
+    suppressed: list[Finding] = field(default_factory=list)
+    reports: list[Finding] = field(default_factory=list)  # unused / unknown suppressions
+
+
+def apply_suppressions(
+    file: str,
+    findings: Sequence[Finding],
+    suppressions: Sequence[Suppression],
+    *,
+    known: frozenset[str],
+    enabled: Iterable[str],
+    report_unused: bool = True,
+    report_unknown: bool = True,
+) -> Suppressed:
+    """Split ``findings`` into kept and suppressed; report suppressions that do nothing.
+
+    ``enabled`` lists the rules that ran: a suppression of a rule that did not run is
+    not reported as unused (it may be needed when the rule is turned back on).
+    """
+    out = Suppressed()
+    used: set[tuple[int, str]] = set()
+    for finding in findings:
+        matched = [s for s in suppressions if s.covers(finding)]
+        if not matched:
+            out.kept.append(finding)
+            continue
+        out.suppressed.append(finding)
+        for s in matched:
+            used.add((s.line, finding.rule if s.rules else "*"))
+    ran = set(enabled)
+    for s in suppressions:
+        span = Span(Position(s.line, s.column), Position(s.line, s.column + 1))
+        for rule_id in s.rules or ("*",):
+            if rule_id != "*" and rule_id not in known:
+                if report_unknown:
+                    out.reports.append(
+                        _report(
+                            file,
+                            span,
+                            UNKNOWN,
+                            rule_id,
+                            f"the suppression names unknown rule '{rule_id}'",
+                            "check the rule id with okrlint rules",
+                        )
+                    )
+                continue
+            if (s.line, rule_id) in used or (rule_id != "*" and rule_id not in ran):
+                continue
+            if report_unused:
+                what = "every rule" if rule_id == "*" else rule_id
+                out.reports.append(
+                    _report(
+                        file,
+                        span,
+                        UNUSED,
+                        rule_id,
+                        f"the suppression of {what} ({s.kind}) suppresses nothing",
+                        "remove it, or move it to the line where the finding's item starts",
+                    )
+                )
+    return out
+
+
+def _report(file: str, span: Span, rule: str, about: str, message: str, hint: str) -> Finding:
+    return Finding(
+        rule=rule,
+        severity=Severity.WARNING,
+        message=message,
+        file=file,
+        span=span,
+        path=(),
+        hint=hint,
+        fingerprint=fingerprint(rule, file, (), f"{span.start.line}:{about}"),
+        node_line=span.start.line,
+    )
+
+
+# -- the baseline -----------------------------------------------------------------------
+
+BASELINE_VERSION = 1
+
+
+class BaselineError(Exception):
+    """The baseline file cannot be read: a usage error."""
+
+
+@dataclass
+class Baseline:
+    """Findings recorded for gradual adoption; matched by fingerprint, not by line."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+
+    @classmethod
+    def read(cls, path: str) -> Baseline:
+        import json
+
+        try:
+            with open(path, encoding="utf-8") as handle:
+                data = json.load(handle)
+        except FileNotFoundError:
+            raise BaselineError(f"{path}: no such baseline file") from None
+        except (OSError, ValueError) as exc:
+            raise BaselineError(f"{path}: not a readable baseline ({exc})") from None
+        if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION:
+            raise BaselineError(f"{path}: not an okrlint baseline (version {BASELINE_VERSION})")
+        entries = data.get("findings")
+        if not isinstance(entries, list):
+            raise BaselineError(f"{path}: the baseline has no findings list")
+        counts: Counter[str] = Counter()
+        for entry in entries:
+            if isinstance(entry, dict) and isinstance(entry.get("fingerprint"), str):
+                counts[entry["fingerprint"]] += 1
+        return cls(counts)
+
+    def filter(self, findings: Sequence[Finding]) -> tuple[list[Finding], int, int]:
+        """(new findings, how many the baseline hid, how many entries no longer occur)."""
+        left = Counter(self.counts)
+        new: list[Finding] = []
+        hidden = 0
+        for f in findings:
+            if left[f.fingerprint] > 0:
+                left[f.fingerprint] -= 1
+                hidden += 1
+            else:
+                new.append(f)
+        return new, hidden, sum(left.values())
+
+
+def baseline_text(findings: Sequence[Finding]) -> str:
+    """The baseline file for ``findings`` (sorted, so it diffs well)."""
+    import json
+
+    entries = [
+        {
+            "fingerprint": f.fingerprint,
+            "rule": f.rule,
+            "file": f.file,
+            "node": f.node,
+            "message": f.message,
+        }
+        for f in sorted(findings, key=lambda f: (f.file, f.node, f.rule, f.fingerprint))
+    ]
+    return (
+        json.dumps(
+            {"version": BASELINE_VERSION, "tool": "okrlint", "findings": entries},
+            indent=2,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )

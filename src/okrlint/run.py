@@ -1,0 +1,122 @@
+"""What ``okrlint check`` does between parsing its options and rendering: a plain function.
+
+Kept apart from :mod:`okrlint.cli` so that the command line stays a thin layer and
+this logic (stdin, settings, baselines, progress) is testable without typer.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from okrlint.config import CommandLine, ConfigError, Resolver, describe_settings
+from okrlint.findings import LintResult
+
+
+@dataclass(frozen=True)
+class CheckRequest:
+    paths: tuple[str, ...]
+    cli: CommandLine
+    stdin_filename: str | None = None
+    baseline: str | None = None
+    write_baseline: str | None = None
+    show_settings: bool = False
+    progress: bool = False
+
+
+@dataclass(frozen=True)
+class CheckOutcome:
+    """Either a lint result to render, or a text to print as it is (and an exit code)."""
+
+    result: LintResult | None = None
+    text: str | None = None
+    code: int = 0
+
+
+def run_check(request: CheckRequest) -> CheckOutcome:
+    """Lint what the request names; raises ConfigError for usage errors."""
+    from okrlint.api import lint_paths, lint_text
+    from okrlint.policy import Baseline, BaselineError, baseline_text
+
+    resolver = Resolver(request.cli)
+    if request.show_settings:
+        return CheckOutcome(text=_settings_text(resolver, request), code=0)
+    baseline = None
+    if request.baseline:
+        try:
+            baseline = Baseline.read(request.baseline)
+        except BaselineError as exc:
+            raise ConfigError(str(exc)) from None
+    if request.paths == ("-",):
+        name = request.stdin_filename or "<stdin>"
+        anchor = Path(request.stdin_filename) if request.stdin_filename else Path.cwd()
+        config = resolver.config_for(anchor).for_file(anchor)
+        if request.stdin_filename and request.cli.force_exclude and config.excluded(anchor):
+            result = LintResult(fail_on=config.fail_on)
+        else:
+            result = lint_text(sys.stdin.read(), name, config, baseline=baseline)
+    elif "-" in request.paths:
+        raise ConfigError("'-' (stdin) cannot be combined with other paths")
+    else:
+        with _progress(request.progress) as tick:
+            result = lint_paths(request.paths, resolver=resolver, baseline=baseline, on_file=tick)
+    if request.write_baseline:
+        Path(request.write_baseline).write_text(baseline_text(result.findings), encoding="utf-8")
+        code = 2 if result.input_errors else 0
+        count = len(result.findings)
+        noun = "finding" if count == 1 else "findings"
+        return CheckOutcome(
+            text=f"okrlint: wrote {count} {noun} to {request.write_baseline}\n", code=code
+        )
+    return CheckOutcome(result=result)
+
+
+def _settings_text(resolver: Resolver, request: CheckRequest) -> str:
+    anchor = request.stdin_filename if request.paths == ("-",) else request.paths[0]
+    path = Path(anchor or ".")
+    config = resolver.config_for(path).for_file(path)
+    rows = describe_settings(config, resolver.origins.get(resolver.config_file_for(path), {}))
+    width = max(len(r[0]) for r in rows)
+    lines = [f"Settings for {path.as_posix()}:"]
+    lines += [f"  {key:<{width}}  {value}  [{source}]" for key, value, source in rows]
+    return "\n".join(lines) + "\n"
+
+
+class _progress:
+    """A rich progress bar on stderr for runs over many files (terminals only)."""
+
+    THRESHOLD = 50
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._bar: object | None = None
+        self._task: object | None = None
+
+    def __enter__(self) -> Callable[[int, int], None] | None:
+        if not self.enabled:
+            return None
+        return self.tick
+
+    def tick(self, done: int, total: int) -> None:
+        if total < self.THRESHOLD:
+            return
+        if self._bar is None:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            bar = Progress(console=Console(stderr=True), transient=True)
+            bar.start()
+            self._bar, self._task = bar, bar.add_task("linting boards", total=total)
+        from rich.progress import Progress, TaskID
+
+        assert isinstance(self._bar, Progress)
+        assert isinstance(self._task, int)
+        self._bar.update(TaskID(self._task), completed=done)
+
+    def __exit__(self, *exc: object) -> None:
+        from rich.progress import Progress
+
+        if isinstance(self._bar, Progress):
+            self._bar.stop()
