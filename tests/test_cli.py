@@ -43,6 +43,9 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
+    # the default format follows these; a test that needs them sets them
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     (tmp_path / "mixed.yaml").write_text(MIXED, encoding="utf-8")
     return tmp_path
 
@@ -108,7 +111,8 @@ def test_rules_as_json() -> None:
     result = run("rules", "--format", "json")
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
-    assert [row["id"] for row in rows] == list(RULE_IDS)
+    assert [row["id"] for row in rows] == [*RULE_IDS, "unused-suppression",
+                                           "unknown-rule-in-suppression"]
     for row in rows:
         assert row["severity"] in ("error", "warning", "info")
         assert row["summary"]
@@ -133,7 +137,7 @@ def test_explain_an_unknown_rule_suggests_the_closest() -> None:
 
 
 def test_check_reports_findings_with_positions(workdir: Path) -> None:
-    result = run("check", "mixed.yaml", "--no-color")
+    result = run("check", "--format", "human", "mixed.yaml", "--no-color")
     assert result.exit_code == 1
     lines = finding_lines(result)
     assert lines[0].startswith("mixed.yaml:7:9: error kpi-in-disguise ")
@@ -165,7 +169,7 @@ def test_an_info_finding_fails_only_with_fail_on_info(workdir: Path) -> None:
         "    key_results:\n      - Grow MRR from $80k to $120k while keeping churn below 3%\n",
         encoding="utf-8",
     )
-    base = ("check", "guard.yaml", "--select", "kpi-in-disguise", "-q")
+    base = ("check", "--format", "human", "guard.yaml", "--select", "kpi-in-disguise", "-q")
     assert run(*base).exit_code == 0
     assert run(*base, "--fail-on", "warning").exit_code == 0
     result = run(*base, "--fail-on", "info")
@@ -183,7 +187,7 @@ def test_an_info_finding_fails_only_with_fail_on_info(workdir: Path) -> None:
     ],
 )
 def test_select_is_comma_separated_and_repeatable(workdir: Path, options: tuple[str, ...]) -> None:
-    result = run("check", "mixed.yaml", "-q", "--no-color", *options)
+    result = run("check", "--format", "human", "mixed.yaml", "-q", "--no-color", *options)
     rules = {line.split()[2] for line in finding_lines(result)}
     assert {"kpi-in-disguise", "no-baseline"} <= rules
     assert not rules & {"not-measurable", "missing-cycle"}
@@ -191,7 +195,15 @@ def test_select_is_comma_separated_and_repeatable(workdir: Path, options: tuple[
 
 def test_ignore_is_repeatable(workdir: Path) -> None:
     result = run(
-        "check", "mixed.yaml", "-q", "--ignore", "kpi-in-disguise", "--ignore", "no-baseline"
+        "check",
+        "--format",
+        "human",
+        "mixed.yaml",
+        "-q",
+        "--ignore",
+        "kpi-in-disguise",
+        "--ignore",
+        "no-baseline",
     )
     rules = {line.split()[2] for line in finding_lines(result)}
     assert not rules & {"kpi-in-disguise", "no-baseline"}
@@ -253,14 +265,14 @@ def test_bad_rule_options_are_usage_errors(workdir: Path, option: str, words: st
 
 
 def test_quiet_prints_only_the_findings(workdir: Path) -> None:
-    result = run("check", "mixed.yaml", "--quiet", "--no-color")
+    result = run("check", "--format", "human", "mixed.yaml", "--quiet", "--no-color")
     lines = result.stdout.splitlines()
     assert lines == finding_lines(result)
     assert len(lines) == 3
 
 
 def test_no_colour_when_not_a_terminal(workdir: Path) -> None:
-    assert not ANSI.search(run("check", "mixed.yaml").stdout)
+    assert not ANSI.search(run("check", "--format", "human", "mixed.yaml").stdout)
 
 
 @pytest.mark.parametrize(
@@ -276,9 +288,12 @@ def test_no_colour_when_not_a_terminal(workdir: Path) -> None:
 def test_colour_settings(
     workdir: Path, env: dict[str, str], args: tuple[str, ...], coloured: bool
 ) -> None:
-    result = run("check", "mixed.yaml", *args, env=env)
+    result = run("check", "--format", "human", "mixed.yaml", *args, env=env)
     assert bool(ANSI.search(result.stdout)) is coloured
-    assert ANSI.sub("", result.stdout) == run("check", "mixed.yaml", "--no-color").stdout
+    assert (
+        ANSI.sub("", result.stdout)
+        == run("check", "--format", "human", "mixed.yaml", "--no-color").stdout
+    )
 
 
 # -- input errors -------------------------------------------------------------------------
@@ -286,7 +301,7 @@ def test_colour_settings(
 
 def test_a_broken_file_is_reported_and_the_others_are_still_linted(workdir: Path) -> None:
     (workdir / "broken.yaml").write_text("objectives:\n  - title: A\n    tittle: B\n")
-    result = run("check", "broken.yaml", "mixed.yaml", "--no-color")
+    result = run("check", "--format", "human", "broken.yaml", "mixed.yaml", "--no-color")
     assert result.exit_code == 2
     assert "broken.yaml:3:5: error schema-error unknown field 'tittle'" in result.stderr
     assert "did you mean 'title'" in result.stderr
@@ -295,7 +310,7 @@ def test_a_broken_file_is_reported_and_the_others_are_still_linted(workdir: Path
 
 
 def test_a_missing_file_is_reported(workdir: Path) -> None:
-    result = run("check", "missing.yaml", "mixed.yaml")
+    result = run("check", "--format", "human", "missing.yaml", "mixed.yaml")
     assert result.exit_code == 2
     assert "missing.yaml:1:1: error io-error" in result.stderr
     assert "mixed.yaml:7:9" in result.stdout
@@ -303,14 +318,14 @@ def test_a_missing_file_is_reported(workdir: Path) -> None:
 
 def test_a_folder_without_boards_is_a_notice(workdir: Path) -> None:
     (workdir / "empty").mkdir()
-    result = run("check", "empty")
+    result = run("check", "--format", "human", "empty")
     assert result.exit_code == 0
     assert "empty: no board files" in result.stderr
     assert "No problems in 0 files" in result.stdout
 
 
 def test_check_without_paths_lints_the_current_folder(workdir: Path) -> None:
-    result = run("check", "-q", "--select", "no-baseline")
+    result = run("check", "--format", "human", "-q", "--select", "no-baseline")
     [line] = finding_lines(result)
     assert line.startswith("mixed.yaml:8:9: warning no-baseline")
 
@@ -397,7 +412,7 @@ def test_json_findings_are_sorted_by_file_and_line(workdir: Path) -> None:
 
 def test_human_findings_are_sorted_by_file_and_line(workdir: Path) -> None:
     (workdir / "a.yaml").write_text(MIXED, encoding="utf-8")
-    result = run("check", "mixed.yaml", "a.yaml", "-q")
+    result = run("check", "--format", "human", "mixed.yaml", "a.yaml", "-q")
     keys = [(line.split(":")[0], int(line.split(":")[1])) for line in finding_lines(result)]
     assert keys == sorted(keys) and keys[0][0] == "a.yaml"
 
@@ -422,7 +437,9 @@ def test_control_characters_in_boards_never_reach_the_terminal(workdir: Path) ->
         '      - "Maintain \\e]0;pwned\\a 99.9% uptime \\x9b31m"\n',
         encoding="utf-8",
     )
-    result = run("check", "esc.yaml", "--no-color", "--select", "kpi-in-disguise")
+    result = run(
+        "check", "--format", "human", "esc.yaml", "--no-color", "--select", "kpi-in-disguise"
+    )
     assert result.exit_code == 1
     assert finding_lines(result)[0].startswith("esc.yaml:6:9: error kpi-in-disguise")
     for char in ("\x1b", "\x07", "\x9b"):
@@ -432,7 +449,7 @@ def test_control_characters_in_boards_never_reach_the_terminal(workdir: Path) ->
 
 def test_a_control_character_in_a_broken_file_is_shown_visibly(workdir: Path) -> None:
     (workdir / "nul.yaml").write_bytes(b"objectives:\n  - title: a\x1b[2Jb\n")
-    result = run("check", "nul.yaml")
+    result = run("check", "--format", "human", "nul.yaml")
     assert result.exit_code == 2
     assert "nul.yaml:2:13: error parse-error" in result.stderr
     assert "U+001B" in result.stderr
@@ -442,7 +459,7 @@ def test_a_control_character_in_a_broken_file_is_shown_visibly(workdir: Path) ->
 
 def test_long_lines_are_cut_around_the_column(workdir: Path) -> None:
     (workdir / "deep.yaml").write_text("objectives: " + "[" * 2000 + "]" * 2000 + "\n")
-    result = run("check", "deep.yaml", "--no-color")
+    result = run("check", "--format", "human", "deep.yaml", "--no-color")
     assert result.exit_code == 2
     [head, _gutter, source, caret, *_rest] = result.stderr.splitlines()
     assert head.startswith("deep.yaml:1:")
@@ -454,8 +471,136 @@ def test_long_lines_are_cut_around_the_column(workdir: Path) -> None:
 
 
 def test_no_source_is_shown_for_a_file_that_does_not_exist(workdir: Path) -> None:
-    result = run("check", "missing.yaml")
+    result = run("check", "--format", "human", "missing.yaml")
     assert (
         result.stderr.splitlines()[0] == "missing.yaml:1:1: error io-error no such file or folder"
     )
     assert " | " not in result.stderr and "^" not in result.stderr
+
+
+# -- output formats: auto, --output-file, the GitHub step summary ------------------------
+
+
+def test_auto_is_the_default_and_concise_when_piped(workdir: Path) -> None:
+    result = run("check", "mixed.yaml")  # CliRunner's stdout is not a terminal
+    assert result.stdout == run("check", "mixed.yaml", "--format", "concise").stdout
+    assert result.stdout.splitlines()[0].startswith("mixed.yaml:7:9: kpi-in-disguise ")
+    assert run("check", "mixed.yaml", "--format", "auto").stdout == result.stdout
+
+
+def test_auto_is_github_under_github_actions(workdir: Path) -> None:
+    result = run("check", "mixed.yaml", env={"GITHUB_ACTIONS": "true"})
+    lines = result.stdout.splitlines()
+    assert lines and all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
+    assert result.exit_code == 1
+    # only the exact value counts; an explicit format always wins
+    assert run("check", "mixed.yaml", env={"GITHUB_ACTIONS": "false"}).stdout[:2] != "::"
+    explicit = run("check", "mixed.yaml", "-f", "human", env={"GITHUB_ACTIONS": "true"})
+    assert explicit.stdout.startswith("mixed.yaml:7:9: error kpi-in-disguise")
+
+
+@pytest.mark.parametrize(
+    ("env", "tty", "output_file", "expected"),
+    [
+        ({}, True, None, "human"),
+        ({}, False, None, "concise"),
+        ({}, True, "report.txt", "concise"),
+        ({"GITHUB_ACTIONS": "true"}, True, None, "github"),
+        ({"GITHUB_ACTIONS": "true"}, False, "report.txt", "github"),
+    ],
+)
+def test_resolve_auto_format(
+    monkeypatch: pytest.MonkeyPatch,
+    env: dict[str, str],
+    tty: bool,
+    output_file: str | None,
+    expected: str,
+) -> None:
+    import io
+
+    from okrlint.cli import OutputFormat, resolve_format
+
+    class Stream(io.StringIO):
+        def isatty(self) -> bool:
+            return tty
+
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setattr("sys.stdout", Stream())
+    assert resolve_format(OutputFormat.auto, output_file) == expected
+    assert resolve_format(OutputFormat.junit, output_file) == "junit"
+
+
+@pytest.mark.parametrize("fmt", ["concise", "sarif", "github", "junit", "gitlab"])
+def test_every_format_from_the_command_line(workdir: Path, fmt: str) -> None:
+    (workdir / "broken.yaml").write_text("objectives:\n  - title: A\n    tittle: B\n")
+    result = run("check", "--format", fmt, "mixed.yaml", "broken.yaml")
+    assert result.exit_code == 2
+    if fmt in ("sarif", "gitlab"):
+        text = json.dumps(json.loads(result.stdout))
+    elif fmt == "junit":
+        import xml.etree.ElementTree as ET
+
+        text = ET.tostring(ET.fromstring(result.stdout), encoding="unicode")
+    else:
+        text = result.stdout + result.stderr
+    assert "schema-error" in text and "kpi-in-disguise" in text and "broken.yaml" in text
+
+
+def test_output_file_holds_the_report_and_stdout_stays_empty(workdir: Path) -> None:
+    (workdir / "broken.yaml").write_text("objectives:\n  - title: A\n    tittle: B\n")
+    expected = run("check", "--format", "sarif", "mixed.yaml", "broken.yaml").stdout
+    # a folder that does not exist: a usage error (mixed.yaml alone exits 1)
+    result = run("check", "-f", "sarif", "--output-file", "out/okrlint.sarif", "mixed.yaml")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("okrlint: error: cannot write out/okrlint.sarif")
+    (workdir / "out").mkdir()
+    result = run(
+        "check", "-f", "sarif", "--output-file", "out/okrlint.sarif", "mixed.yaml", "broken.yaml"
+    )
+    assert result.exit_code == 2  # the input error's exit status, as without the option
+    assert result.stdout == ""
+    assert (workdir / "out" / "okrlint.sarif").read_text(encoding="utf-8") == expected
+    assert [p.name for p in (workdir / "out").iterdir()] == ["okrlint.sarif"]  # no temp file
+
+
+def test_output_file_replaces_a_file_and_keeps_diagnostics_on_stderr(workdir: Path) -> None:
+    report = workdir / "report.txt"
+    report.write_text("an old, longer report\n" * 100, encoding="utf-8")
+    result = run("check", "mixed.yaml", "missing.yaml", "-o", "report.txt", "-f", "concise")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "missing.yaml:1:1: io-error" in result.stderr
+    assert report.read_text(encoding="utf-8") == run("check", "mixed.yaml", "-f", "concise").stdout
+
+
+def test_output_file_is_never_coloured(workdir: Path) -> None:
+    run("check", "mixed.yaml", "-f", "human", "-o", "report.txt", env={"FORCE_COLOR": "1"})
+    text = (workdir / "report.txt").read_text(encoding="utf-8")
+    assert "mixed.yaml:7:9: error kpi-in-disguise" in text and not ANSI.search(text)
+
+
+def test_github_step_summary_is_appended(workdir: Path) -> None:
+    summary = workdir / "summary.md"
+    summary.write_text("# an earlier step\n", encoding="utf-8")
+    env = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+    first = run("check", "mixed.yaml", env=env)
+    assert first.stdout.startswith("::")
+    run("check", "mixed.yaml", "-f", "github", env=env)
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("# an earlier step\n## okrlint\n")
+    assert text.count("## okrlint") == 2
+    assert "| `kpi-in-disguise` | 1 | 0 | 1 |" in text
+    assert "| mixed.yaml:7 | error | `kpi-in-disguise` |" in text
+    # other formats leave the summary alone
+    run("check", "mixed.yaml", "-f", "concise", env=env)
+    assert summary.read_text(encoding="utf-8") == text
+
+
+def test_an_unwritable_step_summary_is_a_warning_only(workdir: Path) -> None:
+    env = {"GITHUB_STEP_SUMMARY": str(workdir / "no" / "such" / "summary.md")}
+    result = run("check", "mixed.yaml", "-f", "github", env=env)
+    assert result.exit_code == 1
+    assert "cannot append to" in result.stderr
+    assert result.stdout.startswith("::")
