@@ -177,3 +177,18 @@ def test_language_from_the_config(repo: Repo) -> None:
     )
     _code, data = repo.json("b.yaml", "--select", "kpi-in-disguise,unit-mismatch,no-change")
     assert findings(data) == [("b.yaml", 7, "kpi-in-disguise")]
+
+
+def test_the_readme_example_configuration_loads(repo: Repo) -> None:
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Configuration", 1)[1]
+    example = re.search(r"```yaml\n(# \.okrlint\.yaml\n.*?)```", section, re.S)
+    assert example is not None
+    repo.write(".okrlint.yaml", example.group(1))
+    repo.write("b.yaml", BOARD)
+    proc = repo.run("check", "--show-settings", "b.yaml")
+    assert proc.returncode == 0, proc.stderr
+    assert "no-maintain-objectives" in proc.stdout and "no-baseline: error" in proc.stdout
