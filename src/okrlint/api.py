@@ -79,8 +79,9 @@ def lint_paths(
 
     With ``config``, every file is linted with it; otherwise each file gets the
     settings of its nearest configuration file (``resolver``, or a default one).
-    With ``history``, cross-cycle rules also read the other boards of each team from
-    the goals repository (read-only: their findings are not reported). ``on_file`` is
+    With ``history``, for files given one by one, cross-cycle rules also read the other
+    boards of their teams from the goals repository (read-only: their findings are not
+    reported); a folder given is its own history. ``on_file`` is
     called with (files done, files in all) as the run goes (a progress bar).
     """
     resolver = resolver or Resolver()
@@ -107,8 +108,11 @@ def lint_paths(
         linted.append(item)
         traces.add(board_trace)
     run_config = config if config is not None else resolver.config_for(Path.cwd())
-    if history and traces.boards:
-        for extra in _team_history(traces, found.files, config_of):
+    given_files = [Path(p) for p in paths if not Path(p).is_dir()]
+    if history and traces.boards and given_files:
+        # files given one by one (pre-commit passes the changed ones): read the rest of
+        # their teams' boards from the repository; a folder given is its own history
+        for extra in _team_history(traces, given_files, config_of):
             traces.add(extra)
     history_findings = check_history(traces, run_config) if traces.boards else []
     root = find_root(Path.cwd())
