@@ -91,7 +91,9 @@ def okrlint(
     program: list[str] | None = None,
     env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    environ = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    # colour and the default format follow these: a test that needs one sets it
+    unset = ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY")
+    environ = {k: v for k, v in os.environ.items() if k not in unset}
     done = subprocess.run(
         [*(program or [sys.executable, "-m", "okrlint"]), *args],
         cwd=cwd,
@@ -119,7 +121,9 @@ def boards(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_every_bad_input_in_human_format(boards: Path) -> None:
-    done = okrlint(boards, "check", "--no-color", "bad", "good.yaml", "missing.yaml")
+    done = okrlint(
+        boards, "check", "--format", "human", "--no-color", "bad", "good.yaml", "missing.yaml"
+    )
     assert done.returncode == 2
     for name, (_content, line, column, kind) in BAD.items():
         where = f"bad/{name}:{line}:{column if column else ''}"
@@ -159,7 +163,9 @@ def test_a_folder_without_boards_is_a_notice_not_a_failure(boards: Path) -> None
     done = okrlint(boards, "check", "empty-folder")
     assert done.returncode == 0
     assert "empty-folder: no board files" in done.stderr
-    done = okrlint(boards, "check", "empty-folder", "good.yaml", "--select", "no-baseline")
+    done = okrlint(
+        boards, "check", "--format", "human", "empty-folder", "good.yaml", "--select", "no-baseline"
+    )
     assert done.returncode == 0
     assert "good.yaml:8:9: warning no-baseline" in done.stdout
 
@@ -177,7 +183,16 @@ def test_the_console_script(boards: Path) -> None:
         pytest.skip("the okrlint console script is not installed next to this Python")
     version = okrlint(boards, "--version", program=[script])
     assert version.returncode == 0 and version.stdout.startswith("okrlint ")
-    done = okrlint(boards, "check", "-q", "good.yaml", "bad/threshold.yaml", program=[script])
+    done = okrlint(
+        boards,
+        "check",
+        "--format",
+        "human",
+        "-q",
+        "good.yaml",
+        "bad/threshold.yaml",
+        program=[script],
+    )
     assert done.returncode == 2
     assert "bad/threshold.yaml:3:16: error parse-error" in done.stderr
     assert "good.yaml:7:9: error kpi-in-disguise" in done.stdout
@@ -197,7 +212,9 @@ def test_an_output_encoding_that_cannot_show_the_board_text(boards: Path) -> Non
         encoding="utf-8",
     )
     ascii_out = {"PYTHONIOENCODING": "ascii"}
-    done = okrlint(boards, "check", "emoji.yaml", "bad/latin1.yaml", env=ascii_out)
+    done = okrlint(
+        boards, "check", "--format", "human", "emoji.yaml", "bad/latin1.yaml", env=ascii_out
+    )
     assert done.returncode == 2
     assert "emoji.yaml:6:9: error kpi-in-disguise" in done.stdout
     assert "\\U0001f600" in done.stdout  # escaped, not a UnicodeEncodeError
@@ -206,3 +223,43 @@ def test_an_output_encoding_that_cannot_show_the_board_text(boards: Path) -> Non
     assert done.returncode == 1
     [finding] = [f for f in json.loads(done.stdout)["findings"] if f["line"] == 6]
     assert "uptime 😀" in finding["message"]  # JSON escapes decode to the real text
+
+
+def test_the_default_format_when_piped_and_under_github_actions(boards: Path) -> None:
+    import re
+
+    piped = okrlint(boards, "check", "good.yaml", "bad/threshold.yaml")
+    assert piped.returncode == 2
+    lines = piped.stdout.splitlines()
+    assert lines and all(re.match(r"^good\.yaml:\d+:\d+: [a-z-]+ ", line) for line in lines)
+    assert any(line.startswith("good.yaml:7:9: kpi-in-disguise ") for line in lines)
+    assert piped.stderr.startswith("bad/threshold.yaml:3:16: parse-error ")
+    actions = okrlint(
+        boards, "check", "good.yaml", "bad/threshold.yaml", env={"GITHUB_ACTIONS": "true"}
+    )
+    assert actions.returncode == 2
+    lines = actions.stdout.splitlines()
+    assert len(lines) == len(piped.stdout.splitlines()) + 1  # and the input error
+    assert lines[0].startswith("::error file=bad/threshold.yaml,line=3,col=16,")
+    assert any(line.startswith("::error file=good.yaml,line=7,col=9,") for line in lines)
+    assert actions.stderr == ""
+
+
+def test_machine_formats_survive_an_ascii_stream(boards: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    (boards / "emoji-2.yaml").write_text(
+        "cycle: 2026-Q3\nobjectives:\n  - title: Grow 😀\n    owner: x\n    key_results:\n"
+        "      - Maintain 99.9% uptime 😀\n",
+        encoding="utf-8",
+    )
+    ascii_out = {"PYTHONIOENCODING": "ascii"}
+    junit = okrlint(boards, "check", "-f", "junit", "emoji-2.yaml", env=ascii_out)
+    assert junit.returncode == 1
+    assert "&#128512;" in junit.stdout  # an XML character reference
+    messages = [f.get("message", "") for f in ET.fromstring(junit.stdout).iter("failure")]
+    assert any("uptime 😀" in m for m in messages)
+    for fmt in ("sarif", "gitlab"):
+        done = okrlint(boards, "check", "-f", fmt, "emoji-2.yaml", env=ascii_out)
+        assert done.returncode == 1
+        assert "uptime 😀" in json.dumps(json.loads(done.stdout), ensure_ascii=False)

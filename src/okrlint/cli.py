@@ -5,11 +5,15 @@ from __future__ import annotations
 import os
 import sys
 from enum import StrEnum
-from typing import Annotated, TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
 from okrlint._version import __version__
+
+if TYPE_CHECKING:
+    from okrlint.reporters import Rendered
 
 app = typer.Typer(
     name="okrlint",
@@ -23,6 +27,17 @@ app = typer.Typer(
 
 
 class OutputFormat(StrEnum):
+    auto = "auto"
+    human = "human"
+    concise = "concise"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
+    gitlab = "gitlab"
+
+
+class ListFormat(StrEnum):
     human = "human"
     json = "json"
 
@@ -59,12 +74,13 @@ def use_color(no_color: bool, stream: object) -> bool:
     return bool(isatty and isatty())
 
 
-def _emit(stream: TextIO, text: str, *, is_json: bool = False) -> None:
+def _emit(stream: TextIO, text: str, *, is_json: bool = False, is_xml: bool = False) -> None:
     """Write output that may hold any character of a board, whatever the stream's encoding.
 
     A terminal or pipe that cannot encode a character (PYTHONIOENCODING=ascii, a legacy
     Windows code page) gets escapes instead of a UnicodeEncodeError and a traceback;
-    JSON gets JSON's own escapes, so that it stays valid JSON.
+    JSON gets JSON's own escapes, so that it stays valid JSON, and XML character
+    references.
     """
     try:
         stream.write(text)
@@ -77,8 +93,69 @@ def _emit(stream: TextIO, text: str, *, is_json: bool = False) -> None:
         text = json.dumps(json.loads(text), indent=2, ensure_ascii=True) + "\n"
     else:
         encoding = getattr(stream, "encoding", None) or "ascii"
-        text = text.encode(encoding, "backslashreplace").decode(encoding)
+        errors = "xmlcharrefreplace" if is_xml else "backslashreplace"
+        text = text.encode(encoding, errors).decode(encoding)
     stream.write(text)
+
+
+def resolve_format(output_format: OutputFormat, output_file: str | None) -> str:
+    """``auto``: github under GitHub Actions, human on a terminal, concise otherwise."""
+    if output_format is not OutputFormat.auto:
+        return output_format.value
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        return OutputFormat.github.value
+    isatty = getattr(sys.stdout, "isatty", None)
+    if output_file is None and isatty is not None and isatty():
+        return OutputFormat.human.value
+    return OutputFormat.concise.value
+
+
+def write_output_file(path: str, text: str) -> None:
+    """Write ``text`` to ``path`` whole or not at all: a temporary file, then a rename."""
+    import tempfile
+
+    target = Path(path)
+    try:
+        mode = target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _deliver(rendered: Rendered, fmt: str, output_file: str | None) -> None:
+    """The report to stdout or ``--output-file``, diagnostics to stderr, and the
+    github format's summary appended to ``$GITHUB_STEP_SUMMARY`` when that is set."""
+    from okrlint.reporters import JSON_FORMATS, XML_FORMATS
+
+    failure = None
+    if output_file is None:
+        _emit(sys.stdout, rendered.out, is_json=fmt in JSON_FORMATS, is_xml=fmt in XML_FORMATS)
+    else:
+        try:
+            write_output_file(output_file, rendered.out)
+        except OSError as exc:
+            failure = f"cannot write {output_file}: {exc.strerror or exc}"
+    if rendered.err:
+        _emit(sys.stderr, rendered.err)
+    if failure is not None:
+        raise _fail(failure)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if rendered.step_summary and summary_file:
+        try:
+            with open(summary_file, "a", encoding="utf-8") as handle:
+                handle.write(rendered.step_summary)
+        except OSError as exc:
+            sys.stderr.write(f"okrlint: cannot append to {summary_file}: {exc.strerror or exc}\n")
 
 
 def _fail(message: str) -> typer.Exit:
@@ -93,18 +170,38 @@ def check_cli(
         typer.Argument(help="Board files and folders (folders are walked for *.yaml, *.yml)."),
     ] = None,
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = OutputFormat.human,
+        OutputFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format; auto is github under GitHub Actions (GITHUB_ACTIONS=true), "
+            "human on a terminal, concise otherwise.",
+        ),
+    ] = OutputFormat.auto,
+    output_file: Annotated[
+        str | None,
+        typer.Option(
+            "--output-file",
+            "-o",
+            metavar="FILE",
+            help="Write the report to this file instead of stdout (diagnostics stay on stderr).",
+        ),
+    ] = None,
     select: Annotated[
         list[str] | None,
         typer.Option(help="Only these rule ids (comma-separated, repeatable; ALL for every rule)."),
+    ] = None,
+    extend_select: Annotated[
+        list[str] | None,
+        typer.Option(help="Rule ids to run in addition to the selected ones (repeatable)."),
     ] = None,
     ignore: Annotated[
         list[str] | None, typer.Option(help="Skip these rule ids (comma-separated, repeatable).")
     ] = None,
     fail_on: Annotated[
-        FailOn, typer.Option(help="Exit 1 when a finding is at or above this severity.")
-    ] = FailOn.error,
+        FailOn | None,
+        typer.Option(help="Exit 1 when a finding is at or above this severity [default: error]."),
+    ] = None,
     rule_option: Annotated[
         list[str] | None,
         typer.Option(
@@ -116,6 +213,44 @@ def check_cli(
         str | None,
         typer.Option(help="Language of boards that do not set one (en, de, es, fr)."),
     ] = None,
+    config_file: Annotated[
+        str | None,
+        typer.Option("--config", help="Use this configuration file (no upward search)."),
+    ] = None,
+    isolated: Annotated[
+        bool, typer.Option("--isolated", help="Ignore every configuration file.")
+    ] = False,
+    show_settings: Annotated[
+        bool,
+        typer.Option(
+            "--show-settings",
+            help="Print the settings for the first path and where each came from.",
+        ),
+    ] = False,
+    force_exclude: Annotated[
+        bool,
+        typer.Option(
+            "--force-exclude", help="Apply exclude patterns to paths given explicitly too."
+        ),
+    ] = False,
+    stdin_filename: Annotated[
+        str | None,
+        typer.Option(
+            help="The file name of a board read from stdin ('-'), for positions and config."
+        ),
+    ] = None,
+    baseline: Annotated[
+        str | None,
+        typer.Option(help="Report only findings that are not in this baseline file."),
+    ] = None,
+    write_baseline: Annotated[
+        str | None,
+        typer.Option(help="Record today's findings in this baseline file and exit 0."),
+    ] = None,
+    show_suppressed: Annotated[
+        bool,
+        typer.Option("--show-suppressed", help="Also list findings silenced by inline comments."),
+    ] = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print findings only: no source, no summary.")
     ] = False,
@@ -130,14 +265,21 @@ def check_cli(
         bool, typer.Option("--no-color", help="Never colour the output (NO_COLOR is honoured).")
     ] = False,
     max_file_size: Annotated[
-        int, typer.Option(help="Refuse board files larger than this many bytes.", min=1)
-    ] = 5 * 1024 * 1024,
+        int | None,
+        typer.Option(
+            help="Refuse board files larger than this many bytes [default: 5 MiB].", min=1
+        ),
+    ] = None,
     max_depth: Annotated[
-        int, typer.Option(help="Refuse YAML nested deeper than this.", min=1)
-    ] = 64,
+        int | None, typer.Option(help="Refuse YAML nested deeper than this [default: 64].", min=1)
+    ] = None,
     max_alias_nodes: Annotated[
-        int, typer.Option(help="Refuse YAML whose aliases expand to more nodes than this.", min=0)
-    ] = 10_000,
+        int | None,
+        typer.Option(
+            help="Refuse YAML whose aliases expand to more nodes than this [default: 10000].",
+            min=0,
+        ),
+    ] = None,
 ) -> None:
     """Lint boards and report findings.
 
@@ -146,54 +288,88 @@ def check_cli(
     Example: okrlint check goals/ --format json --ignore no-baseline
     """
     from okrlint import reporters
-    from okrlint.api import lint_paths
-    from okrlint.config import Config, ConfigError, parse_rule_options, split_rule_ids
+    from okrlint.config import CommandLine, ConfigError, parse_rule_options
     from okrlint.findings import Severity
     from okrlint.models import LANGUAGES
-    from okrlint.yamltree import Limits
+    from okrlint.run import CheckRequest, run_check
+    from okrlint.settings import split_ids
 
-    try:
-        config = Config(
-            select=split_rule_ids(select) if select else None,
-            ignore=split_rule_ids(ignore or ()),
-            fail_on=Severity(fail_on.value),
-            rule_options=parse_rule_options(rule_option or ()),
-            limits=Limits(
-                max_file_size=max_file_size,
-                max_depth=max_depth,
-                max_alias_nodes=max_alias_nodes,
-            ),
-            language=language,
-        )
-    except ConfigError as exc:
-        raise _fail(str(exc)) from None
     if language is not None and language not in LANGUAGES:
         raise _fail(f"unknown language '{language}' (choose from {', '.join(LANGUAGES)})")
-    result = lint_paths(paths or ["."], config)
-    render = reporters.get(output_format.value)
-    rendered = render(result, color=use_color(no_color, sys.stdout), quiet=quiet)
-    _emit(sys.stdout, rendered.out, is_json=output_format is OutputFormat.json)
-    if rendered.err:
-        _emit(sys.stderr, rendered.err)
-    code = result.exit_code(config.fail_on)
+    try:
+        cli = CommandLine(
+            select=split_ids(select) if select else None,
+            extend_select=split_ids(extend_select or ()),
+            ignore=split_ids(ignore or ()),
+            fail_on=Severity(fail_on.value) if fail_on is not None else None,
+            rule_options=parse_rule_options(rule_option or ()),
+            language=language,
+            max_file_size=max_file_size,
+            max_depth=max_depth,
+            max_alias_nodes=max_alias_nodes,
+            config_file=Path(config_file) if config_file else None,
+            isolated=isolated,
+            force_exclude=force_exclude,
+        )
+        request = CheckRequest(
+            paths=tuple(paths or ["."]),
+            cli=cli,
+            stdin_filename=stdin_filename,
+            baseline=baseline,
+            write_baseline=write_baseline,
+            show_settings=show_settings,
+            progress=not quiet and sys.stderr.isatty() and use_color(no_color, sys.stderr),
+        )
+        outcome = run_check(request)
+    except ConfigError as exc:
+        raise _fail(str(exc)) from None
+    if outcome.text is not None:  # --show-settings, --write-baseline
+        sys.stdout.write(outcome.text)
+        raise typer.Exit(outcome.code)
+    result = outcome.result
+    assert result is not None
+    fmt = resolve_format(output_format, output_file)
+    render = reporters.get(fmt)
+    extra = {"show_suppressed": True} if show_suppressed and fmt == "json" else {}
+    color = output_file is None and use_color(no_color, sys.stdout)
+    rendered = render(result, color=color, quiet=quiet, **extra)
+    _deliver(rendered, fmt, output_file)
+    code = result.exit_code()
     raise typer.Exit(0 if exit_zero and code == 1 else code)
 
 
 @app.command("rules")
 def rules_cli(
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = OutputFormat.human,
+        ListFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ListFormat.human,
 ) -> None:
-    """List every rule: id, default severity, summary."""
+    """List every rule: id, default severity, summary (custom rules of the config too)."""
     import json
 
+    from okrlint.config import ConfigError, Resolver
     from okrlint.explain import input_error_rows, rules_json, rules_table
 
-    if output_format is OutputFormat.json:
-        sys.stdout.write(json.dumps(rules_json(), indent=2) + "\n")
+    try:
+        custom = Resolver().config_for(Path.cwd()).custom_rules
+    except ConfigError as exc:
+        raise _fail(str(exc)) from None
+    if output_format.value == "json":
+        rows_json = rules_json() + [
+            {
+                "id": r.id,
+                "severity": r.severity.value,
+                "category": "custom",
+                "summary": r.message,
+                "judges": r.given,
+                "options": [],
+                "variants": {},
+            }
+            for r in custom
+        ]
+        sys.stdout.write(json.dumps(rows_json, indent=2) + "\n")
         return
-    rows = rules_table()
+    rows = rules_table() + [(r.id, r.severity.value, f"(custom) {r.message}") for r in custom]
     width = max(len(r[0]) for r in rows)
     for rule_id, severity, summary in rows:
         sys.stdout.write(f"{rule_id:<{width}}  {severity:<7}  {summary}\n")
@@ -207,15 +383,87 @@ def explain_cli(
     rule: Annotated[str, typer.Argument(help="A rule id, e.g. kpi-in-disguise.")],
 ) -> None:
     """Print a rule's full documentation: why it matters, examples, options."""
-    from okrlint.checks import RULE_IDS
-    from okrlint.config import unknown_rule_message
-    from okrlint.explain import explain_text
+    from okrlint.checks import META_RULES, RULE_IDS
+    from okrlint.config import ConfigError, Resolver, unknown_rule_message
+    from okrlint.explain import explain_custom, explain_text
 
-    if rule not in RULE_IDS:
-        raise _fail(unknown_rule_message(rule))
-    sys.stdout.write(explain_text(rule))
+    if rule in (*RULE_IDS, *META_RULES):
+        sys.stdout.write(explain_text(rule))
+        return
+    try:
+        custom = {r.id: r for r in Resolver().config_for(Path.cwd()).custom_rules}
+    except ConfigError as exc:
+        raise _fail(str(exc)) from None
+    if rule not in custom:
+        raise _fail(unknown_rule_message(rule, (*RULE_IDS, *META_RULES, *custom)))
+    sys.stdout.write(explain_custom(custom[rule]))
 
 
 def main() -> None:
     """Console entry point."""
     app()
+
+
+@app.command("schema")
+def schema_cli() -> None:
+    """Print the JSON Schema of the board format, for editors and tools.
+
+    The schema is JSON Schema draft 2020-12, generated from okrlint's models.
+
+    Example: okrlint schema > schemas/board.schema.json
+    """
+    from okrlint.schema import render_schema
+
+    _emit(sys.stdout, render_schema(), is_json=True)
+
+
+@app.command("init")
+def init_cli(
+    path: Annotated[
+        str, typer.Option("--path", help="The folder to write .okrlint.yaml into.")
+    ] = ".",
+    board: Annotated[
+        str | None,
+        typer.Option(
+            "--board",
+            help="Also write a starter board for the current quarter at this path "
+            "(relative to --path), e.g. goals/team.yaml.",
+        ),
+    ] = None,
+) -> None:
+    """Write a commented .okrlint.yaml with every key at its default.
+
+    Never overwrites a file (exit status 2 when one exists).
+
+    Example: okrlint init --board goals/growth.yaml
+    """
+    import datetime as dt
+
+    from okrlint.scaffold import (
+        CONFIG_NAME,
+        ScaffoldError,
+        config_text,
+        quarter_of,
+        starter_board_text,
+        write_new,
+    )
+
+    folder = Path(path)
+    if folder.exists() and not folder.is_dir():
+        raise _fail(f"--path {path} is not a folder")
+    today = dt.date.today()
+    targets = [(folder / CONFIG_NAME, config_text(), "configuration, every key at its default")]
+    if board is not None:
+        note = f"starter board for {quarter_of(today)}"
+        targets.append((folder / board, starter_board_text(today), note))
+    for target, _text, _note in targets:
+        if target.exists():
+            raise _fail(f"{target} already exists; okrlint init never overwrites a file")
+    for target, text, note in targets:
+        try:
+            write_new(target, text)
+        except ScaffoldError as exc:
+            raise _fail(str(exc)) from None
+        sys.stdout.write(f"wrote {target.as_posix()} ({note})\n")
+    if board is not None:
+        sys.stdout.write(f"next: okrlint check {(folder / board).as_posix()}\n")

@@ -18,6 +18,7 @@ from pydantic import (
     Discriminator,
     Field,
     Tag,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -101,10 +102,23 @@ def _optional_list(value: Any) -> list[Any]:
     return value
 
 
-Text = Annotated[str, BeforeValidator(_text)]
-RequiredText = Annotated[str, BeforeValidator(_required_text)]
+# The JSON Schema of each type says what its validator accepts (a number is read as
+# text), so that an editor does not flag what okrlint loads (tests/test_schema.py).
+_NOT_BLANK = {"pattern": r"\S", "patternErrorMessage": "must not be empty"}
+Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": ["string", "number"]})]
+RequiredText = Annotated[
+    str,
+    BeforeValidator(_required_text),
+    WithJsonSchema({"type": ["string", "number"], **_NOT_BLANK}),
+]
 NumberOrText = Annotated[float | str, BeforeValidator(_number_or_text)]
 Date = Annotated[dt.date, BeforeValidator(_date)]
+
+
+def _or_null(schema: dict[str, Any]) -> None:
+    """A list field's JSON Schema also allows null (an empty ``key_results:``)."""
+    listed = {key: schema.pop(key) for key in ("type", "items") if key in schema}
+    schema["anyOf"] = [listed, {"type": "null"}]
 
 
 class _Model(BaseModel):
@@ -131,8 +145,12 @@ class CycleRange(_Model):
 class ThresholdRange(_Model):
     """A KPI threshold as bounds: healthy while ``min <= reading <= max``."""
 
-    min: NumberOrText | None = Field(default=None, description="Lowest healthy reading.")
-    max: NumberOrText | None = Field(default=None, description="Highest healthy reading.")
+    min: NumberOrText | None = Field(
+        default=None, description="Lowest healthy reading.", examples=[99.9, "95%"]
+    )
+    max: NumberOrText | None = Field(
+        default=None, description="Highest healthy reading.", examples=[4, "2 days"]
+    )
 
 
 def _text_or_mapping(value: Any) -> str:
@@ -148,8 +166,30 @@ def _cycle_text(value: Any) -> str | int:
     return value
 
 
+# parse_cycle_text's forms, as an ECMA-262 pattern (case-insensitive by hand).
+_YEAR_RE = "[0-9]{4}"
+_PART_RE = "(?:[Qq][1-4]|[Hh][12])"
+_SEP_RE = r"\s*[-/_ ]?\s*"
+_CYCLE_PATTERN = (
+    rf"^\s*(?:{_YEAR_RE}(?:{_SEP_RE}{_PART_RE}|-(?:0[1-9]|1[0-2]))?"
+    rf"|{_PART_RE}{_SEP_RE}{_YEAR_RE})\s*$"
+)
+_CYCLE_TEXT_SCHEMA = {
+    "anyOf": [
+        {
+            "type": "string",
+            "pattern": _CYCLE_PATTERN,
+            "patternErrorMessage": f"expected a cycle such as {CYCLE_FORMS}",
+        },
+        {"type": "integer", "minimum": 1000, "maximum": 9999},
+    ]
+}
+
 CycleValue = Annotated[
-    Annotated[Annotated[str | int, BeforeValidator(_cycle_text)], Tag("text")]
+    Annotated[
+        Annotated[str | int, BeforeValidator(_cycle_text), WithJsonSchema(_CYCLE_TEXT_SCHEMA)],
+        Tag("text"),
+    ]
     | Annotated[CycleRange, Tag("spec")],
     Discriminator(_text_or_mapping),
 ]
@@ -160,8 +200,12 @@ ThresholdValue = Annotated[
 
 
 def _alias_properties(schema: dict[str, Any]) -> None:
-    """List ``baseline``/``target`` in the JSON Schema too: editors flag unlisted fields."""
+    """List ``baseline``/``target`` in the JSON Schema too: editors flag unlisted fields.
+
+    Either name of a pair is allowed, not both: ``not: {required: [from, baseline]}``.
+    """
     properties = schema.get("properties", {})
+    exclusive: list[dict[str, Any]] = []
     for name, alias in (("from", "baseline"), ("to", "target")):
         if name in properties:
             properties[alias] = {
@@ -169,6 +213,14 @@ def _alias_properties(schema: dict[str, Any]) -> None:
                 "title": alias.capitalize(),
                 "description": f"Another name for '{name}' (give one of them, not both).",
             }
+            exclusive.append(
+                {
+                    "not": {"required": [name, alias]},
+                    "errorMessage": f"give either '{name}' or '{alias}', not both",
+                }
+            )
+    if exclusive:
+        schema["allOf"] = exclusive
 
 
 class _FromTo(_Model):
@@ -225,7 +277,9 @@ class KeyResultSpec(_FromTo):
     )
     owner: Text | None = Field(default=None, description="Who answers for it.", examples=["dana"])
     due: Date | None = Field(
-        default=None, description="When it resolves; defaults to the cycle's end."
+        default=None,
+        description="When it resolves (an ISO date); defaults to the cycle's end.",
+        examples=["2026-09-30"],
     )
     kpi: Text | None = Field(
         default=None,
@@ -243,7 +297,19 @@ def _key_result_kind(value: Any) -> str | None:
 
 
 KeyResultItem = Annotated[
-    Annotated[RequiredText, Tag("text")] | Annotated[KeyResultSpec, Tag("spec")],
+    Annotated[
+        RequiredText,
+        Tag("text"),
+        WithJsonSchema(
+            {
+                "type": "string",
+                **_NOT_BLANK,
+                "description": "A key result in plain words; its numbers are read from the text.",
+                "examples": ["Increase activation from 61% to 75%"],
+            }
+        ),
+    ]
+    | Annotated[KeyResultSpec, Tag("spec")],
     Discriminator(
         _key_result_kind,
         custom_error_type="okrlint_key_result",
@@ -267,12 +333,20 @@ class Objective(_Model):
     )
     owner: Text | None = Field(default=None, description="Who answers for it.", examples=["growth"])
     due: Date | None = Field(
-        default=None, description="When it resolves; defaults to the cycle's end."
+        default=None,
+        description="When it resolves (an ISO date); defaults to the cycle's end.",
+        examples=["2026-09-30"],
     )
     key_results: Annotated[list[KeyResultItem], BeforeValidator(_optional_list)] = Field(
         default_factory=list,
         description="How you will know it happened: text or mappings with from/to.",
-        examples=[["Increase activation from 61% to 75%"]],
+        examples=[
+            [
+                "Increase activation from 61% to 75%",
+                {"title": "Cut median onboarding time", "from": 10, "to": 6, "unit": "days"},
+            ]
+        ],
+        json_schema_extra=_or_null,
     )
 
 
@@ -294,24 +368,48 @@ class Kpi(_FromTo):
         default=None, description="The latest reading.", examples=[4.6]
     )
     due: Date | None = Field(
-        default=None, description="Accepted only to be reported: a KPI has no end."
+        default=None,
+        description="Accepted only to be reported: a KPI has no end.",
+        examples=["2026-09-30"],
     )
     from_: NumberOrText | None = Field(
         default=None,
         validation_alias=AliasChoices("from", "baseline"),
         serialization_alias="from",
         description="Accepted only to be reported: a from-to belongs on the OKR side.",
+        examples=[10],
     )
     to: NumberOrText | None = Field(
         default=None,
         validation_alias=AliasChoices("to", "target"),
         serialization_alias="to",
         description="Accepted only to be reported: a from-to belongs on the OKR side.",
+        examples=[5],
     )
+
+
+# The enum offers completion in editors; the pattern accepts what Board._lower reads ("EN").
+LanguageCode = Annotated[
+    Literal["en", "de", "es", "fr"],
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"enum": list(LANGUAGES)},
+                {"type": "string", "pattern": r"^\s*(?:[Ee][Nn]|[Dd][Ee]|[Ee][Ss]|[Ff][Rr])\s*$"},
+            ]
+        }
+    ),
+]
+
+
+def _board_needs_content(schema: dict[str, Any]) -> None:
+    schema["anyOf"] = [{"required": ["objectives"]}, {"required": ["kpis"]}]
 
 
 class Board(_Model):
     """One team's goal board for one cycle: its OKRs and its KPIs."""
+
+    model_config = ConfigDict(json_schema_extra=_board_needs_content)
 
     board: Text | None = Field(
         default=None, description="Display name; defaults to the file name.", examples=["Growth"]
@@ -322,16 +420,39 @@ class Board(_Model):
         examples=["2026-Q3", {"start": "2026-07-01", "end": "2026-09-30"}],
     )
     owner: Text | None = Field(default=None, description="The owning team.", examples=["growth"])
-    language: Literal["en", "de", "es", "fr"] | None = Field(
+    language: LanguageCode | None = Field(
         default=None,
-        description="Language of the texts; detected per text when absent.",
+        description="Language of the texts (en, de, es, fr); detected per text when absent.",
         examples=["en"],
     )
     kpis: Annotated[list[Kpi], BeforeValidator(_optional_list)] = Field(
-        default_factory=list, description="Vital signs: ongoing, with a threshold, no end."
+        default_factory=list,
+        description="Vital signs: ongoing, with a threshold, no end.",
+        examples=[
+            [
+                {
+                    "id": "churn",
+                    "name": "Monthly gross churn",
+                    "owner": "finance",
+                    "unit": "%",
+                    "threshold": "< 4",
+                }
+            ]
+        ],
+        json_schema_extra=_or_null,
     )
     objectives: Annotated[list[Objective], BeforeValidator(_optional_list)] = Field(
-        default_factory=list, description="Bets for this cycle, each with key results."
+        default_factory=list,
+        description="Bets for this cycle, each with key results.",
+        examples=[
+            [
+                {
+                    "title": "Make onboarding effortless for new teams",
+                    "key_results": ["Increase activation from 61% to 75%"],
+                }
+            ]
+        ],
+        json_schema_extra=_or_null,
     )
 
     @field_validator("language", mode="before")

@@ -7,17 +7,24 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 from okrlint.findings import LintResult
+from okrlint.repository import relative_uri
 
 
 @dataclass(frozen=True, slots=True)
 class Rendered:
-    """What a reporter produced: the result text (stdout) and diagnostics (stderr)."""
+    """What a reporter produced: the result text (stdout) and diagnostics (stderr).
+
+    ``step_summary`` is Markdown for a CI job's summary page (the ``github`` format
+    fills it; the CLI appends it to ``$GITHUB_STEP_SUMMARY`` when that is set).
+    """
 
     out: str
     err: str = ""
+    step_summary: str = ""
 
 
 class Reporter(Protocol):
@@ -27,7 +34,17 @@ class Reporter(Protocol):
 FORMATS: dict[str, str] = {
     "human": "okrlint.reporters.human",
     "json": "okrlint.reporters.json_report",
+    "concise": "okrlint.reporters.concise",
+    "sarif": "okrlint.reporters.sarif",
+    "github": "okrlint.reporters.github",
+    "junit": "okrlint.reporters.junit",
+    "gitlab": "okrlint.reporters.gitlab",
 }
+
+#: Formats whose output is one JSON document, and the one that is XML: a stream that
+#: cannot encode a character gets the format's own escapes, never mangled syntax.
+JSON_FORMATS = frozenset({"json", "sarif", "gitlab"})
+XML_FORMATS = frozenset({"junit"})
 
 
 def get(name: str) -> Reporter:
@@ -35,3 +52,23 @@ def get(name: str) -> Reporter:
     module = importlib.import_module(FORMATS[name])
     reporter: Reporter = module.render
     return reporter
+
+
+# Control characters (C0, DEL, C1) shown as visible symbols, one for one so that
+# columns stay aligned: board text and file names must never drive a terminal or a
+# CI log (an escape sequence in a title would otherwise be executed by it).
+_VISIBLE: dict[int, int] = {
+    **{c: 0x2400 + c for c in range(0x20)},  # the Control Pictures block: ␀ ␁ ... ␟
+    0x7F: 0x2421,  # ␡
+    **dict.fromkeys(range(0x80, 0xA0), 0xFFFD),
+}
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character replaced by a visible symbol."""
+    return text.translate(_VISIBLE)
+
+
+def repository_path(file: str, root: str) -> str:
+    """``file`` relative to the run's repository root, with forward slashes."""
+    return relative_uri(file, Path(root) if root else None)
