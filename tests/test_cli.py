@@ -111,8 +111,11 @@ def test_rules_as_json() -> None:
     result = run("rules", "--format", "json")
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
-    assert [row["id"] for row in rows] == [*RULE_IDS, "unused-suppression",
-                                           "unknown-rule-in-suppression"]
+    assert [row["id"] for row in rows] == [
+        *RULE_IDS,
+        "unused-suppression",
+        "unknown-rule-in-suppression",
+    ]
     for row in rows:
         assert row["severity"] in ("error", "warning", "info")
         assert row["summary"]
