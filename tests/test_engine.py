@@ -66,3 +66,18 @@ def test_exit_code_follows_fail_on() -> None:
     assert result.exit_code(Severity.ERROR) == 0
     assert result.exit_code(Severity.WARNING) == 1
     assert result.exit_code(Severity.INFO) == 1
+
+
+def test_the_progress_bar_starts_only_for_many_files_and_stops() -> None:
+    from okrlint.run import _progress
+
+    with _progress(False) as tick:
+        assert tick is None
+    bar = _progress(True)
+    with bar as tick:
+        assert tick is not None
+        tick(0, 10)
+        assert bar._bar is None  # a short run shows no bar
+        for done in range(60):
+            tick(done, 60)
+        assert bar._bar is not None
