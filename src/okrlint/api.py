@@ -74,6 +74,7 @@ def lint_paths(
     baseline: Baseline | None = None,
     history: bool = True,
     on_file: Callable[[int, int], None] | None = None,
+    jobs: int | None = None,
 ) -> LintResult:
     """Lint board files and folders (folders are walked for ``*.yaml``/``*.yml``).
 
@@ -83,6 +84,8 @@ def lint_paths(
     boards of their teams from the goals repository (read-only: their findings are not
     reported); a folder given is its own history. ``on_file`` is
     called with (files done, files in all) as the run goes (a progress bar).
+    ``jobs`` spreads the files over processes (None: one per core for large runs);
+    the result is the same, in the same order, whatever the number of jobs.
     """
     resolver = resolver or Resolver()
     paths = list(paths)
@@ -99,12 +102,7 @@ def lint_paths(
         _Linted(FileResult(e.file, (e,)), [], config or Config()) for e in found.errors
     ]
     traces = History()
-    for done, path in enumerate(found.files):
-        if on_file is not None:
-            on_file(done, len(found.files))
-        file_config = config_of(path).for_file(path)
-        loaded = load_board(path, file_config.limits, display(path))
-        item, board_trace = _lint_loaded(loaded, file_config)
+    for item, board_trace in _lint_files(found.files, config_of, on_file, jobs):
         linted.append(item)
         traces.add(board_trace)
     run_config = config if config is not None else resolver.config_for(Path.cwd())
@@ -124,6 +122,63 @@ def lint_paths(
         fail_on=run_config.fail_on,
         notices=found.notices,
     )
+
+
+def _lint_one(path: Path, config_of: Callable[[Path], Config]) -> tuple[_Linted, BoardTrace | None]:
+    file_config = config_of(path).for_file(path)
+    loaded = load_board(path, file_config.limits, display(path))
+    return _lint_loaded(loaded, file_config)
+
+
+#: Files per process below which a run stays in one process (forking costs more).
+PARALLEL_THRESHOLD = 100
+
+# The work of a forked worker: set before the pool starts, inherited by the children.
+_WORK: tuple[list[Path], Callable[[Path], Config]] | None = None
+
+
+def _lint_chunk(bounds: tuple[int, int]) -> list[tuple[_Linted, BoardTrace | None]]:
+    assert _WORK is not None
+    files, config_of = _WORK
+    return [_lint_one(path, config_of) for path in files[bounds[0] : bounds[1]]]
+
+
+def _lint_files(
+    files: list[Path],
+    config_of: Callable[[Path], Config],
+    on_file: Callable[[int, int], None] | None,
+    jobs: int | None,
+) -> Iterable[tuple[_Linted, BoardTrace | None]]:
+    """Lint each file, in order; across processes when there are many (fork only)."""
+    import multiprocessing
+    import os
+
+    total = len(files)
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    can_fork = "fork" in multiprocessing.get_all_start_methods()
+    if workers <= 1 or total < PARALLEL_THRESHOLD * min(workers, 2) // 2 or not can_fork:
+        for done, path in enumerate(files):
+            if on_file is not None:
+                on_file(done, total)
+            yield _lint_one(path, config_of)
+        return
+    global _WORK
+    _WORK = (files, config_of)
+    try:
+        # the parent lints the first chunk itself while the children do the rest
+        size = -(-total // workers)
+        bounds = [(k, min(k + size, total)) for k in range(0, total, size)]
+        context = multiprocessing.get_context("fork")
+        with context.Pool(len(bounds) - 1) as pool:
+            pending = pool.map_async(_lint_chunk, bounds[1:])
+            for done, path in enumerate(files[bounds[0][0] : bounds[0][1]]):
+                if on_file is not None:
+                    on_file(done, total)
+                yield _lint_one(path, config_of)
+            for chunk in pending.get():
+                yield from chunk
+    finally:
+        _WORK = None
 
 
 def _finish(

@@ -13,7 +13,7 @@ import difflib
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -112,7 +112,7 @@ class Config:
     def _relative(self, path: str | Path) -> str:
         base = self.base or os.getcwd()
         try:
-            return Path(os.path.relpath(Path(path).resolve(), base)).as_posix()
+            return Path(os.path.relpath(os.path.abspath(path), base)).as_posix()
         except ValueError:  # pragma: no cover - another drive on Windows
             return Path(path).as_posix()
 
@@ -219,9 +219,7 @@ class Resolver:
             return None
         if self.cli.config_file is not None:
             return self.cli.config_file.resolve()
-        here = Path(path).resolve()
-        folder = here if here.is_dir() else here.parent
-        return find_config_file(folder)
+        return _config_file_in(os.path.abspath(path))
 
     def config_for(self, path: str | Path) -> Config:
         """The settings a board at ``path`` is linted with (cached per config file)."""
@@ -234,6 +232,13 @@ class Resolver:
                 settings = load_config_file(source)
             self._cache[source], self.origins[source] = combine(settings, self.cli)
         return self._cache[source]
+
+
+@lru_cache(maxsize=4096)
+def _config_file_in(path: str) -> Path | None:
+    """The nearest configuration file for an absolute path (a file or a folder)."""
+    folder = path if os.path.isdir(path) else os.path.dirname(path)
+    return find_config_file(Path(folder))
 
 
 def combine(settings: FileSettings | None, cli: CommandLine) -> tuple[Config, dict[str, str]]:

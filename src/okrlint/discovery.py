@@ -64,7 +64,7 @@ class GitIgnores:
 
     def ignored(self, path: Path, top: Path) -> bool:
         """Is ``path`` ignored by a .gitignore between ``top`` and its own folder?"""
-        path = path.resolve()
+        path = Path(os.path.abspath(path))
         is_dir = path.is_dir()
         for folder in (path.parent, *path.parent.parents):
             spec = self._spec(folder)
@@ -86,7 +86,7 @@ def walk_boards(
     """Board files under ``folder`` in sorted path order, and the folders that failed."""
     found: list[Path] = []
     problems: list[InputError] = []
-    top = (top or folder).resolve()
+    top = Path(os.path.abspath(top or folder))
 
     def skip(path: Path) -> bool:
         if excluded is not None and excluded(path):
@@ -170,4 +170,4 @@ def _git_top(path: Path) -> Path:
     from okrlint.repository import git_root
 
     root = git_root(path)
-    return root if root is not None else path.resolve()
+    return root if root is not None else Path(os.path.abspath(path))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from okrlint.catalog import rule_defaults
 from okrlint.checks import CHECKS, HISTORY_CHECKS
 from okrlint.config import Config
@@ -30,6 +32,7 @@ def severity_of(
     return defaults.severity
 
 
+@lru_cache(maxsize=4096)
 def repository_path(file: str) -> str:
     """A file as its repository knows it: the stable part of a finding's fingerprint."""
     if file.startswith("<"):

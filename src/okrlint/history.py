@@ -17,6 +17,7 @@ from okrlint.findings import Hit
 from okrlint.loader import LoadedBoard
 from okrlint.positions import NodePath, Span
 from okrlint.understanding.board import UnderstoodBoard
+from okrlint.understanding.key_results import Intent, KeyResultMeaning
 
 _AMOUNT = re.compile(r"[£$€¥₹]?\s?[-+]?\d[\d.,'\u00a0\u202f]*\s?(?:%|[a-zA-Z]{1,3}\b)?")
 _NOISE = re.compile(r"[^\w#]+")
@@ -37,6 +38,17 @@ class GoalTrace:
     key: str
     metric: str | None
     span: Span
+    subject: str = ""  # the measured thing as the reader names it ("activation")
+
+    def identities(self) -> tuple[str, ...]:
+        """What makes two key results "the same" across cycles: the metric field, the
+        measured subject, or the text with its amounts blanked."""
+        out = [f"text:{self.key}"] if self.key else []
+        if self.metric:
+            out.append(f"metric:{self.metric.lower()}")
+        if self.subject:
+            out.append(f"subject:{self.subject}")
+        return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +71,14 @@ class PlacedHit:
     node_line: int = 0
 
 
+def _subject(meaning: KeyResultMeaning) -> str:
+    """The reader's name for what a bet or a hold measures, normalized; "" for tasks."""
+    if meaning.intent not in (Intent.CHANGE, Intent.HOLD):
+        return ""
+    words = _NOISE.sub(" ", meaning.metric.lower()).split()
+    return " ".join(words) if any(len(w) >= 3 for w in words) else ""
+
+
 def team_of(board: UnderstoodBoard) -> str:
     """The board name, else the file name (boards of one team share it across cycles)."""
     return board.board.board or PurePath(board.file).stem
@@ -75,6 +95,7 @@ def trace(board: UnderstoodBoard, loaded: LoadedBoard, report: bool = True) -> B
             key=normalize_goal(kr.text),
             metric=kr.spec.metric if kr.spec is not None else None,
             span=loaded.span_of(kr.path, kr.field),
+            subject=_subject(kr.meaning),
         )
         for kr in board.key_results
     )

@@ -24,13 +24,13 @@ def _git_root(folder: Path) -> Path | None:
 
 def git_root(path: str | Path) -> Path | None:
     """The git work tree that holds ``path``, or None."""
-    here = Path(path).resolve()
+    here = Path(os.path.abspath(path))
     return _git_root(here if here.is_dir() else here.parent)
 
 
 def find_root(path: str | Path) -> Path | None:
     """The repository root of ``path`` (a file or folder), or None outside any."""
-    here = Path(path).resolve()
+    here = Path(os.path.abspath(path))
     folder = here if here.is_dir() else here.parent
     root = _git_root(folder)
     if root is not None:
@@ -46,7 +46,7 @@ def relative_uri(file: str | Path, root: Path | None) -> str:
     path = Path(file)
     if root is not None:
         try:
-            return Path(os.path.relpath(path.resolve(), root)).as_posix()
+            return Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
         except ValueError:  # another drive on Windows
             pass
     return path.as_posix()

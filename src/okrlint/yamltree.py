@@ -41,6 +41,15 @@ _TAG = "tag:yaml.org,2002:"
 _STR, _SEQ, _MAP, _MERGE = _TAG + "str", _TAG + "seq", _TAG + "map", _TAG + "merge"
 _SCALAR_TAGS = frozenset(_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp"))
 _RESOLVER = Resolver()
+_QUOTES = ("'", '"')
+#: First characters that may start a non-text plain scalar (numbers, bools, null, dates).
+_RESOLVED_FIRST = frozenset(k for k in Resolver.yaml_implicit_resolvers if k)
+#: The plain words YAML 1.1 reads as something other than text (bools and null).
+_WORD_VALUES = frozenset(
+    f(w)
+    for w in ("yes", "no", "true", "false", "on", "off", "null")
+    for f in (str.lower, str.capitalize, str.upper)
+)
 _CONSTRUCTOR = SafeConstructor()
 
 
@@ -65,12 +74,15 @@ class YNode:
     node), merged keys included.
     """
 
-    __slots__ = ("data", "end", "items", "kind", "merge", "pairs", "size", "start")
+    __slots__ = ("_end", "_start", "data", "items", "kind", "merge", "pairs", "size")
 
-    def __init__(self, kind: str, start: Position, end: Position, data: Any) -> None:
+    def __init__(self, kind: str, start: Any, end: Any, data: Any) -> None:
         self.kind = kind  # "scalar" | "seq" | "map"
-        self.start = start
-        self.end = end
+        # Positions are kept as the parser's marks (or Positions) and turned into
+        # Positions only when asked: most nodes never are, and a large repository has
+        # hundreds of thousands of them.
+        self._start = start
+        self._end = end
         self.data = data
         self.pairs: dict[str, tuple[YNode, YNode]] = {}
         self.items: list[YNode] = []
@@ -78,8 +90,30 @@ class YNode:
         self.merge = False  # a "<<" merge key
 
     @property
+    def start(self) -> Position:
+        return _as_position(self._start)
+
+    @start.setter
+    def start(self, value: Any) -> None:
+        self._start = value
+
+    @property
+    def end(self) -> Position:
+        return _as_position(self._end)
+
+    @end.setter
+    def end(self, value: Any) -> None:
+        self._end = value
+
+    @property
     def span(self) -> Span:
         return Span(self.start, self.end)
+
+
+def _as_position(mark: Any) -> Position:
+    if isinstance(mark, Position):
+        return mark
+    return Position(mark.line + 1, mark.column + 1)
 
 
 class YamlTreeError(Exception):
@@ -195,8 +229,17 @@ class _Builder:
     # -- nodes -------------------------------------------------------------------------
 
     def scalar(self, event: Any) -> YNode:
-        span = _span(event.start_mark, event.end_mark)
         tag, value = event.tag, event.value
+        if tag is None and (
+            event.style in _QUOTES
+            or (value and value[0] not in _RESOLVED_FIRST)
+            or (value[:1].isalpha() and value not in _WORD_VALUES)
+        ):
+            # the common case, text: no tag to resolve (quoted, or a plain scalar that
+            # cannot be a number, bool, null or date: these start with a digit, a sign,
+            # a dot or "~", or are one of a few words)
+            return YNode("scalar", event.start_mark, event.end_mark, value)
+        span = _span(event.start_mark, event.end_mark)
         if tag in (None, "!"):
             resolved: str = _RESOLVER.resolve(  # type: ignore[no-untyped-call]
                 ScalarNode, value, event.implicit
@@ -284,13 +327,13 @@ class _Builder:
                 "a board needs only a few levels; "
                 "raise the limit with --max-depth if this is intended",
             )
-        start = _pos(event.start_mark)
+        start = event.start_mark
         node = YNode("map" if is_map else "seq", start, start, {} if is_map else [])
         self.stack.append([node, None, {}, [], event.anchor])
 
     def end_collection(self, event: Any) -> None:
         node, _key, explicit, merges, anchor = self.stack.pop()
-        node.end = _pos(event.end_mark)
+        node.end = event.end_mark
         if node.kind == "map":
             self.apply_merges(node, explicit, merges)
         self.add(node, anchor)

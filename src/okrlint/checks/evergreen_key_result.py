@@ -2,47 +2,44 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from okrlint.findings import Hit
 from okrlint.history import BoardTrace, GoalTrace, History, PlacedHit
 
-#: How alike two key results' texts (amounts blanked) must be to count as the same.
-SIMILARITY = 0.85
-
 
 def same_goal(a: GoalTrace, b: GoalTrace) -> bool:
-    """Same metric field, or near-identical text once amounts are blanked."""
-    if a.metric is not None and a.metric == b.metric:
-        return True
-    if a.key == b.key:
-        return bool(a.key)
-    matcher = difflib.SequenceMatcher(None, a.key, b.key)
-    return matcher.real_quick_ratio() >= SIMILARITY and matcher.ratio() >= SIMILARITY
+    """Same metric field, the same measured subject, or the same text once amounts are
+    blanked ("Raise CSAT from 84% to 86%" and "Raise CSAT from 86% to 88%")."""
+    return not set(a.identities()).isdisjoint(b.identities())
 
 
 def check(history: History, options: Mapping[str, Any]) -> Iterator[PlacedHit]:
     """Report, on the latest board of each run, key results that keep coming back."""
     minimum = int(options["min-cycles"])
     for team, cycles in history.teams().items():
-        previous: list[tuple[BoardTrace, GoalTrace, int, str]] = []
+        # identity -> (length of the run ending in the previous cycle, its first cycle)
+        previous: dict[str, tuple[int, str]] = {}
         for position, boards in enumerate(cycles):
-            current: list[tuple[BoardTrace, GoalTrace, int, str]] = []
+            current: dict[str, tuple[int, str]] = {}
+            runs: list[tuple[BoardTrace, GoalTrace, int, str]] = []
             for board in boards:
                 for goal in board.key_results:
-                    match = next((p for p in previous if same_goal(p[1], goal)), None)
-                    run = match[2] + 1 if match is not None else 1
-                    first = match[3] if match is not None else board.cycle.label
-                    current.append((board, goal, run, first))
-            following = cycles[position + 1] if position + 1 < len(cycles) else []
-            for board, goal, run, first in current:
+                    found = [previous[i] for i in goal.identities() if i in previous]
+                    run, first = max(found) if found else (0, board.cycle.label)
+                    run += 1
+                    runs.append((board, goal, run, first))
+                    for identity in goal.identities():
+                        if current.get(identity, (0, ""))[0] < run:
+                            current[identity] = (run, first)
+            next_boards = cycles[position + 1] if position + 1 < len(cycles) else []
+            following = {i for b in next_boards for g in b.key_results for i in g.identities()}
+            for board, goal, run, first in runs:
                 if run < minimum or not board.report:
                     continue
-                continues = any(same_goal(goal, g) for b in following for g in b.key_results)
-                if continues:
-                    continue  # reported at the end of the run
+                if not following.isdisjoint(goal.identities()):
+                    continue  # the run goes on: reported at its end
                 yield PlacedHit(
                     board.file,
                     goal.span,
@@ -52,5 +49,7 @@ def check(history: History, options: Mapping[str, Any]) -> Iterator[PlacedHit]:
                         f"({first} to {board.cycle.label}): a KPI that wandered onto the board",
                         "move it to kpis with a threshold and keep the board for this cycle's bets",
                     ),
+                    goal.text,
+                    goal.span.start.line,
                 )
             previous = current

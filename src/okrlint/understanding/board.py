@@ -18,8 +18,8 @@ from okrlint.understanding.key_results import (
     read_key_result,
 )
 from okrlint.understanding.language import (
-    DEFAULT_LANGUAGE,
     detect_board_language,
+    detect_language,
     text_language,
 )
 from okrlint.understanding.lexicon import Lexicon, lexicon
@@ -107,10 +107,7 @@ def board_cycle(board: Board) -> Cycle | None:
 
 def understand(board: Board, file: str, *, language: str | None = None) -> UnderstoodBoard:
     """Read every goal of ``board`` once, each in its language (set or detected)."""
-    fallback = DEFAULT_LANGUAGE
-    if not board.language and not language:
-        # a text without words of its own ("Uptime ≥ 99,95 %") takes the board's language
-        fallback = detect_board_language(_texts(board))
+    fallback = _BoardLanguage(board) if not board.language and not language else None
     kpis = tuple(_kpi_view(k, kpi, board, language, fallback) for k, kpi in enumerate(board.kpis))
     by_id = {k.id: k for k in kpis if k.id is not None}
     objectives: list[ObjectiveView] = []
@@ -120,7 +117,7 @@ def understand(board: Board, file: str, *, language: str | None = None) -> Under
         for r, item in enumerate(objective.key_results):
             spec = item if isinstance(item, KeyResultSpec) else None
             text = spec.title if spec is not None else str(item)
-            lang = text_language(text, board.language, language, fallback)
+            lang = _language_of(text, board, language, fallback)
             meaning = read_key_result(text, lang)
             if spec is not None:
                 lex = lexicon(lang)
@@ -132,7 +129,7 @@ def understand(board: Board, file: str, *, language: str | None = None) -> Under
             views.append(
                 KeyResultView((*path, "key_results", r), o, r, text, spec, meaning, verdict, kpi)
             )
-        title_lang = text_language(objective.title, board.language, language, fallback)
+        title_lang = _language_of(objective.title, board, language, fallback)
         objectives.append(
             ObjectiveView(
                 path, o, objective, read_objective(objective.title, title_lang), tuple(views)
@@ -149,6 +146,29 @@ def understand(board: Board, file: str, *, language: str | None = None) -> Under
     )
 
 
+class _BoardLanguage:
+    """The language of a board's texts taken together, worked out only when a text has no
+    words of its own to tell ("Uptime ≥ 99,95 %")."""
+
+    def __init__(self, board: Board) -> None:
+        self.board = board
+        self.value: str | None = None
+
+    def get(self) -> str:
+        if self.value is None:
+            self.value = detect_board_language(_texts(self.board))
+        return self.value
+
+
+def _language_of(
+    text: str, board: Board, language: str | None, fallback: _BoardLanguage | None
+) -> str:
+    if fallback is None:
+        return text_language(text, board.language, language)
+    found = detect_language(text, "")
+    return found or fallback.get()
+
+
 def _texts(board: Board) -> list[str]:
     texts = [kpi.name for kpi in board.kpis]
     for objective in board.objectives:
@@ -157,8 +177,10 @@ def _texts(board: Board) -> list[str]:
     return texts
 
 
-def _kpi_view(index: int, kpi: Kpi, board: Board, language: str | None, fallback: str) -> KpiView:
-    lang = text_language(kpi.name, board.language, language, fallback)
+def _kpi_view(
+    index: int, kpi: Kpi, board: Board, language: str | None, fallback: _BoardLanguage | None
+) -> KpiView:
+    lang = _language_of(kpi.name, board, language, fallback)
     lex = lexicon(lang)
     return KpiView(
         path=("kpis", index),

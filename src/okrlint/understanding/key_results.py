@@ -290,6 +290,8 @@ class _Reader:
         self.lows = [t.low for t in tokens]
         self.lex = lex
         self.tables = lex.tables
+        index, nothing = lex.first_index, frozenset[str]()
+        self.starts = [index.get(low, nothing) for low in self.lows]
         self.n = len(tokens)
         self.date_tokens = self._find_dates()
         self.deadline = self._has_deadline()
@@ -318,8 +320,8 @@ class _Reader:
 
     def _match(self, table: str, i: int) -> tuple[int, object] | None:
         """The longest phrase of ``table`` at token ``i``: (token count, payload)."""
-        if not 0 <= i < self.n:
-            return None
+        if not 0 <= i < self.n or table not in self.starts[i]:
+            return None  # no phrase of the table starts with this word (most calls)
         return self.tables[table].match(self.lows, i)
 
     def _low(self, i: int) -> str:
@@ -521,6 +523,8 @@ class _Reader:
     def _verb_at(self, i: int) -> tuple[str, int, object] | None:
         """The verb phrase at token ``i``: (table, length, payload); the longest wins."""
         best: tuple[str, int, object] | None = None
+        if not 0 <= i < self.n or self.starts[i].isdisjoint(_VERB_TABLES):
+            return None
         for table in _VERB_TABLES:
             m = self._match(table, i)
             if m is not None and (best is None or m[0] > best[1]):
@@ -1260,6 +1264,8 @@ class _Reader:
                 or self._match("cadence_adverbs", i + 1)
             ):
                 excluded.add(i)  # "from", "to", "by"; "de" only before an amount
+            if self.starts[i].isdisjoint(_NOT_METRIC_TABLES):
+                continue
             for table in _NOT_METRIC_TABLES:
                 m = self._match(table, i)
                 if m is None:
@@ -1477,7 +1483,7 @@ class _Reader:
         """ "Sign 10 new customers": won in the cycle, from zero; "Add 5 new integrations"
         counts the team's own work.
         """
-        new = self._new_count(c)
+        new = self._new_count(c) if c.baseline is None else None
         if new is None:
             return False
         if self._counts_activity(new) and not self._won_from_others(c, new):

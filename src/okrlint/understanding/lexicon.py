@@ -7,8 +7,8 @@ and tables are keyed by the first token so a lookup costs one dict access.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -54,6 +54,10 @@ class PhraseTable:
 
     def __contains__(self, word: str) -> bool:
         return word in self.words
+
+    def first_words(self) -> Iterable[str]:
+        """The words a phrase of the table can start with."""
+        return self._by_first.keys()
 
     def heads(self, word: str) -> bool:
         """Is ``word`` one of the table's words, or a compound ending in one?
@@ -124,6 +128,8 @@ class Lexicon:
     number_words: PhraseTable
     markers: frozenset[str]
     bau_patterns: tuple[re.Pattern[str], ...]
+    #: for each word, the tables with a phrase starting with it (a match's fast "no")
+    first_index: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: weaker hints for language detection: word endings and letters of the language
     marker_endings: tuple[str, ...] = ()
     marker_letters: frozenset[str] = frozenset()
@@ -265,7 +271,12 @@ def lexicon(language: str) -> Lexicon:
         patterns = tuple(re.compile(p) for p in bau.get("patterns") or ())
     except re.error as exc:
         raise CatalogError(f"bad business_as_usual pattern for {language}: {exc}") from exc
+    index: dict[str, set[str]] = {}
+    for name, table in tables.items():
+        for word in table.first_words():
+            index.setdefault(word, set()).add(name)
     return Lexicon(
+        first_index={word: frozenset(names) for word, names in index.items()},
         language=language,
         decimal=str(numbers.get("decimal", ".")),
         thousands=str(numbers.get("thousands", ",")),

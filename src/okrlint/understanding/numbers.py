@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import lru_cache
 
 from okrlint.understanding.lexicon import Lexicon
 from okrlint.understanding.tokens import Kind, Token, tokenize
@@ -561,6 +562,7 @@ def _known_noun(word: str, lex: Lexicon) -> bool:
 _VERB_TABLES = ("hold_verbs", "acquisition_verbs", "task_verbs", "target_verbs")
 
 
+@lru_cache(maxsize=4096, typed=True)  # typed: False is not 0
 def parse_amount(value: float | str, unit_text: str | None, lex: Lexicon) -> Quantity | None:
     """Read a structured ``from``/``to`` value: a number, or text such as ``"€0.6M"``.
 
@@ -601,6 +603,7 @@ def _with_unit(number: str, unit_text: str | None) -> str:
     return f"{number}{unit_text}" if unit_text in ("%", "pp") else f"{number} {unit_text}"
 
 
+@lru_cache(maxsize=512)
 def parse_unit(unit_text: str | None, lex: Lexicon) -> tuple[Unit, float]:
     """Read a ``unit`` field: ``%``, ``pp``, ``£``, ``EUR``, ``days``, or a free label.
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from okrlint.models import Kpi, ThresholdRange
 from okrlint.understanding.lexicon import Lexicon
@@ -62,6 +63,7 @@ class Threshold:
         return self.text
 
 
+@lru_cache(maxsize=2048, typed=True)
 def parse_threshold(value: object, unit: str | None, lex: Lexicon) -> Threshold | None:
     """Read a KPI's ``threshold`` field; None when absent or unreadable."""
     if value is None:
