@@ -150,13 +150,16 @@ def _lint_files(
     jobs: int | None,
 ) -> Iterable[tuple[_Linted, BoardTrace | None]]:
     """Lint each file, in order; across processes when there are many (fork only)."""
-    import multiprocessing
     import os
 
     total = len(files)
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    can_fork = "fork" in multiprocessing.get_all_start_methods()
-    if workers <= 1 or total < PARALLEL_THRESHOLD * min(workers, 2) // 2 or not can_fork:
+    parallel = workers > 1 and (jobs is not None or total >= PARALLEL_THRESHOLD)
+    if parallel:
+        import multiprocessing  # only for large runs: it imports pickle, sockets, ...
+
+        parallel = "fork" in multiprocessing.get_all_start_methods()
+    if not parallel:
         for done, path in enumerate(files):
             if on_file is not None:
                 on_file(done, total)
@@ -168,6 +171,8 @@ def _lint_files(
         # the parent lints the first chunk itself while the children do the rest
         size = -(-total // workers)
         bounds = [(k, min(k + size, total)) for k in range(0, total, size)]
+        import multiprocessing
+
         context = multiprocessing.get_context("fork")
         with context.Pool(len(bounds) - 1) as pool:
             pending = pool.map_async(_lint_chunk, bounds[1:])

@@ -136,5 +136,20 @@ def load_phrases(language: str) -> dict[str, Any]:
     return data
 
 
+DETECTION_FILE = "detection"
+
+
+@cache
 def available_languages() -> tuple[str, ...]:
-    return tuple(sorted(p.stem for p in (rules_dir() / "phrases").glob("*.yaml")))
+    """Languages with a phrase file (``rules/phrases/<lang>.yaml``)."""
+    phrases = rules_dir() / "phrases"
+    return tuple(sorted(p.stem for p in phrases.glob("*.yaml") if p.stem != DETECTION_FILE))
+
+
+@cache
+def load_detection() -> dict[str, Any]:
+    """What tells the languages apart: ``rules/phrases/detection.yaml``."""
+    data = read_data_file(rules_dir() / "phrases" / f"{DETECTION_FILE}.yaml")
+    if not isinstance(data, dict):
+        raise CatalogError("rules/phrases/detection.yaml is not a mapping")
+    return data

@@ -251,6 +251,15 @@ def check_cli(
         bool,
         typer.Option("--show-suppressed", help="Also list findings silenced by inline comments."),
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            help="Processes to lint with [default: one per core for 100 files or more].",
+            min=1,
+        ),
+    ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print findings only: no source, no summary.")
     ] = False,
@@ -318,6 +327,7 @@ def check_cli(
             baseline=baseline,
             write_baseline=write_baseline,
             show_settings=show_settings,
+            jobs=jobs,
             progress=not quiet and sys.stderr.isatty() and use_color(no_color, sys.stderr),
         )
         outcome = run_check(request)
@@ -401,6 +411,15 @@ def explain_cli(
 
 def main() -> None:
     """Console entry point."""
+    # okrlint's models need no pydantic plugins; skipping their discovery saves reading
+    # every installed package's metadata at start-up (a user's setting wins)
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    # a lint run allocates many small objects that all live to the end: collecting
+    # cycles among them often is wasted work (the imports are frozen, the bar raised)
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(20_000, 50, 100)
     app()
 
 

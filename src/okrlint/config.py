@@ -100,6 +100,10 @@ class Config:
 
     def excluded(self, path: str | Path) -> bool:
         """Does an ``exclude`` pattern match ``path`` (relative to the config's folder)?"""
+        if self.exclude == DEFAULT_EXCLUDE and not self.extend_exclude:
+            # the default ".*" alone: any hidden part of the path (no pathspec needed)
+            rel = self._relative(path)
+            return any(p.startswith(".") and p not in (".", "..") for p in rel.split("/"))
         rel = self._relative(path)
         if rel in (".", ""):
             return False  # the config's own folder

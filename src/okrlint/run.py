@@ -24,6 +24,7 @@ class CheckRequest:
     write_baseline: str | None = None
     show_settings: bool = False
     progress: bool = False
+    jobs: int | None = None
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,13 @@ def run_check(request: CheckRequest) -> CheckOutcome:
         raise ConfigError("'-' (stdin) cannot be combined with other paths")
     else:
         with _progress(request.progress) as tick:
-            result = lint_paths(request.paths, resolver=resolver, baseline=baseline, on_file=tick)
+            result = lint_paths(
+                request.paths,
+                resolver=resolver,
+                baseline=baseline,
+                on_file=tick,
+                jobs=request.jobs,
+            )
     if request.write_baseline:
         Path(request.write_baseline).write_text(baseline_text(result.findings), encoding="utf-8")
         code = 2 if result.input_errors else 0
@@ -116,6 +123,8 @@ class _progress:
         self._bar.update(TaskID(self._task), completed=done)
 
     def __exit__(self, *exc: object) -> None:
+        if self._bar is None:
+            return  # rich was never needed: keep it unimported
         from rich.progress import Progress
 
         if isinstance(self._bar, Progress):

@@ -37,11 +37,24 @@ class KpiView:
     model: Kpi
     threshold: Threshold | None
     reading: Quantity | None
-    name_meaning: KeyResultMeaning
+    language: str = "en"
 
     @property
     def id(self) -> str | None:
         return self.model.id
+
+    @property
+    def name_meaning(self) -> KeyResultMeaning:
+        """The KPI's name read like a key result ("Cut refund time from 10 to 5 days"),
+        read only when asked: most names hold no amount and are never read."""
+        name = self.model.name
+        lex = lexicon(self.language)
+        words = lex.number_words
+        if not any(ch.isdigit() for ch in name) and not any(
+            w.lower() in words.first_words() for w in name.split()
+        ):
+            return _NO_AMOUNT
+        return read_key_result(name, self.language)
 
     @property
     def red(self) -> bool:
@@ -94,6 +107,9 @@ class UnderstoodBoard:
     @property
     def key_results(self) -> tuple[KeyResultView, ...]:
         return tuple(kr for o in self.objectives for kr in o.key_results)
+
+
+_NO_AMOUNT = KeyResultMeaning(Intent.UNMEASURED)
 
 
 def board_cycle(board: Board) -> Cycle | None:
@@ -188,7 +204,7 @@ def _kpi_view(
         model=kpi,
         threshold=kpi_threshold(kpi, lex),
         reading=kpi_reading(kpi, lex),
-        name_meaning=read_key_result(kpi.name, lang),
+        language=lang,
     )
 
 

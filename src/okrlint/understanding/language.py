@@ -14,8 +14,7 @@ import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
-from okrlint.catalog import available_languages
-from okrlint.understanding.lexicon import lexicon
+from okrlint.catalog import available_languages, load_detection
 
 # a word, hyphenated compounds ("All-Hands-Meetings") and elisions ("l'uptime") whole
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -27,10 +26,17 @@ DEFAULT_LANGUAGE = "en"
 
 @cache
 def _markers() -> dict[str, tuple[frozenset[str], tuple[str, ...], frozenset[str]]]:
+    """Each language's marker words, endings and letters (from the small detection file:
+    detecting a language never compiles every language's vocabulary)."""
     out = {}
+    data = load_detection()
     for lang in available_languages():
-        lex = lexicon(lang)
-        out[lang] = (lex.markers, lex.marker_endings, lex.marker_letters)
+        entry = data.get(lang) or {}
+        out[lang] = (
+            frozenset(str(w).lower() for w in entry.get("markers") or ()),
+            tuple(str(e).lower() for e in entry.get("marker_endings") or ()),
+            frozenset("".join(str(c).lower() for c in entry.get("marker_letters") or ())),
+        )
     return out
 
 

@@ -126,13 +126,9 @@ class Lexicon:
     thousands: str
     tables: dict[str, PhraseTable]
     number_words: PhraseTable
-    markers: frozenset[str]
     bau_patterns: tuple[re.Pattern[str], ...]
     #: for each word, the tables with a phrase starting with it (a match's fast "no")
     first_index: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    #: weaker hints for language detection: word endings and letters of the language
-    marker_endings: tuple[str, ...] = ()
-    marker_letters: frozenset[str] = frozenset()
     #: "1 200 €": a plain space groups thousands (French)
     space_groups: bool = False
     #: the verb may close the clause: "Die Churn-Rate von 4 % auf 2,5 % senken" (German)
@@ -264,7 +260,6 @@ def lexicon(language: str) -> Lexicon:
     numbers = data.get("numbers") or {}
     words = PhraseTable((str(k), float(v)) for k, v in (numbers.get("words") or {}).items())
     grammar = data.get("grammar") or {}
-    letters = data.get("marker_letters")
     bau = data.get("business_as_usual") or {}
     tables["hold_openers"] = PhraseTable(_entries(bau.get("hold_openers")))
     try:
@@ -282,9 +277,6 @@ def lexicon(language: str) -> Lexicon:
         thousands=str(numbers.get("thousands", ",")),
         tables=tables,
         number_words=words,
-        markers=frozenset(p.lower() for p, _ in _entries(data.get("markers"))),
-        marker_endings=tuple(p.lower() for p, _ in _entries(data.get("marker_endings"))),
-        marker_letters=frozenset("".join(p.lower() for p, _ in _entries(letters))),
         bau_patterns=patterns,
         space_groups=bool(numbers.get("space_groups", False)),
         verb_final=bool(grammar.get("verb_final", False)),
