@@ -44,9 +44,12 @@ class _Linted:
     suppressions: list[Suppression] = field(default_factory=list)
 
 
-def _lint_loaded(loaded: LoadedBoard, config: Config) -> tuple[_Linted, BoardTrace | None]:
+def _lint_loaded(
+    loaded: LoadedBoard, config: Config, keep_source: bool = False
+) -> tuple[_Linted, BoardTrace | None]:
+    """Lint a loaded board. Its text is kept only when asked (text given directly): a
+    large run must not hold every file's text; reporters read files from disk."""
     findings, board_trace = lint_board(loaded, config)
-    keep_source = bool(findings or loaded.errors)
     result = FileResult(loaded.file, tuple(loaded.errors), loaded.source if keep_source else "")
     linted = _Linted(result, findings, config, parse_suppressions(loaded.source))
     return linted, board_trace
@@ -62,7 +65,7 @@ def lint_text(
     """Lint one board given as text (``file`` names it in positions)."""
     config = config or Config()
     loaded = load_text(text, file, config.limits)
-    linted, _trace = _lint_loaded(loaded, config)
+    linted, _trace = _lint_loaded(loaded, config, keep_source=True)
     return _finish([linted], [], baseline, root=str(Path.cwd()), fail_on=config.fail_on)
 
 
@@ -202,10 +205,7 @@ def _finish(
     kept: list[Finding] = []
     suppressed: list[Finding] = []
     for item in linted:
-        from_history = by_file.get(item.result.file, [])
-        findings = item.findings + from_history
-        if from_history and not item.result.source:
-            item.result = _with_source(item.result)
+        findings = item.findings + by_file.get(item.result.file, [])
         if item.suppressions:
             outcome = apply_suppressions(
                 item.result.file,
@@ -237,17 +237,6 @@ def _finish(
         baseline_stale=stale,
         fail_on=fail_on,
     )
-
-
-def _with_source(result: FileResult) -> FileResult:
-    """Read a file's text again, for showing the lines of cross-cycle findings."""
-    from dataclasses import replace
-
-    try:
-        text = Path(result.file).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return result
-    return replace(result, source=text)
 
 
 # -- the goals repository as history ---------------------------------------------------

@@ -60,6 +60,16 @@ class _Paint:
         return f"{_STYLES[style]}{text}{_RESET}" if self.color and text else text
 
 
+def _read(path: str) -> str:
+    """A linted file's text, for its source lines (the result does not keep it)."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(8 * 1024 * 1024)
+        return data.decode("utf-8-sig", errors="replace")
+    except OSError:
+        return ""
+
+
 def _snippet(source_lines: list[str], span: Span, paint: _Paint, style: str) -> list[str]:
     line_no = span.start.line
     if not 0 < line_no <= len(source_lines):
@@ -157,8 +167,8 @@ def render(result: LintResult, *, color: bool = False, quiet: bool = False) -> R
     out: list[str] = []
     err: list[str] = [f"okrlint: {_visible(notice)}" for notice in result.notices]
     for file, findings in _by_file(result):
-        show = file.source and (findings or file.errors) and not quiet
-        lines = source_lines(file.source) if show else []
+        text = (file.source or _read(file.file)) if (findings or file.errors) and not quiet else ""
+        lines = source_lines(text) if text else []
         for e in file.errors:
             err.extend(_error_lines(e, lines, paint, quiet))
         for f in findings:
