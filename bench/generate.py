@@ -15,28 +15,53 @@ import random
 from pathlib import Path
 
 METRICS = [
-    ("activation", "%"), ("monthly churn", "%"), ("NPS", ""), ("weekly active teams", ""),
-    ("trial-to-paid conversion", "%"), ("p95 API latency", "ms"), ("median onboarding time", "days"),
-    ("first response time", "hours"), ("CSAT", "%"), ("average deal size", "£"),
-    ("net revenue retention", "%"), ("MRR", "$"), ("deployment frequency", "per week"),
-    ("escaped defects", ""), ("time to hire", "days"), ("gross margin", "%"),
-    ("support tickets per customer", ""), ("self-serve share of revenue", "%"),
-    ("infrastructure cost per customer", "$"), ("employee engagement score", ""),
+    ("activation", "%"),
+    ("monthly churn", "%"),
+    ("NPS", ""),
+    ("weekly active teams", ""),
+    ("trial-to-paid conversion", "%"),
+    ("p95 API latency", "ms"),
+    ("median onboarding time", "days"),
+    ("first response time", "hours"),
+    ("CSAT", "%"),
+    ("average deal size", "£"),
+    ("net revenue retention", "%"),
+    ("MRR", "$"),
+    ("deployment frequency", "per week"),
+    ("escaped defects", ""),
+    ("time to hire", "days"),
+    ("gross margin", "%"),
+    ("support tickets per customer", ""),
+    ("self-serve share of revenue", "%"),
+    ("infrastructure cost per customer", "$"),
+    ("employee engagement score", ""),
 ]
 UP = ["Increase", "Grow", "Raise", "Lift", "Improve", "Boost"]
 DOWN = ["Reduce", "Cut", "Lower", "Decrease", "Shrink", "Bring down"]
 HOLD = ["Maintain", "Keep", "Sustain", "Hold"]
 OBJECTIVES = [
-    "Make onboarding effortless for {who}", "Win the mid-market segment in {where}",
-    "Turn {who} into advocates", "Build a support experience {who} rave about",
-    "Ship faster without breaking things", "Make our pricing easy to say yes to",
-    "Grow the business in {where}", "Make every release boring", "Hit our sales targets",
-    "Run a reliable platform", "Become the default tool for {who}", "Keep customers happy",
+    "Make onboarding effortless for {who}",
+    "Win the mid-market segment in {where}",
+    "Turn {who} into advocates",
+    "Build a support experience {who} rave about",
+    "Ship faster without breaking things",
+    "Make our pricing easy to say yes to",
+    "Grow the business in {where}",
+    "Make every release boring",
+    "Hit our sales targets",
+    "Run a reliable platform",
+    "Become the default tool for {who}",
+    "Keep customers happy",
 ]
 WHO = ["new teams", "enterprise buyers", "admins", "developers", "finance leads", "students"]
 WHERE = ["Germany", "the Nordics", "Spain", "France", "the US", "APAC", "LATAM"]
-TASKS = ["Launch the new {thing}", "Run {n} customer workshops", "Hire {n} engineers",
-         "Publish {n} case studies", "Migrate the {thing} to the new platform"]
+TASKS = [
+    "Launch the new {thing}",
+    "Run {n} customer workshops",
+    "Hire {n} engineers",
+    "Publish {n} case studies",
+    "Migrate the {thing} to the new platform",
+]
 THINGS = ["pricing page", "billing system", "help centre", "mobile app", "onboarding flow"]
 
 
@@ -92,16 +117,23 @@ def board_text(rng: random.Random, team: str, cycle: str) -> str:
     lines.append("objectives:")
     for o in range(rng.choice([3, 4, 4, 5])):
         title = rng.choice(OBJECTIVES).format(who=rng.choice(WHO), where=rng.choice(WHERE))
-        lines += [f"  - id: O{o + 1}", f"    title: {title}", f"    owner: {team.lower()}",
-                  "    key_results:"]
+        lines += [
+            f"  - id: O{o + 1}",
+            f"    title: {title}",
+            f"    owner: {team.lower()}",
+            "    key_results:",
+        ]
         for _ in range(rng.randint(2, 4)):
             kr = key_result(rng)
             if isinstance(kr, str):
                 lines.append(f'      - "{kr}"')
             else:
                 lines.append(f'      - title: "{kr["title"]}"')
-                lines += [f"        {k}: {v!r}" if isinstance(v, str) else f"        {k}: {v}"
-                          for k, v in kr.items() if k != "title"]
+                lines += [
+                    f"        {k}: {v!r}" if isinstance(v, str) else f"        {k}: {v}"
+                    for k, v in kr.items()
+                    if k != "title"
+                ]
     return "\n".join(lines) + "\n"
 
 

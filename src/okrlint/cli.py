@@ -251,6 +251,17 @@ def check_cli(
         bool,
         typer.Option("--show-suppressed", help="Also list findings silenced by inline comments."),
     ] = False,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Apply the safe fixes to the files, then report.")
+    ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option("--diff", help="Print the fixes as a unified diff; change nothing."),
+    ] = False,
+    unsafe_fixes: Annotated[
+        bool,
+        typer.Option("--unsafe-fixes", help="With --fix or --diff, also apply suggested fixes."),
+    ] = False,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -328,12 +339,17 @@ def check_cli(
             write_baseline=write_baseline,
             show_settings=show_settings,
             jobs=jobs,
+            fix=fix,
+            diff=diff,
+            unsafe_fixes=unsafe_fixes,
             progress=not quiet and sys.stderr.isatty() and use_color(no_color, sys.stderr),
         )
         outcome = run_check(request)
     except ConfigError as exc:
         raise _fail(str(exc)) from None
-    if outcome.text is not None:  # --show-settings, --write-baseline
+    for message in outcome.messages:
+        sys.stderr.write(message + "\n")
+    if outcome.text is not None:  # --show-settings, --write-baseline, --diff
         sys.stdout.write(outcome.text)
         raise typer.Exit(outcome.code)
     result = outcome.result

@@ -58,6 +58,8 @@ def to_finding(
         hint=hit.hint,
         fingerprint=fingerprint(rule_id, repository_path(loaded.file), hit.path, text),
         node_line=loaded.node_line(hit.path),
+        fix=hit.fix,
+        variant=hit.variant,
     )
 
 

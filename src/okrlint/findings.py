@@ -23,6 +23,35 @@ class Severity(StrEnum):
 _RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
 
 
+class Applicability(StrEnum):
+    """How a fix may be applied: ``safe`` by ``--fix``; ``suggested`` only with
+    ``--unsafe-fixes`` (it guesses); ``display`` is advice with no mechanical edit."""
+
+    SAFE = "safe"
+    SUGGESTED = "suggested"
+    DISPLAY = "display"
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A finding's suggestion and, where mechanical, the edit that carries it out.
+
+    ``action`` names the edit: ``move-to-kpis`` (remove the key result at ``target``
+    and add a KPI made of ``values``), ``add-kpi`` (add a KPI, keep the key result),
+    ``set`` (set the fields in ``values`` on the item at ``target``).
+    """
+
+    description: str
+    applicability: Applicability = Applicability.DISPLAY
+    action: str = ""
+    target: NodePath = ()
+    values: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def has_edit(self) -> bool:
+        return bool(self.action)
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """What a check reports: the item judged and why. The engine adds rule and severity.
@@ -37,6 +66,7 @@ class Hit:
     hint: str = ""
     field: str | None = None
     variant: str | None = None
+    fix: Fix | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +82,8 @@ class Finding:
     hint: str = ""
     fingerprint: str = ""  # stable across edits elsewhere: rule, file, node path, node text
     node_line: int = 0  # the line where the judged node starts (for inline suppressions)
+    fix: Fix | None = None  # the mechanical edit, when there is one (the hint says the rest)
+    variant: str | None = None  # the rule's variant ("guard-rail"), when one applied
 
     @property
     def line(self) -> int:

@@ -25,15 +25,22 @@ class CheckRequest:
     show_settings: bool = False
     progress: bool = False
     jobs: int | None = None
+    fix: bool = False
+    diff: bool = False
+    unsafe_fixes: bool = False
 
 
 @dataclass(frozen=True)
 class CheckOutcome:
-    """Either a lint result to render, or a text to print as it is (and an exit code)."""
+    """Either a lint result to render, or a text to print as it is (and an exit code).
+
+    ``messages`` go to stderr whatever the format (what --fix changed, files skipped).
+    """
 
     result: LintResult | None = None
     text: str | None = None
     code: int = 0
+    messages: tuple[str, ...] = ()
 
 
 def run_check(request: CheckRequest) -> CheckOutcome:
@@ -69,6 +76,14 @@ def run_check(request: CheckRequest) -> CheckOutcome:
                 on_file=tick,
                 jobs=request.jobs,
             )
+        if request.fix or request.diff:
+            return _fix(
+                request,
+                result,
+                lambda: lint_paths(
+                    request.paths, resolver=resolver, baseline=baseline, jobs=request.jobs
+                ),
+            )
     if request.write_baseline:
         Path(request.write_baseline).write_text(baseline_text(result.findings), encoding="utf-8")
         code = 2 if result.input_errors else 0
@@ -78,6 +93,42 @@ def run_check(request: CheckRequest) -> CheckOutcome:
             text=f"okrlint: wrote {count} {noun} to {request.write_baseline}\n", code=code
         )
     return CheckOutcome(result=result)
+
+
+def _fix(
+    request: CheckRequest, result: LintResult, relint: Callable[[], LintResult]
+) -> CheckOutcome:
+    """--diff prints what --fix would change; --fix writes it and reports what remains."""
+    from okrlint.fixing import plan_fixes, unified_diff, write_atomic
+
+    plans = plan_fixes(result, unsafe=request.unsafe_fixes)
+    messages = [f"okrlint: {p.file}: not fixed: {p.skipped}" for p in plans if p.skipped]
+    changed = [p for p in plans if p.changed]
+    if request.diff:
+        text = "".join(unified_diff(p) for p in changed)
+        count = sum(len(p.applied) for p in changed)
+        messages.append(
+            f"okrlint: {count} fix{'es' * (count != 1)} would change {len(changed)} "
+            f"file{'s' * (len(changed) != 1)}"
+            if changed
+            else "okrlint: nothing to fix"
+        )
+        return CheckOutcome(text=text, code=1 if changed else 0, messages=tuple(messages))
+    for plan in changed:
+        write_atomic(plan.file, plan.new)
+    fixed = sum(len(p.applied) for p in changed)
+    if changed:
+        messages.append(
+            f"okrlint: fixed {fixed} finding{'s' * (fixed != 1)} in {len(changed)} "
+            f"file{'s' * (len(changed) != 1)}"
+        )
+    remaining = relint() if changed else result
+    left = [f for f in remaining.findings if f.fix is not None and f.fix.has_edit]
+    if left and not request.unsafe_fixes:
+        suggested = sum(1 for f in left if f.fix and f.fix.applicability == "suggested")
+        if suggested:
+            messages.append(f"okrlint: {suggested} more fixable with --unsafe-fixes")
+    return CheckOutcome(result=remaining, messages=tuple(messages))
 
 
 def _settings_text(resolver: Resolver, request: CheckRequest) -> str:

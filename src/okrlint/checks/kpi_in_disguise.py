@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 
-from okrlint.findings import Hit
-from okrlint.understanding.board import UnderstoodBoard
+from okrlint.findings import Applicability, Fix, Hit
+from okrlint.positions import NodePath
+from okrlint.understanding.board import KeyResultView, ObjectiveView, UnderstoodBoard
 from okrlint.understanding.key_results import Comparator, Hold
 
 
 def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag objectives and key results that hold a level; note guard-rails on real bets."""
+    taken = {k.model.id for k in board.kpis if k.model.id}  # KPI ids, new ones included
     for objective in board.objectives:
         if objective.meaning.holds:
             hold = objective.meaning.holds[0]
@@ -25,12 +29,13 @@ def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
         for kr in objective.key_results:
             m = kr.meaning
             if kr.verdict == "kpi-in-disguise" and m.holds:
-                hold = m.holds[0]
+                hold = next((h for h in m.holds if h.level is not None), m.holds[0])
                 yield Hit(
                     kr.path,
                     f'"{kr.text}" holds a level instead of moving it: {_what(hold)}',
                     _kpi_hint(hold),
                     field=kr.field,
+                    fix=_kpi_fix(hold, kr.path, _owner(kr, objective), "move-to-kpis", taken),
                 )
             elif kr.verdict == "kpi-in-disguise":
                 yield Hit(
@@ -40,13 +45,16 @@ def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
                     field=kr.field,
                 )
             for guard in m.guard_rails:
+                fix = _kpi_fix(guard, kr.path, _owner(kr, objective), "add-kpi", taken)
                 yield Hit(
                     kr.path,
                     f'a bet with a guard-rail: "{guard.text}" is a level to hold, not part of '
                     "the bet",
-                    _kpi_hint(guard),
+                    _kpi_hint(guard, "add it to kpis"),
                     field=kr.field,
                     variant="guard-rail",
+                    # the bet stays: adding its guard-rail to kpis is only ever suggested
+                    fix=replace(fix, applicability=Applicability.SUGGESTED) if fix else None,
                 )
 
 
@@ -65,7 +73,51 @@ def _what(hold: Hold) -> str:
     return f"{metric} {symbol} {hold.level}"
 
 
-def _kpi_hint(hold: Hold) -> str:
+def _owner(kr: KeyResultView, objective: ObjectiveView) -> str | None:
+    """Who watched the number: the key result's owner, else its objective's."""
+    return kr.owner or objective.model.owner
+
+
+def _kpi_fix(
+    hold: Hold, path: NodePath, owner: str | None, action: str, taken: set[str]
+) -> Fix | None:
+    """The KPI this hold becomes: safe to move when the text wrote its bound (or zero)."""
+    threshold = hold.threshold()
+    if hold.level is None or not hold.metric or not threshold:
+        return None
+    name = hold.metric[:1].upper() + hold.metric[1:]
+    kpi_id = unique_id(name, taken)
+    taken.add(kpi_id)
+    values: list[tuple[str, str]] = [("id", kpi_id), ("name", name), ("threshold", threshold)]
+    unit = hold.unit_text()
+    if unit:
+        values.append(("unit", unit))
+    if owner:
+        values.append(("owner", owner))
+    written = hold.comparator not in (None, Comparator.EQ) or hold.level.value == 0
+    shown = ", ".join(
+        f'{k}: "{v}"' if k in ("threshold", "unit") else f"{k}: {v}" for k, v in values if k != "id"
+    )
+    verb = "move to kpis" if action == "move-to-kpis" else "add to kpis"
+    return Fix(
+        f"{verb}: {{{shown}}}",
+        Applicability.SAFE if written else Applicability.SUGGESTED,
+        action,
+        path,
+        tuple(values),
+    )
+
+
+def unique_id(name: str, taken: set[str]) -> str:
+    """A KPI id from its name: "Gross churn" → "gross-churn" (made unique on the board)."""
+    slug = "-".join(re.findall(r"[^\W_]+", name.lower())) or "kpi"
+    candidate, n = slug, 2
+    while candidate in taken:
+        candidate, n = f"{slug}-{n}", n + 1
+    return candidate
+
+
+def _kpi_hint(hold: Hold, verb: str = "move it to kpis") -> str:
     if hold.cadence and hold.level is None:
         return (
             'track the duty as a KPI (e.g. the share done on time, threshold ">= 100", '
@@ -77,4 +129,4 @@ def _kpi_hint(hold: Hold) -> str:
         return f"move it to kpis: {{name: {name}, threshold: ...}}, and bet on a change instead"
     unit = hold.unit_text()
     unit_part = f', unit: "{unit}"' if unit else ""
-    return f'move it to kpis: {{name: {name}, threshold: "{threshold}"{unit_part}}}'
+    return f'{verb}: {{name: {name}, threshold: "{threshold}"{unit_part}}}'

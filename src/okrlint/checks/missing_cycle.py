@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from okrlint.findings import Hit
+from okrlint.findings import Applicability, Fix, Hit
 from okrlint.understanding.board import UnderstoodBoard
 
 
@@ -13,6 +14,8 @@ def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag objectives that have no end: no board cycle, no due date on them or their KRs."""
     if board.board.cycle is not None:
         return
+    today = dt.date.today()
+    quarter = f"{today.year}-Q{(today.month - 1) // 3 + 1}"
     for objective in board.objectives:
         if objective.model.due is not None:
             continue
@@ -23,7 +26,14 @@ def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
             objective.path,
             f'objective "{objective.model.title}" never resolves: the board has no cycle and '
             "the objective no due date",
-            "add cycle: 2026-Q3 (or the cycle you mean) at the top of the board, or due: on "
+            f"add cycle: {quarter} (or the cycle you mean) at the top of the board, or due: on "
             "the objective",
             field="title",
+            fix=Fix(
+                f"add cycle: {quarter} at the top of the board (the current quarter)",
+                Applicability.SUGGESTED,
+                "set",
+                (),
+                (("cycle", quarter),),
+            ),
         )

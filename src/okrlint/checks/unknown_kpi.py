@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from okrlint.findings import Hit
+from okrlint.findings import Applicability, Fix, Hit
 from okrlint.understanding.board import UnderstoodBoard
 
 
@@ -18,12 +18,24 @@ def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
         if ref is None or ref in ids:
             continue
         close = difflib.get_close_matches(ref, ids, n=1)
+        fix = None
         if close:
             hint = f"did you mean kpi: {close[0]}?"
+            fix = Fix(
+                f"set kpi: {close[0]}",
+                Applicability.SUGGESTED,
+                "set",
+                kr.path,
+                (("kpi", close[0]),),
+            )
         elif ids:
             hint = f"KPI ids on this board: {', '.join(ids)}"
         else:
             hint = "add the KPI to the board's kpis: with this id"
         yield Hit(
-            kr.path, f'"{kr.text}" names kpi: {ref}, which is not on this board', hint, field="kpi"
+            kr.path,
+            f'"{kr.text}" names kpi: {ref}, which is not on this board',
+            hint,
+            field="kpi",
+            fix=fix,
         )

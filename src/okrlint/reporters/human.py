@@ -102,8 +102,14 @@ def _finding_lines(f: Finding, lines: list[str], paint: _Paint, quiet: bool) -> 
     if quiet:
         return out
     out.extend(_snippet(lines, f.span, paint, f.severity.value))
-    if f.hint:
-        pad = " " * len(str(f.line))
+    pad = " " * len(str(f.line))
+    if f.fix is not None and f.fix.has_edit:  # the mechanical fix says it best
+        how = "--fix" if f.fix.applicability == "safe" else "--unsafe-fixes"
+        out.append(
+            f"{paint('gutter', pad + ' =')} {paint('hint', 'fix:')} "
+            f"{_visible(f.fix.description)} (with {how})"
+        )
+    elif f.hint:
         out.append(f"{paint('gutter', pad + ' =')} {paint('hint', 'hint:')} {_visible(f.hint)}")
     out.append("")
     return out
@@ -142,6 +148,12 @@ def summary_line(result: LintResult) -> str:
         parts.append(f"No problems in {_plural(files, 'file')}")
     if broken:
         parts.append(f"{_plural(broken, 'file')} could not be linted")
+    fixable = [f for f in result.findings if f.fix is not None and f.fix.has_edit]
+    safe = sum(1 for f in fixable if f.fix is not None and f.fix.applicability == "safe")
+    if safe:
+        parts.append(f"{safe} fixable with --fix")
+    if len(fixable) > safe:
+        parts.append(f"{len(fixable) - safe} more with --unsafe-fixes")
     if result.suppressed:
         parts.append(f"{len(result.suppressed)} suppressed inline")
     if result.baseline_hidden:

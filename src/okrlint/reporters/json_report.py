@@ -7,6 +7,7 @@ from typing import Any
 
 from okrlint.errors import InputError
 from okrlint.findings import Finding, LintResult, Severity
+from okrlint.positions import format_path
 from okrlint.reporters import Rendered
 
 JSON_VERSION = 1
@@ -24,7 +25,21 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "end_column": f.end_column,
         "node": f.node,
         "hint": f.hint,
+        "fix": fix_dict(f),
     }
+
+
+def fix_dict(f: Finding) -> dict[str, Any] | None:
+    """The finding's suggestion, with the mechanical edit when there is one."""
+    fix = f.fix
+    if fix is None:
+        if not f.hint:
+            return None
+        return {"description": f.hint, "applicability": "display", "edit": None}
+    edit = None
+    if fix.has_edit:
+        edit = {"action": fix.action, "node": format_path(fix.target), "values": dict(fix.values)}
+    return {"description": fix.description, "applicability": fix.applicability.value, "edit": edit}
 
 
 def error_dict(e: InputError) -> dict[str, Any]:

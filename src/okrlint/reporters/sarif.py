@@ -192,9 +192,45 @@ def _sarif_result(
 def _finding_result(f: Finding, root: str, index: dict[str, int]) -> dict[str, Any]:
     print_ = f.fingerprint or fingerprint(f.rule, f.file, f.path, f.message)
     location = _location(f.file, f.span, f.node, root)
-    return _sarif_result(
+    out = _sarif_result(
         f.rule, LEVELS[f.severity], _text(f.message, f.hint), location, print_, index
     )
+    if f.fix is not None:
+        out["properties"] = {
+            "fix": {"description": f.fix.description, "applicability": f.fix.applicability.value}
+        }
+        fixes = _fixes(f, root)
+        if fixes:
+            out["fixes"] = fixes
+    return out
+
+
+def _fixes(f: Finding, root: str) -> list[dict[str, Any]]:
+    """A fix with an edit, as SARIF artifact changes (only these go in ``fixes``)."""
+    if f.fix is None or not f.fix.has_edit:
+        return []
+    from okrlint.fixing import replacements
+
+    edits = replacements(f.file, f.fix)
+    if not edits:
+        return []
+    return [
+        {
+            "description": {"text": f.fix.description},
+            "artifactChanges": [
+                {
+                    "artifactLocation": _artifact(f.file, root),
+                    "replacements": [
+                        {
+                            "deletedRegion": {"charOffset": offset, "charLength": length},
+                            "insertedContent": {"text": text},
+                        }
+                        for offset, length, text in edits
+                    ],
+                }
+            ],
+        }
+    ]
 
 
 def _error_result(e: InputError, root: str, index: dict[str, int]) -> dict[str, Any]:

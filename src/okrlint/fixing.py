@@ -1,0 +1,318 @@
+"""``okrlint check --fix`` / ``--diff``: apply the mechanical fixes findings carry.
+
+The rewrite goes through ruamel.yaml's round-trip mode, which keeps comments, key
+order and quoting; this module is imported only when fixing (the read path stays on
+PyYAML). Where ruamel would still normalize a line the fix does not touch (odd
+spacing after a colon, say), only the fix's own lines are taken from ruamel's output:
+the board is the original text with the fix's hunks applied, so a diff shows the fix
+and nothing else.
+
+Fixes (see each rule's ``fix:`` in ``rules/``):
+  * ``move-to-kpis``: a disguised KPI key result leaves its objective and joins
+    ``kpis:`` as ``{id, name, threshold, unit}``; an objective left without key
+    results is left so (objective-without-key-results reports it), never given an
+    invented bet;
+  * ``add-kpi``: a guard-rail joins ``kpis:`` and the bet stays;
+  * ``set``: a field takes a value (``kpi:`` to the KPI it surely meant, a ``cycle:``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import os
+import re
+import stat
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from okrlint.findings import Applicability, Finding, Fix, LintResult
+
+__all__ = ["FileFix", "apply_fixes", "fixes_for", "plan_fixes", "unified_diff", "write_atomic"]
+
+
+@dataclass
+class FileFix:
+    """What fixing does to one file."""
+
+    file: str
+    old: str
+    new: str
+    applied: list[Finding] = field(default_factory=list)
+    skipped: str = ""  # why the file was left alone
+
+    @property
+    def changed(self) -> bool:
+        return self.new != self.old
+
+
+def fixes_for(result: LintResult, *, unsafe: bool) -> dict[str, list[Finding]]:
+    """The findings whose fixes apply, by file (safe ones; suggested too with ``unsafe``).
+
+    Files that failed to load are never touched.
+    """
+    broken = {f.file for f in result.files if any(e.fatal for e in f.errors)}
+    allowed = {Applicability.SAFE} | ({Applicability.SUGGESTED} if unsafe else set())
+    out: dict[str, list[Finding]] = {}
+    for finding in result.findings:
+        fix = finding.fix
+        if fix is None or not fix.has_edit or fix.applicability not in allowed:
+            continue
+        if finding.file in broken or finding.file.startswith("<"):
+            continue
+        out.setdefault(finding.file, []).append(finding)
+    return out
+
+
+def plan_fixes(result: LintResult, *, unsafe: bool) -> list[FileFix]:
+    """Work out every file's new text (nothing is written)."""
+    plans: list[FileFix] = []
+    for file, findings in sorted(fixes_for(result, unsafe=unsafe).items()):
+        try:
+            old = Path(file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            plans.append(FileFix(file, "", "", skipped=f"cannot read it ({exc})"))
+            continue
+        new, skipped = apply_fixes(old, [f.fix for f in findings if f.fix is not None])
+        plans.append(FileFix(file, old, new, findings if not skipped else [], skipped))
+    return plans
+
+
+# -- the rewrite --------------------------------------------------------------------------
+
+
+def _yaml(indent: tuple[int, int, int]) -> Any:
+    from ruamel.yaml import YAML
+
+    rt = YAML(typ="rt")
+    rt.preserve_quotes = True
+    rt.width = 4096  # never re-wrap long lines
+    mapping, sequence, offset = indent
+    rt.indent(mapping=mapping, sequence=sequence, offset=offset)
+    return rt
+
+
+_DASH = re.compile(r"^( *)- ")
+_KEY = re.compile(r"^( *)[^\s#-][^:]*:\s*(?:#.*)?$")
+
+
+def detect_indent(text: str) -> tuple[int, int, int]:
+    """The (mapping, sequence, dash offset) indentation a board is written with."""
+    lines = text.splitlines()
+    mapping, offset = 2, 2
+    for number, line in enumerate(lines[:-1]):
+        key = _KEY.match(line)
+        if key is None:
+            continue
+        nxt = lines[number + 1]
+        dash = _DASH.match(nxt)
+        if dash is not None:
+            offset = len(dash.group(1)) - len(key.group(1))
+            break
+        inner = re.match(r"^( *)\S", nxt)
+        if inner is not None and len(inner.group(1)) > len(key.group(1)):
+            mapping = len(inner.group(1)) - len(key.group(1))
+    offset = max(offset, 0)
+    return mapping, offset + 2, offset
+
+
+def _dump(rt: Any, data: Any) -> str:
+    out = io.StringIO()
+    rt.dump(data, out)
+    return out.getvalue()
+
+
+def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, str]:
+    """Apply ``fixes`` to a board's text: (new text, "" or why nothing was done)."""
+    from ruamel.yaml.error import YAMLError
+
+    rt = _yaml(detect_indent(text))
+    try:
+        data = rt.load(text)
+    except (YAMLError, ValueError) as exc:
+        return text, f"ruamel.yaml cannot read it ({type(exc).__name__})"
+    if not hasattr(data, "insert"):
+        return text, "not a board mapping"
+    normalized = _dump(rt, data)
+    removals: list[tuple[Any, ...]] = []
+    for fix in fixes:
+        if fix.action in ("move-to-kpis", "add-kpi"):
+            _add_kpi(data, dict(fix.values))
+            if fix.action == "move-to-kpis":
+                removals.append(fix.target)
+        elif fix.action == "set":
+            _set_fields(data, fix.target, fix.values)
+    for path in sorted(set(removals), key=_removal_order, reverse=True):
+        _remove(data, path)
+    fixed = _dump(rt, data)
+    if normalized == text:
+        return fixed, ""
+    return _carry_over(text, normalized, fixed), ""
+
+
+def _carry_over(original: str, normalized: str, fixed: str) -> str:
+    """Apply the change from ``normalized`` to ``fixed`` onto ``original``.
+
+    ``normalized`` is ruamel's rendering of the untouched board; where it differs from
+    the original (spacing ruamel normalizes), the original lines are kept, unless the
+    fix itself changes them.
+    """
+    orig = original.splitlines(keepends=True)
+    norm = normalized.splitlines(keepends=True)
+    new = fixed.splitlines(keepends=True)
+    # the original lines behind each normalized line: a unit of the (orig, norm) diff
+    units: list[tuple[int, int, int, int, bool]] = []  # (i1, i2, j1, j2, equal)
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(
+        None, orig, norm, autojunk=False
+    ).get_opcodes():
+        units.append((i1, i2, j1, j2, tag == "equal"))
+    out: list[str] = []
+
+    def emit(j_start: int, j_end: int) -> None:
+        """The original text of the normalized lines [j_start, j_end)."""
+        for i1, i2, j1, j2, equal in units:
+            lo, hi = max(j1, j_start), min(j2, j_end)
+            if equal and lo < hi:
+                out.extend(orig[i1 + lo - j1 : i1 + hi - j1])
+            elif (
+                not equal
+                and j_start <= j1
+                and j2 <= j_end
+                and (j1 < j2 or j_start < j_end or j1 == j_start)
+            ):
+                if j1 == j2 and not (j_start <= j1 < j_end or j1 == j_end == len(norm)):
+                    continue
+                out.extend(orig[i1:i2])  # a normalized stretch wholly outside the fix
+            elif not equal and lo < hi:
+                out.extend(norm[lo:hi])  # shared with the fix: ruamel's rendering
+
+    for tag, j1, j2, k1, k2 in difflib.SequenceMatcher(
+        None, norm, new, autojunk=False
+    ).get_opcodes():
+        if tag == "equal":
+            emit(j1, j2)
+        else:
+            out.extend(new[k1:k2])
+    return "".join(out)
+
+
+def _removal_order(path: tuple[Any, ...]) -> tuple[int, ...]:
+    return tuple(p for p in path if isinstance(p, int))
+
+
+def _node(data: Any, path: Iterable[Any]) -> Any:
+    node = data
+    for part in path:
+        node = node[part]
+    return node
+
+
+def _remove(data: Any, path: tuple[Any, ...]) -> None:
+    """Remove the item at ``path`` (a key result) from its list."""
+    parent = _node(data, path[:-1])
+    index = path[-1]
+    if isinstance(index, int) and 0 <= index < len(parent):
+        del parent[index]
+
+
+def _set_fields(data: Any, path: tuple[Any, ...], values: Iterable[tuple[str, str]]) -> None:
+    node = _node(data, path)
+    if not hasattr(node, "insert"):
+        return  # a plain-text key result has no fields to set
+    for key, value in values:
+        if key in node:
+            node[key] = value
+        elif not path and key == "cycle":
+            position = list(node).index("board") + 1 if "board" in node else 0
+            node.insert(position, key, value)
+        else:
+            node[key] = value
+
+
+def _add_kpi(data: Any, values: dict[str, str]) -> None:
+    """Add a KPI, unless one of the same name is there already (fixing twice adds none)."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    kpis = data.get("kpis")
+    if kpis is None:
+        kpis = CommentedSeq()
+        position = list(data).index("objectives") if "objectives" in data else len(data)
+        data.insert(position, "kpis", kpis)
+    name = values.get("name", "")
+    existing = [k for k in kpis if hasattr(k, "get")]
+    if any(str(k.get("name", "")).strip().lower() == name.strip().lower() for k in existing):
+        return
+    taken = {str(k.get("id")) for k in existing if k.get("id") is not None}
+    kpi = CommentedMap()
+    for key, value in values.items():
+        if key == "id":
+            value = _unique(value, taken)
+        kpi[key] = DoubleQuotedScalarString(value) if key in ("threshold", "unit") else value
+    kpis.append(kpi)
+
+
+def _unique(wanted: str, taken: set[str]) -> str:
+    candidate, n = wanted, 2
+    while candidate in taken:
+        candidate, n = f"{wanted}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def replacements(file: str, fix: Fix) -> list[tuple[int, int, str]]:
+    """One fix as text replacements of the file: (char offset, deleted length, inserted).
+
+    Whole lines are replaced, hunk by hunk, so that each stands alone (SARIF fixes).
+    """
+    try:
+        old = Path(file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    new, skipped = apply_fixes(old, [fix])
+    if skipped or new == old:
+        return []
+    old_lines = old.splitlines(keepends=True)
+    new_lines = new.splitlines(keepends=True)
+    offsets = [0]
+    for line in old_lines:
+        offsets.append(offsets[-1] + len(line))
+    out: list[tuple[int, int, str]] = []
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            out.append((offsets[i1], offsets[i2] - offsets[i1], "".join(new_lines[j1:j2])))
+    return out
+
+
+# -- output -------------------------------------------------------------------------------
+
+
+def unified_diff(plan: FileFix) -> str:
+    relative = not Path(plan.file).is_absolute()
+    return "".join(
+        difflib.unified_diff(
+            plan.old.splitlines(keepends=True),
+            plan.new.splitlines(keepends=True),
+            fromfile=f"a/{plan.file}" if relative else plan.file,
+            tofile=f"b/{plan.file}" if relative else plan.file,
+        )
+    )
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    """Write through a temporary file and a rename, keeping the file's permissions."""
+    target = Path(path)
+    mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o644
+    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        os.chmod(temp, mode)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

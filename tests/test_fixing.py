@@ -1,0 +1,229 @@
+"""--fix and --diff: minimal, idempotent rewrites that keep comments and formatting."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from okrlint.api import lint_paths
+from okrlint.config import Config
+from okrlint.fixing import apply_fixes, detect_indent, plan_fixes, unified_diff
+
+ODD = """\
+# Platform board -- reviewed every Monday
+board:   Platform          # odd spacing stays
+cycle: 2026-Q3
+objectives:
+    - title: Make the API dependable   # four-space lists
+      owner: ops
+      key_results:
+          - Keep gross churn below 4%    # was a KPI all along
+          - 'Reduce p95 latency from 800ms to 300ms'
+          - Zero missed payroll runs
+    - title: Win enterprise
+      owner: sales
+      key_results: [Sign 10 new enterprise customers, "Uptime stays at or above 99.9% all quarter"]
+"""
+
+
+def run(tmp: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_COLOR": "1"}
+    env.pop("GITHUB_ACTIONS", None)
+    proc = subprocess.run(
+        [sys.executable, "-m", "okrlint", "check", "--isolated", *args],
+        cwd=tmp,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert "Traceback" not in proc.stdout + proc.stderr
+    return proc
+
+
+def test_moving_disguised_kpis_is_a_minimal_diff(tmp_path: Path) -> None:
+    board = tmp_path / "b.yaml"
+    board.write_text(ODD, encoding="utf-8")
+    [plan] = plan_fixes(lint_paths([board], Config()), unsafe=False)
+    diff = unified_diff(plan)
+    removed = [
+        line for line in diff.splitlines() if line.startswith("-") and not line.startswith("---")
+    ]
+    added = [
+        line for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")
+    ]
+    assert removed == [
+        "-          - Keep gross churn below 4%    # was a KPI all along",
+        "-          - Zero missed payroll runs",
+        '-      key_results: [Sign 10 new enterprise customers, "Uptime stays at or above 99.9% '
+        'all quarter"]',
+    ]
+    assert "+      key_results: [Sign 10 new enterprise customers]" in added
+    new = plan.new
+    # comments, odd spacing, quoting and the four-space style survive
+    assert "# Platform board -- reviewed every Monday" in new
+    assert "board:   Platform          # odd spacing stays" in new
+    assert "'Reduce p95 latency from 800ms to 300ms'" in new
+    assert "    - title: Win enterprise" in new
+    # the KPIs are what the key results held, with the objective's owner
+    assert '    - id: gross-churn\n      name: Gross churn\n      threshold: "< 4"\n' in new
+    assert 'threshold: "<= 0"' in new and 'threshold: ">= 99.9"' in new
+    assert new.index("kpis:") < new.index("objectives:")
+
+
+def test_fixing_twice_changes_nothing_the_second_time(tmp_path: Path) -> None:
+    board = tmp_path / "b.yaml"
+    board.write_text(ODD, encoding="utf-8")
+    first = run(tmp_path, "b.yaml", "--fix", "--format", "json")
+    assert "fixed 3 findings in 1 file" in first.stderr
+    after = board.read_text(encoding="utf-8")
+    remaining = json.loads(first.stdout)
+    assert "kpi-in-disguise" not in {f["rule"] for f in remaining["findings"]}
+    second = run(tmp_path, "b.yaml", "--fix", "--format", "json")
+    assert "fixed" not in second.stderr
+    assert board.read_text(encoding="utf-8") == after
+    assert run(tmp_path, "b.yaml", "--diff").returncode == 0
+
+
+def test_diff_changes_nothing_and_exits_1(tmp_path: Path) -> None:
+    board = tmp_path / "b.yaml"
+    board.write_text(ODD, encoding="utf-8")
+    proc = run(tmp_path, "b.yaml", "--diff")
+    assert proc.returncode == 1
+    assert proc.stdout.startswith("--- a/b.yaml\n+++ b/b.yaml\n")
+    assert "3 fixes would change 1 file" in proc.stderr
+    assert board.read_text(encoding="utf-8") == ODD
+
+
+def test_fix_keeps_the_file_mode_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    board = tmp_path / "b.yaml"
+    board.write_text(ODD, encoding="utf-8")
+    board.chmod(0o640)
+    run(tmp_path, "b.yaml", "--fix")
+    assert stat.S_IMODE(board.stat().st_mode) == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.yaml"]
+
+
+def test_a_board_that_fails_to_load_is_never_written(tmp_path: Path) -> None:
+    board = tmp_path / "b.yaml"
+    broken = ODD + "  tittle: oops\n"  # a schema error at the top level
+    board.write_text(
+        broken.replace("cycle: 2026-Q3\n", "cycle: 2026-Q3\ncycle: 2026-Q4\n"), encoding="utf-8"
+    )
+    before = board.read_text(encoding="utf-8")
+    proc = run(tmp_path, "b.yaml", "--fix")
+    assert proc.returncode == 2
+    assert board.read_text(encoding="utf-8") == before
+
+
+def test_suggested_fixes_need_unsafe_fixes(tmp_path: Path) -> None:
+    board = tmp_path / "b.yaml"
+    board.write_text(
+        textwrap.dedent("""\
+        board: Growth
+        kpis:
+          - {id: churn, name: Churn, owner: finance, unit: "%", threshold: "< 4"}
+        objectives:
+          - title: Win back new customers
+            owner: lee
+            key_results:
+              - Maintain 99.9% uptime
+              - title: Bring churn from 4.6% to 3.5%
+                kpi: chrun
+        """),
+        encoding="utf-8",
+    )
+    proc = run(tmp_path, "b.yaml", "--fix")
+    assert "fixed" not in proc.stderr  # guessed threshold, kpi and cycle are suggestions
+    assert "more fixable with --unsafe-fixes" in proc.stderr
+    proc = run(tmp_path, "b.yaml", "--fix", "--unsafe-fixes")
+    text = board.read_text(encoding="utf-8")
+    assert "kpi: churn\n" in text
+    assert "cycle: 20" in text.splitlines()[1]  # the current quarter, after board:
+    assert 'name: Uptime\n    threshold: ">= 99.9"' in text
+    assert "Maintain 99.9% uptime" not in text
+
+
+def test_a_guard_rail_adds_a_kpi_and_keeps_the_bet_once(tmp_path: Path) -> None:
+    board = tmp_path / "b.yaml"
+    bet = "Grow MRR from $80k to $120k while keeping churn below 3%"
+    board.write_text(
+        f"cycle: 2026-Q3\nobjectives:\n  - title: Grow\n    key_results:\n"
+        f"      - {bet}\n      - Cut onboarding from 10 days to 6 days\n",
+        encoding="utf-8",
+    )
+    run(tmp_path, "b.yaml", "--fix", "--unsafe-fixes")
+    run(tmp_path, "b.yaml", "--fix", "--unsafe-fixes")
+    text = board.read_text(encoding="utf-8")
+    assert bet in text
+    assert text.count("name: Churn") == 1
+
+
+def test_flow_style_and_a_last_key_result_leave_an_empty_objective(tmp_path: Path) -> None:
+    text = "cycle: 2026-Q3\nobjectives:\n  - {title: Ops, key_results: [Keep churn below 4%]}\n"
+    new, skipped = apply_fixes(
+        text,
+        [
+            f.fix
+            for f in lint_paths([_write(tmp_path, text)], Config()).findings
+            if f.fix is not None and f.fix.applicability == "safe"
+        ],
+    )
+    assert skipped == ""
+    assert "key_results: []" in new  # never an invented bet
+    [f] = list(
+        lint_paths(
+            [_write(tmp_path, new)], Config(select=("objective-without-key-results",))
+        ).findings
+    )
+    assert f.rule == "objective-without-key-results"
+
+
+def _write(tmp: Path, text: str) -> Path:
+    path = tmp / "flow.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "indent"),
+    [
+        ("a:\n  - b\n", (2, 4, 2)),
+        ("a:\n- b\n", (2, 2, 0)),
+        ("a:\n    - b\n", (2, 6, 4)),
+        ("a:\n    b: 1\n", (4, 4, 2)),
+    ],
+)
+def test_indentation_is_detected(text: str, indent: tuple[int, int, int]) -> None:
+    assert detect_indent(text) == indent
+
+
+def test_no_fixes_leave_the_text_byte_for_byte() -> None:
+    odd = "objectives:\n  - title: x\n    key_results: [  'Maintain 99.9% uptime'  ]\n"
+    assert apply_fixes(odd, []) == (odd, "")
+
+
+def test_json_carries_the_fix_and_sarif_only_edits(tmp_path: Path) -> None:
+    board = tmp_path / "b.yaml"
+    board.write_text(ODD, encoding="utf-8")
+    data = json.loads(run(tmp_path, "b.yaml", "--format", "json").stdout)
+    fixes = {f["rule"]: f["fix"] for f in data["findings"]}
+    move = fixes["kpi-in-disguise"]
+    assert move["applicability"] == "safe"
+    assert move["edit"]["action"] == "move-to-kpis"
+    assert move["edit"]["node"].startswith("objectives[")
+    assert fixes["board-mostly-kpis"]["edit"] is None  # advice only
+    sarif = json.loads(run(tmp_path, "b.yaml", "--format", "sarif").stdout)
+    results = sarif["runs"][0]["results"]
+    with_fix = [r for r in results if "fixes" in r]
+    assert {r["ruleId"] for r in with_fix} == {"kpi-in-disguise"}
+    change = with_fix[0]["fixes"][0]["artifactChanges"][0]
+    assert change["replacements"][0]["deletedRegion"]["charLength"] >= 0
+    assert all("fixes" not in r for r in results if r["ruleId"] == "board-mostly-kpis")
