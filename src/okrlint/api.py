@@ -10,6 +10,7 @@ goals repository as read-only history) → the baseline, if any.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -259,7 +260,7 @@ def _team_history(
     A cheap scan reads each candidate's ``board:`` line (or its file name); only the
     boards of the teams in the run are loaded.
     """
-    linted = {p.resolve() for p in given}
+    linted = {os.path.realpath(p) for p in given}  # never raises on a symlink loop
     teams = {t.team for t in traces.boards}
     roots: dict[Path, None] = {}
     for path in given:
@@ -270,7 +271,7 @@ def _team_history(
         config = config_of(root)
         boards, _problems = walk_boards(root, config.excluded)
         for path in boards:
-            if path.resolve() in linted:
+            if os.path.realpath(path) in linted:
                 continue
             try:
                 text = path.read_text(encoding="utf-8")
