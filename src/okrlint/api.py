@@ -14,12 +14,12 @@ import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from okrlint.config import Config, Resolver
 from okrlint.discovery import discover, display, walk_boards
 from okrlint.engine import check_history, lint_board
-from okrlint.findings import FileResult, Finding, LintResult, Severity
+from okrlint.findings import BoardFacts, FileResult, Finding, LintResult, Severity
 from okrlint.history import BoardTrace, History
 from okrlint.loader import LoadedBoard, load_board, load_text
 from okrlint.policy import (
@@ -31,6 +31,7 @@ from okrlint.policy import (
     parse_suppressions,
 )
 from okrlint.repository import find_root
+from okrlint.understanding.board import board_cycle
 
 __all__: Sequence[str] = ("lint_paths", "lint_text", "load_board")
 
@@ -51,9 +52,33 @@ def _lint_loaded(
     """Lint a loaded board. Its text is kept only when asked (text given directly): a
     large run must not hold every file's text; reporters read files from disk."""
     findings, board_trace = lint_board(loaded, config)
-    result = FileResult(loaded.file, tuple(loaded.errors), loaded.source if keep_source else "")
+    result = FileResult(
+        loaded.file,
+        tuple(loaded.errors),
+        loaded.source if keep_source else "",
+        board_facts(loaded),
+    )
     linted = _Linted(result, findings, config, parse_suppressions(loaded.source))
     return linted, board_trace
+
+
+def board_facts(loaded: LoadedBoard) -> BoardFacts | None:
+    """Team, cycle and counts of a loaded board (for the health report)."""
+    board = loaded.board
+    if board is None:
+        return None
+    cycle = board_cycle(board)
+    label = cycle.label if cycle is not None else None
+    if label is None and board.cycle is not None:
+        label = str(board.cycle)  # unreadable: shown as written, ordered last
+    return BoardFacts(
+        team=board.board or PurePath(loaded.file).stem,
+        cycle=label,
+        cycle_start=cycle.start.isoformat() if cycle is not None else None,
+        objectives=len(board.objectives),
+        key_results=sum(len(o.key_results) for o in board.objectives),
+        kpis=len(board.kpis),
+    )
 
 
 def lint_text(

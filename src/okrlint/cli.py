@@ -110,28 +110,6 @@ def resolve_format(output_format: OutputFormat, output_file: str | None) -> str:
     return OutputFormat.concise.value
 
 
-def write_output_file(path: str, text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all: a temporary file, then a rename."""
-    import tempfile
-
-    target = Path(path)
-    try:
-        mode = target.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def _deliver(rendered: Rendered, fmt: str, output_file: str | None) -> None:
     """The report to stdout or ``--output-file``, diagnostics to stderr, and the
     github format's summary appended to ``$GITHUB_STEP_SUMMARY`` when that is set."""
@@ -142,7 +120,9 @@ def _deliver(rendered: Rendered, fmt: str, output_file: str | None) -> None:
         _emit(sys.stdout, rendered.out, is_json=fmt in JSON_FORMATS, is_xml=fmt in XML_FORMATS)
     else:
         try:
-            write_output_file(output_file, rendered.out)
+            from okrlint.atomic import write_atomic
+
+            write_atomic(output_file, rendered.out)
         except OSError as exc:
             failure = f"cannot write {output_file}: {exc.strerror or exc}"
     if rendered.err:
@@ -437,6 +417,89 @@ def main() -> None:
     gc.freeze()
     gc.set_threshold(20_000, 50, 100)
     app()
+
+
+class ReportFormat(StrEnum):
+    markdown = "markdown"
+    json = "json"
+    html = "html"
+
+
+@app.command("report")
+def report_cli(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Board files and folders [default: the current folder]."),
+    ] = None,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = ReportFormat.markdown,
+    output_file: Annotated[
+        str | None,
+        typer.Option("--output-file", "-o", metavar="FILE", help="Write the report to this file."),
+    ] = None,
+    title: Annotated[str, typer.Option(help="The report's heading.")] = "Goals health",
+    link_base: Annotated[
+        str | None,
+        typer.Option(
+            metavar="URL",
+            help="Prefix for links to findings, e.g. https://github.com/org/goals/blob/main "
+            "[default: the commit under GitHub Actions, else relative paths].",
+        ),
+    ] = None,
+    config_file: Annotated[
+        str | None,
+        typer.Option("--config", help="Use this configuration file (no upward search)."),
+    ] = None,
+    isolated: Annotated[
+        bool, typer.Option("--isolated", help="Ignore every configuration file.")
+    ] = False,
+) -> None:
+    """Report a goals repository's health per team and cycle: key results, disguised
+    KPIs and their share, bets without baseline, evergreen key results, boards over the
+    focus limits, red KPIs without an OKR, the trend, and the ten worst findings.
+
+    Exit status: 0 when the report was written (whatever it shows), 2 on a usage error
+    or when a file could not be read (the report still lists it).
+
+    Example: okrlint report goals/ --format html -o health.html
+    """
+    from okrlint.api import lint_paths
+    from okrlint.config import CommandLine, ConfigError, Resolver
+    from okrlint.health import build_health, forge_link_base, render_health
+
+    try:
+        resolver = Resolver(
+            CommandLine(config_file=Path(config_file) if config_file else None, isolated=isolated)
+        )
+        result = lint_paths(paths or ["."], resolver=resolver)
+    except ConfigError as exc:
+        raise _fail(str(exc)) from None
+    for notice in result.notices:
+        sys.stderr.write(f"okrlint: {notice}\n")
+    health = build_health(
+        result,
+        title=title,
+        link_base=link_base if link_base is not None else forge_link_base(os.environ),
+        link_from=str(Path(output_file).parent) if output_file else None,
+    )
+    text = render_health(health, output_format.value)
+    if output_file is None:
+        _emit(sys.stdout, text, is_json=output_format is ReportFormat.json)
+    else:
+        from okrlint.atomic import write_atomic
+
+        try:
+            write_atomic(output_file, text)
+        except OSError as exc:
+            raise _fail(f"cannot write {output_file}: {exc.strerror or exc}") from None
+        sys.stderr.write(f"okrlint: wrote {output_file} ({health.boards} boards)\n")
+    if health.unreadable:
+        sys.stderr.write(
+            f"okrlint: {len(health.unreadable)} file(s) could not be read; "
+            "run okrlint check on them for details\n"
+        )
+        raise typer.Exit(2)
 
 
 @app.command("schema")

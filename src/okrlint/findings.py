@@ -119,12 +119,25 @@ def fingerprint(rule: str, file: str, path: NodePath, text: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class BoardFacts:
+    """What a health report needs to know of a loaded board besides its findings."""
+
+    team: str  # the board name, else the file name (as the cross-cycle rules group)
+    cycle: str | None  # the cycle as written ("2026-Q3"), None without one
+    cycle_start: str | None  # ISO date the cycle starts, for ordering; None if unreadable
+    objectives: int
+    key_results: int
+    kpis: int
+
+
+@dataclass(frozen=True, slots=True)
 class FileResult:
     """One input file: its findings' count and, when it could not be loaded, why."""
 
     file: str
     errors: tuple[InputError, ...] = ()
     source: str = ""
+    board: BoardFacts | None = None  # None when the file did not load
 
     @property
     def ok(self) -> bool:

@@ -20,10 +20,7 @@ from __future__ import annotations
 
 import difflib
 import io
-import os
 import re
-import stat
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +28,7 @@ from typing import Any
 
 from okrlint.findings import Applicability, Finding, Fix, LintResult
 
-__all__ = ["FileFix", "apply_fixes", "fixes_for", "plan_fixes", "unified_diff", "write_atomic"]
+__all__ = ["FileFix", "apply_fixes", "fixes_for", "plan_fixes", "unified_diff"]
 
 
 @dataclass
@@ -301,18 +298,3 @@ def unified_diff(plan: FileFix) -> str:
             tofile=f"b/{plan.file}" if relative else plan.file,
         )
     )
-
-
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write through a temporary file and a rename, keeping the file's permissions."""
-    target = Path(path)
-    mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o644
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.chmod(temp, mode)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

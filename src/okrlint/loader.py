@@ -124,9 +124,14 @@ def decode(data: bytes, file: str) -> str | InputError:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        before = data[: exc.start].decode(encoding, errors="replace")
+        # the error's offsets are into exc.object: without the BOM for utf-8-sig, with
+        # it for UTF-16 and UTF-32 (whose decoders consume it again here)
+        body = bytes(exc.object)
+        before = body[: exc.start].decode(
+            "utf-8" if encoding == "utf-8-sig" else encoding, errors="replace"
+        )
         at = position_at(before, len(before))
-        bad = data[exc.start : exc.start + 1].hex()
+        bad = body[exc.start : exc.start + 1].hex()
         name = "UTF-8" if encoding.startswith("utf-8") else encoding.upper()
         return InputError(
             ErrorKind.PARSE_ERROR,

@@ -99,7 +99,8 @@ def _fix(
     request: CheckRequest, result: LintResult, relint: Callable[[], LintResult]
 ) -> CheckOutcome:
     """--diff prints what --fix would change; --fix writes it and reports what remains."""
-    from okrlint.fixing import plan_fixes, unified_diff, write_atomic
+    from okrlint.atomic import write_atomic
+    from okrlint.fixing import plan_fixes, unified_diff
 
     plans = plan_fixes(result, unsafe=request.unsafe_fixes)
     messages = [f"okrlint: {p.file}: not fixed: {p.skipped}" for p in plans if p.skipped]

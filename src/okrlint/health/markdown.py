@@ -1,0 +1,79 @@
+"""The health report as Markdown: fits a pull-request comment or a CI job summary."""
+
+from __future__ import annotations
+
+import re
+
+from okrlint.health import Health, headline, percent, rows, safe_link
+
+_SPECIAL = re.compile(r"([\\`*_\[\]|#~])")
+_TREND = {"improving": "▼ improving", "worsening": "▲ worsening", "steady": "= steady"}
+
+
+def cell(text: str) -> str:
+    """Board text made inert in a Markdown table cell: one line, no markup, no HTML."""
+    from okrlint.reporters import visible
+
+    flat = " ".join(visible(text.replace("\n", " ")).split())
+    return _SPECIAL.sub(r"\\\1", flat).replace("<", "&lt;").replace(">", "&gt;")
+
+
+def render(health: Health) -> str:
+    out = [f"# {cell(health.title)}", "", f"**{headline(health)}**", ""]
+    if not health.teams:
+        out += ["No boards were read.", ""]
+    else:
+        out += [
+            "## Per team and cycle",
+            "",
+            "| Team | Cycle | Boards | Key results | Disguised KPIs | Share "
+            "| No baseline | Evergreen | Over focus limits | Red KPIs without OKR |",
+            "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+        ]
+        for team, c in rows(health):
+            out.append(
+                f"| {cell(team.team)} | {cell(c.cycle)} | {c.boards} | {c.key_results} "
+                f"| {c.disguised} | {percent(c.share)} | {c.no_baseline} | {c.evergreen} "
+                f"| {c.boards_over_focus} | {c.red_kpis} |"
+            )
+        out += [
+            "",
+            "## Trend: share of key results that are KPIs in disguise",
+            "",
+            "| Team | Cycles | Share per cycle | Trend |",
+            "|---|---|---|---|",
+        ]
+        for team in health.teams:
+            span = cell(team.cycles[0].cycle)
+            if len(team.cycles) > 1:
+                span += f" → {cell(team.cycles[-1].cycle)}"
+            shares = " → ".join(percent(s) for s in team.shares)
+            out.append(
+                f"| {cell(team.team)} | {span} | {shares} | {_TREND.get(team.trend, team.trend)} |"
+            )
+    out += ["", f"## The {len(health.worst)} worst findings" if health.worst else "## Findings", ""]
+    if not health.worst:
+        out.append("None: every board reads as a set of bets.")
+    else:
+        out += ["| # | Severity | Rule | Where | Message |", "|--:|---|---|---|---|"]
+        for n, w in enumerate(health.worst, 1):
+            f = w.finding
+            place = f"[{cell(w.path)}:{f.line}]({_url(w.link)})"
+            out.append(f"| {n} | {f.severity.value} | `{f.rule}` | {place} | {cell(f.message)} |")
+    if health.unreadable:
+        out += ["", "## Files that could not be read", "", "| File | Error | Message |"]
+        out.append("|---|---|---|")
+        for u in health.unreadable:
+            out.append(f"| {cell(u.path)}:{u.line}:{u.column} | {u.kind} | {cell(u.message)} |")
+    out += [
+        "",
+        "<sub>Made by okrlint report. Disguised KPIs: key results flagged "
+        "kpi-in-disguise (guard-rails excluded), no-change or target-already-met.</sub>",
+        "",
+    ]
+    return "\n".join(out)
+
+
+def _url(link: str) -> str:
+    """A link target that cannot break out of its parentheses."""
+    return safe_link(link).replace(" ", "%20").replace("(", "%28").replace(")", "%29")
