@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -74,3 +75,22 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+def billion_laughs(levels: int = 9) -> str:
+    """The classic alias bomb: ``levels`` anchors, each nine aliases of the one before."""
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for n in range(1, levels):
+        prev, name = chr(ord("a") + n - 1), chr(ord("a") + n)
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def check_golden(path: Path, text: str, update: bool) -> None:
+    """``text`` must equal the golden file; ``--update-golden`` rewrites it instead."""
+    if update or not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="")
+        if not update:
+            pytest.fail(f"golden file {path.name} was missing and has been written; review it")
+    assert text == path.read_bytes().decode("utf-8")

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import billion_laughs
+
 GOOD = """\
 board: Growth
 cycle: 2026-Q3
@@ -27,14 +29,6 @@ objectives:
 """
 # what GOOD must produce
 GOOD_FINDINGS = [("good.yaml", 7, 9, "kpi-in-disguise"), ("good.yaml", 8, 9, "no-baseline")]
-
-
-def _billion_laughs() -> bytes:
-    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for n in range(1, 9):
-        prev, name = chr(ord("a") + n - 1), chr(ord("a") + n)
-        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
-    return ("\n".join(lines) + "\n").encode()
 
 
 # name: (content, line, column, kind) — every bad-input case of the contract
@@ -51,7 +45,7 @@ BAD: dict[str, tuple[bytes, int, int, str]] = {
     ),
     "deep.yaml": (b"objectives: " + b"[" * 50_000 + b"]" * 50_000 + b"\n", 1, 0, "limit-exceeded"),
     "deep-block.yaml": (b"objectives:\n  " + b"- " * 5_000 + b"x\n", 2, 0, "limit-exceeded"),
-    "bomb.yaml": (_billion_laughs(), 5, 8, "limit-exceeded"),
+    "bomb.yaml": (billion_laughs().encode(), 5, 8, "limit-exceeded"),
     "dupkey.yml": (
         b"cycle: 2026-Q3\nobjectives:\n  - title: Grow\n    title: Grow revenue\n"
         b"    owner: sales\n    key_results:\n      - Increase NPS to 60\n",

@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from conftest import billion_laughs
+
 GOOD = textwrap.dedent("""\
     board: Growth
     cycle: 2026-Q3
@@ -96,16 +98,8 @@ def test_nesting_limit_and_its_option(repo: Path) -> None:
     assert errors_of(data)["deep.yaml"][0] == "schema-error"
 
 
-def _laughs(levels: int) -> str:
-    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for n in range(1, levels):
-        prev, name = chr(ord("a") + n - 1), chr(ord("a") + n)
-        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
-    return "\n".join(lines) + "\n"
-
-
 def test_billion_laughs_is_refused_with_small_memory(repo: Path) -> None:
-    (repo / "bomb.yaml").write_text(_laughs(10), encoding="utf-8")
+    (repo / "bomb.yaml").write_text(billion_laughs(10), encoding="utf-8")
     # run under a 512 MiB address-space cap: expanding the bomb would need far more
     code = (
         "import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (1 << 29, 1 << 29));"
@@ -119,7 +113,7 @@ def test_billion_laughs_is_refused_with_small_memory(repo: Path) -> None:
 
 
 def test_alias_limit_and_its_option(repo: Path) -> None:
-    (repo / "small.yaml").write_text(_laughs(3), encoding="utf-8")  # 9 + 81 + 729 nodes
+    (repo / "small.yaml").write_text(billion_laughs(3), encoding="utf-8")  # 9 + 81 + 729 nodes
     _code, data = report(repo, "small.yaml", "--max-alias-nodes", "100")
     assert errors_of(data)["small.yaml"][0] == "limit-exceeded"
     _code, data = report(repo, "small.yaml", "--max-alias-nodes", "10000")

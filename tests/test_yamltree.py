@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 import okrlint.yamltree as yamltree
+from conftest import billion_laughs
 from okrlint.errors import ErrorKind, InputError
 from okrlint.positions import Position
 from okrlint.yamltree import Limits, YamlTree, YamlTreeError, read_tree
@@ -209,16 +210,8 @@ def test_an_alias_to_no_anchor_is_an_error(loader: type) -> None:
     assert "*nowhere" in error.message
 
 
-def _billion_laughs(levels: int = 9) -> str:
-    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for n in range(1, levels):
-        prev, name = chr(ord("a") + n - 1), chr(ord("a") + n)
-        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
-    return "\n".join(lines) + "\n"
-
-
 def test_billion_laughs_is_refused_at_the_first_alias_over_the_cap(loader: type) -> None:
-    error = fatal(_billion_laughs())
+    error = fatal(billion_laughs())
     # Refused while reading line 5 (9**4 * 10 nodes so far), long before 9**9 expansions.
     assert where(error) == ("limit-exceeded", 5, 8, "e[0]")
     assert "10000" in error.message and "*d" in error.message

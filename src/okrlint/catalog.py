@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -76,7 +76,8 @@ class RuleDoc(BaseModel):
     judges: str  # "key results", "objectives", "board", "kpis"
     options: list[RuleOption] = Field(default_factory=list)
     variants: dict[str, RuleVariant] = Field(default_factory=dict)
-    fix: str = "none"
+    fix: Literal["safe", "suggested", "none"] = "none"
+    fix_note: str = Field(default="", alias="fix-note")  # what the fix does, and when
     since: str = "0.1.0"
 
 

@@ -26,6 +26,15 @@ app = typer.Typer(
 )
 
 
+# Options shared by several commands.
+ConfigFileOption = Annotated[
+    str | None, typer.Option("--config", help="Use this configuration file (no upward search).")
+]
+IsolatedOption = Annotated[
+    bool, typer.Option("--isolated", help="Ignore every configuration file.")
+]
+
+
 class OutputFormat(StrEnum):
     auto = "auto"
     human = "human"
@@ -193,13 +202,8 @@ def check_cli(
         str | None,
         typer.Option(help="Language of boards that do not set one (en, de, es, fr)."),
     ] = None,
-    config_file: Annotated[
-        str | None,
-        typer.Option("--config", help="Use this configuration file (no upward search)."),
-    ] = None,
-    isolated: Annotated[
-        bool, typer.Option("--isolated", help="Ignore every configuration file.")
-    ] = False,
+    config_file: ConfigFileOption = None,
+    isolated: IsolatedOption = False,
     show_settings: Annotated[
         bool,
         typer.Option(
@@ -447,13 +451,8 @@ def report_cli(
             "[default: the commit under GitHub Actions, else relative paths].",
         ),
     ] = None,
-    config_file: Annotated[
-        str | None,
-        typer.Option("--config", help="Use this configuration file (no upward search)."),
-    ] = None,
-    isolated: Annotated[
-        bool, typer.Option("--isolated", help="Ignore every configuration file.")
-    ] = False,
+    config_file: ConfigFileOption = None,
+    isolated: IsolatedOption = False,
 ) -> None:
     """Report a goals repository's health per team and cycle: key results, disguised
     KPIs and their share, bets without baseline, evergreen key results, boards over the

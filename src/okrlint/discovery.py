@@ -9,12 +9,13 @@ patterns, and paths ignored by ``.gitignore`` files (gitignore semantics, read w
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from okrlint.errors import ErrorKind, InputError
+from okrlint.errors import ErrorKind, InputError, describe_os_error, describe_special_file
 
 BOARD_SUFFIXES = (".yaml", ".yml")
 
@@ -83,7 +84,8 @@ def walk_boards(
     gitignores: GitIgnores | None = None,
     top: Path | None = None,
 ) -> tuple[list[Path], list[InputError]]:
-    """Board files under ``folder`` in sorted path order, and the folders that failed."""
+    """Board files under ``folder`` in sorted path order, and what could not be used:
+    folders that could not be read, and board-named entries that are no regular file."""
     found: list[Path] = []
     problems: list[InputError] = []
     top = Path(os.path.abspath(top or folder))
@@ -109,9 +111,30 @@ def walk_boards(
         for name in files:
             path = base / name
             if not _hidden(name) and name.lower().endswith(BOARD_SUFFIXES) and not skip(path):
-                found.append(path)
+                problem = _not_a_file(path)
+                if problem is None:
+                    found.append(path)
+                else:
+                    problems.append(problem)
     found.sort(key=lambda p: p.parts)
+    problems.sort(key=lambda e: Path(e.file).parts)
     return found, problems
+
+
+def _not_a_file(path: Path) -> InputError | None:
+    """Why a board-named entry of a folder is no file to read, or None when it is one.
+
+    A named pipe, a socket, a device, a symbolic link loop or a link to nothing is
+    reported here, never handed on: whoever reads the files found (the lint run, or
+    the team-history scan of the goals repository) must not block on a pipe.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        return InputError(ErrorKind.IO_ERROR, describe_os_error(exc, path), display(path))
+    if stat.S_ISREG(mode):
+        return None
+    return InputError(ErrorKind.IO_ERROR, describe_special_file(mode), display(path))
 
 
 def discover(

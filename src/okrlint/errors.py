@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -61,3 +64,36 @@ class InputError:
     @property
     def fatal(self) -> bool:
         return self.kind not in NON_FATAL_KINDS
+
+
+def describe_os_error(exc: OSError, path: str | os.PathLike[str] | None = None) -> str:
+    """Why a file cannot be read, in words, for an ``io-error`` message."""
+    code = exc.errno
+    if code == errno.ENOENT:
+        if path is not None and os.path.islink(path):
+            return "a symbolic link to a file that does not exist"
+        return "no such file"
+    if code == errno.ENOTDIR:
+        return "no such file: a part of its path is a file, not a folder"
+    if code == errno.ELOOP:
+        return "cannot read the file: a symbolic link loop (too many levels of symbolic links)"
+    if code in (errno.EACCES, errno.EPERM):
+        return "cannot read the file: permission denied"
+    if code == errno.ENAMETOOLONG:
+        return "cannot read the file: its name is too long"
+    reason = exc.strerror or (os.strerror(code) if code else "") or type(exc).__name__
+    return f"cannot read the file: {reason}"
+
+
+def describe_special_file(mode: int) -> str:
+    """The message for a path that is neither a file nor a folder: it is never opened
+    (opening a named pipe would wait for a writer forever)."""
+    if stat.S_ISFIFO(mode):
+        what = "a named pipe"
+    elif stat.S_ISSOCK(mode):
+        what = "a socket"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        what = "a device"
+    else:
+        what = "neither a file nor a folder"
+    return f"not a regular file ({what}): skipped without reading it"

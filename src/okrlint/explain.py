@@ -30,6 +30,8 @@ def rules_json() -> list[dict[str, Any]]:
             "summary": d.summary,
             "judges": d.judges,
             "options": [o.model_dump() for o in d.options],
+            "fix": d.fix,
+            "fix_note": d.fix_note,
             "variants": {k: v.severity.value for k, v in d.variants.items()},
         }
         for d in all_docs()
@@ -58,6 +60,10 @@ def explain_text(rule_id: str, width: int = 88) -> str:
             f"  {name}: {v.severity.value}. {v.description}" for name, v in doc.variants.items()
         ]
         out.append("")
+    out += ["Fix", "", f"  {_FIX_TEXT[doc.fix]}"]
+    if doc.fix_note:
+        out.append(textwrap.indent(para(doc.fix_note), "  "))
+    out.append("")
     if doc.options:
         out += ["Options (--rule-option RULE.OPTION=VALUE)", ""]
         out += [
@@ -67,12 +73,20 @@ def explain_text(rule_id: str, width: int = 88) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+_FIX_TEXT = {
+    "safe": "safe: okrlint check --fix applies it",
+    "suggested": "suggested: okrlint check --fix --unsafe-fixes applies it (review the diff)",
+    "none": "none: the finding says what to change; okrlint does not rewrite it",
+}
+
+
 def readme_table() -> str:
     """The README's rule table, generated from ``rules/`` (a test keeps them in sync)."""
-    lines = ["| id | default | options | summary |", "|---|---|---|---|"]
+    lines = ["| id | default | fix | options | summary |", "|---|---|---|---|---|"]
     for doc in all_docs():
         options = ", ".join(f"`{o.name}={o.default}`" for o in doc.options) or ""
-        lines.append(f"| `{doc.id}` | {doc.severity.value} | {options} | {doc.summary} |")
+        fix = "" if doc.fix == "none" else doc.fix
+        lines.append(f"| `{doc.id}` | {doc.severity.value} | {fix} | {options} | {doc.summary} |")
     return "\n".join(lines)
 
 

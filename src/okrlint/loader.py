@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from okrlint.errors import ErrorKind, InputError
+from okrlint.errors import ErrorKind, InputError, describe_os_error, describe_special_file
 from okrlint.models import ALLOWED_FIELDS, UNION_TAGS, Board, KeyResultSpec, describe_value
 from okrlint.positions import FILE_START, NodePath, Position, Span, format_path, position_at
 from okrlint.yamltree import DEFAULT_LIMITS, Limits, YamlTree, YamlTreeError, read_tree
@@ -68,35 +68,45 @@ class LoadedBoard:
 
 
 def read_source(path: Path, file: str, limits: Limits = DEFAULT_LIMITS) -> str | InputError:
-    """Read and decode a board file, or say clearly why it cannot be read."""
+    """Read and decode a board file, or say clearly why it cannot be read.
+
+    Only a regular file is opened: a named pipe would block the run until some writer
+    came along, a device could be endless. The check is made again on the open file
+    (opened without blocking), in case the path was swapped in between.
+    """
     try:
         info = path.stat()
-    except FileNotFoundError:
-        return InputError(ErrorKind.IO_ERROR, "no such file", file)
     except OSError as exc:
-        return InputError(ErrorKind.IO_ERROR, f"cannot read the file: {_os_reason(exc)}", file)
+        return InputError(ErrorKind.IO_ERROR, describe_os_error(exc, path), file)
     except ValueError as exc:  # a NUL byte in the path
         return InputError(ErrorKind.IO_ERROR, f"cannot use this path: {exc}", file)
     if stat.S_ISDIR(info.st_mode):
         return InputError(ErrorKind.IO_ERROR, "is a directory, not a board file", file)
     if not stat.S_ISREG(info.st_mode):
-        return InputError(
-            ErrorKind.IO_ERROR, "not a regular file (a pipe, socket or device): skipped", file
-        )
+        return InputError(ErrorKind.IO_ERROR, describe_special_file(info.st_mode), file)
     if info.st_size > limits.max_file_size:
         return _too_big(file, info.st_size, limits)
     try:
-        with path.open("rb") as handle:
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        return InputError(ErrorKind.IO_ERROR, describe_os_error(exc, path), file)
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            mode = os.fstat(fd).st_mode
+            if not stat.S_ISREG(mode):
+                return InputError(ErrorKind.IO_ERROR, describe_special_file(mode), file)
+            if _NONBLOCK:
+                os.set_blocking(fd, True)
             data = handle.read(limits.max_file_size + 1)
     except OSError as exc:
-        return InputError(ErrorKind.IO_ERROR, f"cannot read the file: {_os_reason(exc)}", file)
+        return InputError(ErrorKind.IO_ERROR, describe_os_error(exc, path), file)
     if len(data) > limits.max_file_size:
         return _too_big(file, len(data), limits)
     return decode(data, file)
 
 
-def _os_reason(exc: OSError) -> str:
-    return exc.strerror or os.strerror(exc.errno or 0) or type(exc).__name__
+#: Opening a named pipe for reading waits for a writer, unless without blocking.
+_NONBLOCK: int = getattr(os, "O_NONBLOCK", 0)
 
 
 def _too_big(file: str, size: int, limits: Limits) -> InputError:

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from conftest import check_golden
 from okrlint.api import lint_paths, lint_text
 from okrlint.cli import app
 from okrlint.config import Config
@@ -41,21 +42,11 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return target
 
 
-def _golden(name: str, text: str, update: bool) -> None:
-    path = GOLDEN / name
-    if update or not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="")
-        if not update:
-            pytest.fail(f"golden file {name} was missing and has been written; review it")
-    assert text == path.read_bytes().decode("utf-8")
-
-
 @pytest.mark.parametrize(("fmt", "name"), [("markdown", "report.md"), ("json", "report.json")])
 def test_report_matches_golden(repo: Path, fmt: str, name: str, update_golden: bool) -> None:
     result = RUNNER.invoke(app, ["report", ".", "--isolated", "--format", fmt])
     assert result.exit_code == 2  # drafts/broken.yaml cannot be read: listed, and exit 2
-    _golden(name, result.stdout, update_golden)
+    check_golden(GOLDEN / name, result.stdout, update_golden)
 
 
 def test_markdown_is_the_default_and_json_agrees(repo: Path) -> None:

@@ -7,6 +7,8 @@ import json
 import pytest
 from linted_boards import HERE, render
 
+from conftest import check_golden
+
 GOLDEN = HERE / "golden"
 
 
@@ -22,16 +24,6 @@ def _golden_sarif(text: str) -> str:
     ]
     assert text == json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
-
-
-def _check(name: str, text: str, update: bool) -> None:
-    path = GOLDEN / name
-    if update or not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="")
-        if not update:
-            pytest.fail(f"golden file {name} was missing and has been written; review it")
-    assert text == path.read_bytes().decode("utf-8")
 
 
 @pytest.mark.parametrize(
@@ -52,10 +44,10 @@ def test_output_matches_golden(fmt: str, color: bool, quiet: bool, update_golden
     rendered = render(fmt, color=color, quiet=quiet)
     suffix = ("-color" if color else "") + ("-quiet" if quiet else "")
     out = _golden_sarif(rendered.out) if fmt == "sarif" else rendered.out
-    _check(f"{fmt}{suffix}.out", out, update_golden)
-    _check(f"{fmt}{suffix}.err", rendered.err, update_golden)
+    check_golden(GOLDEN / f"{fmt}{suffix}.out", out, update_golden)
+    check_golden(GOLDEN / f"{fmt}{suffix}.err", rendered.err, update_golden)
     if fmt == "github":
-        _check("github-summary.md", rendered.step_summary, update_golden)
+        check_golden(GOLDEN / "github-summary.md", rendered.step_summary, update_golden)
     else:
         assert rendered.step_summary == ""
 
