@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from conftest import board_with
 from okrlint import checks
-from okrlint.api import lint_text
+from okrlint.api import lint_paths, lint_text
 from okrlint.config import Config
 from okrlint.findings import Hit, Severity
 from okrlint.understanding.board import UnderstoodBoard
@@ -81,3 +83,17 @@ def test_the_progress_bar_starts_only_for_many_files_and_stops() -> None:
         for done in range(60):
             tick(done, 60)
         assert bar._bar is not None
+
+
+def test_jobs_through_the_library_give_the_same_result(tmp_path: Path) -> None:
+    """Worker processes send results back by pickling: settings and fixes must travel."""
+    for n in range(6):
+        Path(tmp_path, f"b{n}.yaml").write_text(BOARD.replace("Increase NPS", f"Raise NPS {n}"))
+    config = Config(rule_options={"too-many-objectives": {"max": 4}})
+    assert pickle.loads(pickle.dumps(config)) == config
+    one = lint_paths([tmp_path], config, jobs=1)
+    two = lint_paths([tmp_path], config, jobs=2)
+    assert two.findings == one.findings and [f.file for f in two.files] == [
+        f.file for f in one.files
+    ]
+    assert any(f.fix is not None for f in two.findings)

@@ -159,6 +159,9 @@ def _lint_one(path: Path, config_of: Callable[[Path], Config]) -> tuple[_Linted,
     return _lint_loaded(loaded, file_config)
 
 
+#: Stands in for a file's settings on the way back from a worker process.
+_SENT = Config()
+
 #: Files per process below which a run stays in one process (forking costs more).
 PARALLEL_THRESHOLD = 100
 
@@ -169,7 +172,10 @@ _WORK: tuple[list[Path], Callable[[Path], Config]] | None = None
 def _lint_chunk(bounds: tuple[int, int]) -> list[tuple[_Linted, BoardTrace | None]]:
     assert _WORK is not None
     files, config_of = _WORK
-    return [_lint_one(path, config_of) for path in files[bounds[0] : bounds[1]]]
+    done = [_lint_one(path, config_of) for path in files[bounds[0] : bounds[1]]]
+    for linted, _trace in done:
+        linted.config = _SENT  # the parent has the settings: they need not travel back
+    return done
 
 
 def _lint_files(
@@ -209,8 +215,12 @@ def _lint_files(
                 if on_file is not None:
                     on_file(done, total)
                 yield _lint_one(path, config_of)
-            for chunk in pending.get():
-                yield from chunk
+            for first, chunk in zip(bounds[1:], pending.get(), strict=True):
+                for path, (linted, board_trace) in zip(
+                    files[first[0] : first[1]], chunk, strict=True
+                ):
+                    linted.config = config_of(path).for_file(path)
+                    yield linted, board_trace
     finally:
         _WORK = None
 

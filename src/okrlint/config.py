@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -33,6 +33,10 @@ from okrlint.yamltree import DEFAULT_LIMITS, Limits
 DEFAULT_EXCLUDE: tuple[str, ...] = (".*",)
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+def _rebuild_config(state: dict[str, Any]) -> Config:
+    return Config(**state)
+
 
 __all__ = ["META_RULES", "CommandLine", "Config", "ConfigError", "Resolver"]
 
@@ -55,6 +59,13 @@ class Config:
     base: str = ""  # the folder relative globs start from (the config file's), absolute
     source: str = ""  # the configuration file, if any
     force_exclude: bool = False
+
+    def __reduce__(self) -> tuple[Any, tuple[dict[str, Any]]]:
+        """Picklable (for worker processes): read-only mappings travel as dicts."""
+        state = {f.name: getattr(self, f.name) for f in fields(self)}
+        state["rule_options"] = {k: dict(v) for k, v in self.rule_options.items()}
+        state["severities"] = dict(self.severities)
+        return (_rebuild_config, (state,))
 
     def _chosen(self) -> set[str]:
         everything = (*RULE_IDS, *META_RULES, *(r.id for r in self.custom_rules))

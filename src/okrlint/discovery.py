@@ -52,7 +52,7 @@ class GitIgnores:
         if folder not in self._specs:
             spec = None
             ignore = folder / ".gitignore"
-            if ignore.is_file():
+            if _is_regular_file(ignore):  # not a pipe; no error for a folder out of reach
                 import pathspec
 
                 try:
@@ -66,7 +66,7 @@ class GitIgnores:
     def ignored(self, path: Path, top: Path) -> bool:
         """Is ``path`` ignored by a .gitignore between ``top`` and its own folder?"""
         path = Path(os.path.abspath(path))
-        is_dir = path.is_dir()
+        is_dir = _is_folder(path)
         for folder in (path.parent, *path.parent.parents):
             spec = self._spec(folder)
             if spec is not None:
@@ -75,6 +75,20 @@ class GitIgnores:
                     return True
             if folder == top:
                 break
+        return False
+
+
+def _is_regular_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:  # missing, out of reach (no permission), a symlink loop...
+        return False
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except OSError:
         return False
 
 
