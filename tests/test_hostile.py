@@ -316,6 +316,24 @@ def test_a_symlinked_folder_loop_does_not_hang_the_walk(repo: Path) -> None:
     assert linted(data) == {"good.yaml", "teams/b.yaml"}
 
 
+def test_a_folder_tree_deeper_than_the_recursion_limit_is_walked(repo: Path) -> None:
+    deep = repo / "goals"
+    deep.mkdir()
+    for _ in range(sys.getrecursionlimit() + 100):  # os.walk of Python 3.11 recursed
+        deep = deep / "a"
+        deep.mkdir()
+    (deep / "b.yaml").write_text(GOOD, encoding="utf-8")
+    try:
+        code, data = report(repo, "goals", "good.yaml")
+        assert code == 0
+        assert linted(data) == {"good.yaml", (deep / "b.yaml").relative_to(repo).as_posix()}
+    finally:  # shutil.rmtree of Python 3.11 recurses too: take the tree down by hand
+        (deep / "b.yaml").unlink()
+        while deep != repo:
+            deep.rmdir()
+            deep = deep.parent
+
+
 def _odd_entries(folder: Path) -> dict[str, str]:
     """A symlink loop, a named pipe and a link to nothing in ``folder``: name -> message."""
     folder.mkdir(exist_ok=True)
@@ -350,15 +368,9 @@ def test_odd_entries_of_a_walked_folder_are_reported_by_name_and_never_opened(
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
-@pytest.mark.xfail(
-    raises=subprocess.TimeoutExpired,
-    strict=True,
-    reason="reporters/human.py opens each file with an error to show its lines (_read): "
-    "a named pipe blocks the run forever; it should read regular files only",
-)
 def test_the_human_report_does_not_open_a_named_pipe(repo: Path) -> None:
     os.mkfifo(repo / "pipe.yaml")
-    done = okrlint(repo, "--format", "human", "--no-color", "pipe.yaml", "good.yaml", timeout=10)
+    done = okrlint(repo, "--format", "human", "--no-color", "pipe.yaml", "good.yaml", timeout=30)
     assert done.returncode == 2
     assert "pipe.yaml:1:1: error io-error not a regular file (a named pipe)" in done.stderr
 
@@ -497,3 +509,19 @@ def test_a_rule_crashing_on_one_board_is_an_internal_error_and_the_run_goes_on(
         assert done.returncode == 2
         assert "b.yaml:1:1: error internal-error rule no-baseline crashed" in done.stdout
         assert "a.yaml:7:9: warning no-baseline" in done.stdout
+
+
+def test_an_unexpected_crash_is_one_line_and_exit_2(repo: Path) -> None:
+    code = textwrap.dedent("""\
+        import sys
+        import okrlint.api
+        def boom(*args, **kwargs):
+            raise RuntimeError("deliberate failure outside any rule")
+        okrlint.api.lint_paths = boom
+        from okrlint.cli import main
+        sys.argv[0] = "okrlint"
+        main()
+        """)
+    done = okrlint(repo, "good.yaml", code=code)
+    assert done.returncode == 2
+    assert "okrlint: internal error: RuntimeError: deliberate failure" in done.stderr

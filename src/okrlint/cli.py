@@ -420,7 +420,19 @@ def main() -> None:
 
     gc.freeze()
     gc.set_threshold(20_000, 50, 100)
-    app()
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("okrlint: interrupted\n")
+        sys.exit(130)
+    except Exception as exc:  # a bug: say so in one line, exit 2, never a traceback
+        if os.environ.get("OKRLINT_TRACEBACK"):
+            raise
+        sys.stderr.write(
+            f"okrlint: internal error: {type(exc).__name__}: {exc}\n"
+            "okrlint: this is a bug; please report it (OKRLINT_TRACEBACK=1 shows where)\n"
+        )
+        sys.exit(2)
 
 
 class ReportFormat(StrEnum):

@@ -34,6 +34,7 @@ DEFAULT_EXCLUDE: tuple[str, ...] = (".*",)
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 
+
 def _rebuild_config(state: dict[str, Any]) -> Config:
     return Config(**state)
 

@@ -47,6 +47,8 @@ class GitIgnores:
 
     def __init__(self) -> None:
         self._specs: dict[Path, Any] = {}
+        # (folder, top) -> the (folder, spec) pairs of the .gitignore files that apply
+        self._chains: dict[tuple[Path, Path], tuple[tuple[Path, Any], ...]] = {}
 
     def _spec(self, folder: Path) -> Any:
         if folder not in self._specs:
@@ -63,18 +65,39 @@ class GitIgnores:
             self._specs[folder] = spec
         return self._specs[folder]
 
+    def _applicable(self, folder: Path, top: Path) -> tuple[tuple[Path, Any], ...]:
+        """The .gitignore files (folder, spec) from ``folder`` up to ``top`` (or the root).
+
+        Kept per folder, built from its parent's: asking for every path of a deep
+        folder tree costs one step per folder, not one per ancestor of each path.
+        """
+        climb: list[Path] = []
+        chain: tuple[tuple[Path, Any], ...] = ()
+        current = folder
+        while True:
+            known = self._chains.get((current, top))
+            if known is not None:
+                chain = known
+                break
+            climb.append(current)
+            if current == top or current.parent == current:
+                break
+            current = current.parent
+        for step in reversed(climb):
+            spec = self._spec(step)
+            if spec is not None:
+                chain = ((step, spec), *chain)
+            self._chains[(step, top)] = chain
+        return chain
+
     def ignored(self, path: Path, top: Path) -> bool:
         """Is ``path`` ignored by a .gitignore between ``top`` and its own folder?"""
         path = Path(os.path.abspath(path))
         is_dir = _is_folder(path)
-        for folder in (path.parent, *path.parent.parents):
-            spec = self._spec(folder)
-            if spec is not None:
-                rel = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
-                if spec.match_file(rel):
-                    return True
-            if folder == top:
-                break
+        for folder, spec in self._applicable(path.parent, top):
+            rel = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
+            if spec.match_file(rel):
+                return True
         return False
 
 
@@ -119,13 +142,28 @@ def walk_boards(
             )
         )
 
-    for root, dirs, files in os.walk(folder, onerror=on_error, followlinks=False):
-        base = Path(root)
-        dirs[:] = sorted(d for d in dirs if not _hidden(d) and not skip(base / d))
-        for name in files:
-            path = base / name
-            if not _hidden(name) and name.lower().endswith(BOARD_SUFFIXES) and not skip(path):
-                problem = _not_a_file(path)
+    # A loop over a stack, not os.walk: Python 3.11's os.walk recurses, and a folder
+    # tree a thousand levels deep (easy to commit) ended the run in a RecursionError.
+    pending = [folder]
+    while pending:
+        base = pending.pop()
+        try:
+            with os.scandir(base) as scan:
+                entries = list(scan)
+        except OSError as exc:
+            on_error(exc)
+            continue
+        for entry in entries:
+            name, path = entry.name, base / entry.name
+            if _hidden(name):
+                continue
+            if _entry_is(entry, "dir"):
+                # symlinked folders are not followed (they may loop)
+                if not _entry_is(entry, "symlink") and not skip(path):
+                    pending.append(path)
+            elif name.lower().endswith(BOARD_SUFFIXES) and not skip(path):
+                # a regular file is known from the folder listing, without a stat
+                problem = None if _entry_is(entry, "file") else _not_a_file(path)
                 if problem is None:
                     found.append(path)
                 else:
@@ -133,6 +171,18 @@ def walk_boards(
     found.sort(key=lambda p: p.parts)
     problems.sort(key=lambda e: Path(e.file).parts)
     return found, problems
+
+
+def _entry_is(entry: os.DirEntry[str], kind: str) -> bool:
+    """``entry.is_dir()``, ``is_file()`` or ``is_symlink()``, False when it cannot tell."""
+    try:
+        if kind == "dir":
+            return entry.is_dir()
+        if kind == "file":
+            return entry.is_file()
+        return entry.is_symlink()
+    except OSError:  # no permission to look, a symbolic link loop...
+        return False
 
 
 def _not_a_file(path: Path) -> InputError | None:

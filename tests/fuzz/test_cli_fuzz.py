@@ -136,7 +136,7 @@ def check_json(result: Any, given_paths: dict[str, bytes]) -> dict[str, Any]:
     return data
 
 
-@fuzz_settings(90)
+@fuzz_settings(150)
 @given(files=FILES)
 def test_any_files_are_reported_in_json(files: list[tuple[str, bytes]]) -> None:
     with tempfile.TemporaryDirectory() as folder:
@@ -145,7 +145,7 @@ def test_any_files_are_reported_in_json(files: list[tuple[str, bytes]]) -> None:
         check_json(result, given_paths)
 
 
-@fuzz_settings(20)
+@fuzz_settings(30)
 @given(files=FILES)
 def test_human_and_sarif_name_every_file_with_something_to_say(
     files: list[tuple[str, bytes]],
