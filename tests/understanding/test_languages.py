@@ -1,6 +1,6 @@
 """Reading goals in German, Spanish and French: one row per phrasing, per language.
 
-The rows use the codes of ``test_key_results.py``:
+The rows use the codes of ``reader_rows.py``:
 
 * ``change:up`` / ``change:down`` / ``change:-`` — a bet with a baseline and a target;
 * ``nobase:…`` — a target and no baseline; ``rel:…`` — a relative change only;
@@ -16,159 +16,30 @@ from __future__ import annotations
 
 import math
 import textwrap
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from reader_rows import D, H, K, Row, assert_amount, check_row
 
 from okrlint.api import lint_text
 from okrlint.catalog import load_phrases
 from okrlint.config import Config
 from okrlint.understanding.board import text_verdict
 from okrlint.understanding.key_results import (
-    Comparator,
-    Direction,
     Intent,
-    KeyResultMeaning,
     read_key_result,
 )
 from okrlint.understanding.language import detect_board_language, detect_language, text_language
 from okrlint.understanding.lexicon import lexicon
 from okrlint.understanding.numbers import (
-    Quantity,
-    Unit,
-    UnitKind,
     parse_amount,
     parse_number,
     read_quantities,
 )
 from okrlint.understanding.objectives import read_objective
 from okrlint.understanding.tokens import tokenize
-
-H = 3600
-D = 86400
-
-
-@dataclass(frozen=True)
-class Row:
-    text: str
-    kind: str
-    base: str | None = None
-    target: str | None = None
-    rel: str | None = None
-    bound: str | None = None
-    guards: int = 0
-    level: str | None = None  # the first hold's level (holds and guard-rails)
-    comparator: str | None = None  # the first hold's comparator
-    metric: str | None = None
-    cadence: bool = False  # the first hold is a duty repeated with no end
-
-
-def K(text: str, kind: str, **spec: Any) -> Any:
-    """A test row; the id is the text itself, so a failure names the phrasing."""
-    return pytest.param(Row(text, kind, **spec), id=text[:80])
-
-
-_UNIT_KINDS = {
-    "": UnitKind.NONE,
-    "%": UnitKind.PERCENT,
-    "pp": UnitKind.POINTS,
-    "bps": UnitKind.BPS,
-    "x": UnitKind.MULTIPLE,
-    "s": UnitKind.DURATION,
-    "money": UnitKind.CURRENCY,
-}
-
-
-def expected_unit(code: str) -> Unit:
-    if code in _UNIT_KINDS:
-        return Unit(_UNIT_KINDS[code])
-    if len(code) == 3 and code.isupper():
-        return Unit(UnitKind.CURRENCY, code)
-    return Unit(UnitKind.LABEL, code)
-
-
-def assert_amount(q: Quantity | None, spec: str, what: str) -> None:
-    value_text, _, unit_text = spec.partition(" ")
-    assert q is not None, f"{what}: expected {spec}, found nothing"
-    unit = expected_unit(unit_text)
-    written = q.value * 100 if unit.kind is UnitKind.BPS else q.value  # bps are kept in percent
-    assert math.isclose(written, float(value_text), rel_tol=1e-6), f"{what}: {q.value} != {spec}"
-    assert q.unit.kind is unit.kind, f"{what}: unit {q.unit} != {spec}"
-    if unit.kind is UnitKind.LABEL:
-        assert q.unit.compatible(unit), f"{what}: label {q.unit.code!r} != {unit.code!r}"
-    elif unit.code:
-        assert q.unit.code == unit.code, f"{what}: currency {q.unit.code} != {unit.code}"
-
-
-_INTENTS = {
-    "change": Intent.CHANGE,
-    "nobase": Intent.CHANGE,
-    "rel": Intent.CHANGE,
-    "zero": Intent.CHANGE,
-    "output": Intent.CHANGE,
-    "hold": Intent.HOLD,
-    "task": Intent.TASK,
-    "unmeasured": Intent.UNMEASURED,
-}
-_VERDICTS: dict[str, tuple[str | None, ...]] = {
-    "change": (None,),
-    "nobase": ("no-baseline",),
-    "rel": ("no-baseline",),
-    "zero": (None,),
-    "output": ("output-not-outcome",),
-    "hold": ("kpi-in-disguise",),
-    "task": ("output-not-outcome",),
-    "unmeasured": ("not-measurable",),
-}
-_DIRECTIONS = {"up": Direction.UP, "down": Direction.DOWN, "-": None}
-
-
-def check_row(m: KeyResultMeaning, row: Row) -> None:
-    name, _, way = row.kind.partition(":")
-    assert m.intent is _INTENTS[name], f"intent {m.intent}"
-    if way:
-        assert m.direction is _DIRECTIONS[way], f"direction {m.direction}"
-    if name == "change":
-        assert m.baseline is not None and m.target is not None, (m.baseline, m.target)
-        assert not m.from_zero and not m.output
-    elif name == "output":
-        assert m.output, "an activity count"
-    elif name == "nobase":
-        assert m.baseline is None and m.target is not None and not m.from_zero
-        assert not m.output
-    elif name == "rel":
-        assert m.baseline is None and m.target is None and m.relative is not None
-    elif name == "zero":
-        assert m.from_zero and m.target is not None and m.baseline is None
-        assert not m.output
-    elif name == "hold":
-        assert m.holds, "a hold names what it holds"
-    elif name == "task":
-        assert m.output and not m.holds
-    elif name == "unmeasured":
-        assert m.target is None and m.relative is None
-    if row.base is not None:
-        assert_amount(m.baseline, row.base, "baseline")
-    if row.target is not None:
-        assert_amount(m.target, row.target, "target")
-    if row.rel is not None:
-        assert_amount(m.relative, row.rel, "relative")
-    if row.bound is not None:
-        assert m.bound == Comparator(row.bound), f"bound {m.bound}"
-    assert len(m.guard_rails) == row.guards, f"guard-rails {[h.text for h in m.guard_rails]}"
-    if row.level is not None:
-        assert_amount(m.holds[0].level, row.level, "level")
-    if row.comparator is not None:
-        assert m.holds[0].comparator == Comparator(row.comparator), m.holds[0].comparator
-    if row.cadence:
-        assert any(h.cadence for h in m.holds), "a duty repeated with no end"
-    if row.metric is not None:
-        assert m.metric.lower() == row.metric, f"metric {m.metric!r}"
-    assert text_verdict(m) in _VERDICTS[name], f"verdict {text_verdict(m)}"
-
 
 # The tables below keep one row per phrasing, so they are exempt from the formatter.
 # fmt: off
