@@ -14,7 +14,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path, PurePath
+from pathlib import Path
 
 from okrlint.config import Config, Resolver
 from okrlint.discovery import discover, display, walk_boards
@@ -31,7 +31,7 @@ from okrlint.policy import (
     parse_suppressions,
 )
 from okrlint.repository import find_root
-from okrlint.understanding.board import board_cycle
+from okrlint.understanding.board import board_cycle, board_name
 
 __all__: Sequence[str] = ("lint_paths", "lint_text", "load_board")
 
@@ -72,7 +72,7 @@ def board_facts(loaded: LoadedBoard) -> BoardFacts | None:
     if label is None and board.cycle is not None:
         label = str(board.cycle)  # unreadable: shown as written, ordered last
     return BoardFacts(
-        team=board.board or PurePath(loaded.file).stem,
+        team=board_name(board, loaded.file),
         cycle=label,
         cycle_start=cycle.start.isoformat() if cycle is not None else None,
         objectives=len(board.objectives),
@@ -159,9 +159,6 @@ def _lint_one(path: Path, config_of: Callable[[Path], Config]) -> tuple[_Linted,
     return _lint_loaded(loaded, file_config)
 
 
-#: Stands in for a file's settings on the way back from a worker process.
-_SENT = Config()
-
 #: Files per process below which a run stays in one process (forking costs more).
 PARALLEL_THRESHOLD = 100
 
@@ -172,10 +169,7 @@ _WORK: tuple[list[Path], Callable[[Path], Config]] | None = None
 def _lint_chunk(bounds: tuple[int, int]) -> list[tuple[_Linted, BoardTrace | None]]:
     assert _WORK is not None
     files, config_of = _WORK
-    done = [_lint_one(path, config_of) for path in files[bounds[0] : bounds[1]]]
-    for linted, _trace in done:
-        linted.config = _SENT  # the parent has the settings: they need not travel back
-    return done
+    return [_lint_one(path, config_of) for path in files[bounds[0] : bounds[1]]]
 
 
 def _lint_files(
@@ -215,12 +209,8 @@ def _lint_files(
                 if on_file is not None:
                     on_file(done, total)
                 yield _lint_one(path, config_of)
-            for first, chunk in zip(bounds[1:], pending.get(), strict=True):
-                for path, (linted, board_trace) in zip(
-                    files[first[0] : first[1]], chunk, strict=True
-                ):
-                    linted.config = config_of(path).for_file(path)
-                    yield linted, board_trace
+            for chunk in pending.get():
+                yield from chunk
     finally:
         _WORK = None
 

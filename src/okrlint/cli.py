@@ -129,7 +129,7 @@ def _deliver(rendered: Rendered, fmt: str, output_file: str | None) -> None:
         _emit(sys.stdout, rendered.out, is_json=fmt in JSON_FORMATS, is_xml=fmt in XML_FORMATS)
     else:
         try:
-            from okrlint.atomic import write_atomic
+            from okrlint.files import write_atomic
 
             write_atomic(output_file, rendered.out)
         except OSError as exc:
@@ -498,7 +498,7 @@ def report_cli(
     if output_file is None:
         _emit(sys.stdout, text, is_json=output_format is ReportFormat.json)
     else:
-        from okrlint.atomic import write_atomic
+        from okrlint.files import write_atomic
 
         try:
             write_atomic(output_file, text)

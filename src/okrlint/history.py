@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
 from okrlint.cycles import Cycle
 from okrlint.findings import Hit
@@ -81,7 +80,7 @@ def _subject(meaning: KeyResultMeaning) -> str:
 
 def team_of(board: UnderstoodBoard) -> str:
     """The board name, else the file name (boards of one team share it across cycles)."""
-    return board.board.board or PurePath(board.file).stem
+    return board.name
 
 
 def trace(board: UnderstoodBoard, loaded: LoadedBoard, report: bool = True) -> BoardTrace | None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import difflib
-import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from okrlint.errors import ErrorKind, InputError, describe_os_error, describe_special_file
+from okrlint.files import NotARegularFile, read_regular
 from okrlint.models import ALLOWED_FIELDS, UNION_TAGS, Board, KeyResultSpec, describe_value
 from okrlint.positions import FILE_START, NodePath, Position, Span, format_path, position_at
 from okrlint.yamltree import DEFAULT_LIMITS, Limits, YamlTree, YamlTreeError, read_tree
@@ -87,26 +87,14 @@ def read_source(path: Path, file: str, limits: Limits = DEFAULT_LIMITS) -> str |
     if info.st_size > limits.max_file_size:
         return _too_big(file, info.st_size, limits)
     try:
-        fd = os.open(path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_BINARY", 0))
-    except OSError as exc:
-        return InputError(ErrorKind.IO_ERROR, describe_os_error(exc, path), file)
-    try:
-        with os.fdopen(fd, "rb") as handle:
-            mode = os.fstat(fd).st_mode
-            if not stat.S_ISREG(mode):
-                return InputError(ErrorKind.IO_ERROR, describe_special_file(mode), file)
-            if _NONBLOCK:
-                os.set_blocking(fd, True)
-            data = handle.read(limits.max_file_size + 1)
+        data = read_regular(path, limits.max_file_size + 1)
+    except NotARegularFile as exc:
+        return InputError(ErrorKind.IO_ERROR, describe_special_file(exc.mode), file)
     except OSError as exc:
         return InputError(ErrorKind.IO_ERROR, describe_os_error(exc, path), file)
     if len(data) > limits.max_file_size:
         return _too_big(file, len(data), limits)
     return decode(data, file)
-
-
-#: Opening a named pipe for reading waits for a writer, unless without blocking.
-_NONBLOCK: int = getattr(os, "O_NONBLOCK", 0)
 
 
 def _too_big(file: str, size: int, limits: Limits) -> InputError:

@@ -99,7 +99,7 @@ def _fix(
     request: CheckRequest, result: LintResult, relint: Callable[[], LintResult]
 ) -> CheckOutcome:
     """--diff prints what --fix would change; --fix writes it and reports what remains."""
-    from okrlint.atomic import write_atomic
+    from okrlint.files import write_atomic
     from okrlint.fixing import plan_fixes, unified_diff
 
     plans = plan_fixes(result, unsafe=request.unsafe_fixes)

@@ -64,25 +64,18 @@ def _read(path: str) -> str:
     """A linted file's text, for its source lines (the result does not keep it).
 
     Only a regular file is read: a named pipe or a device given as a board would
-    block the report or never end (opened without blocking, checked again once open).
+    block the report or never end.
     """
-    import os
-    import stat
+    from okrlint.files import NotARegularFile, read_regular
 
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except (OSError, ValueError):
+        data = read_regular(path, _MAX_SHOWN)
+    except (OSError, ValueError, NotARegularFile):
         return ""
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return ""
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(8 * 1024 * 1024)
-        return data.decode("utf-8-sig", errors="replace")
-    except OSError:
-        return ""
-    finally:
-        os.close(fd)
+    return data.decode("utf-8-sig", errors="replace")
+
+
+_MAX_SHOWN = 8 * 1024 * 1024  # bytes of a file read to show its lines
 
 
 def _snippet(source_lines: list[str], span: Span, paint: _Paint, style: str) -> list[str]:

@@ -112,6 +112,11 @@ class UnderstoodBoard:
 _NO_AMOUNT = KeyResultMeaning(Intent.UNMEASURED)
 
 
+def board_name(board: Board, file: str) -> str:
+    """The board's name, else its file's (one team's boards share it across cycles)."""
+    return board.board or PurePath(file).stem
+
+
 def board_cycle(board: Board) -> Cycle | None:
     value = board.cycle
     if value is None:
@@ -153,7 +158,7 @@ def understand(board: Board, file: str, *, language: str | None = None) -> Under
         )
     return UnderstoodBoard(
         file=file,
-        name=board.board or PurePath(file).stem,
+        name=board_name(board, file),
         board=board,
         cycle=board_cycle(board),
         language=board.language or language or "",
