@@ -97,3 +97,19 @@ def test_jobs_through_the_library_give_the_same_result(tmp_path: Path) -> None:
         f.file for f in one.files
     ]
     assert any(f.fix is not None for f in two.findings)
+
+
+def test_results_and_traces_survive_pickling_unchanged(tmp_path: Path) -> None:
+    """What a worker sends back (compact pickles of the result records) comes back equal."""
+    from okrlint.api import _lint_one
+
+    board = Path(tmp_path, "b.yaml")
+    board.write_text(BOARD.replace("objectives:", "cycle: 2026-Q3\nobjectives:"))
+    linted, trace = _lint_one(board, lambda _path: Config())
+    assert trace is not None and trace.key_results and linted.result.board is not None
+    assert any(f.fix is not None and f.fix.has_edit for f in linted.findings)
+    for record in (linted.result, trace, *linted.findings, *trace.key_results):
+        copy = pickle.loads(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+        assert copy == record and type(copy) is type(record)
+    broken = lint_text("objectives: [", "x.yaml").files[0]
+    assert broken.errors and pickle.loads(pickle.dumps(broken)) == broken

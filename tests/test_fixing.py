@@ -14,7 +14,13 @@ import pytest
 
 from okrlint.api import lint_paths
 from okrlint.config import Config
-from okrlint.fixing import apply_fixes, detect_indent, plan_fixes, unified_diff
+from okrlint.fixing import (
+    apply_fixes,
+    detect_indent,
+    plan_fixes,
+    standalone_replacements,
+    unified_diff,
+)
 
 ODD = """\
 # Platform board -- reviewed every Monday
@@ -227,3 +233,18 @@ def test_json_carries_the_fix_and_sarif_only_edits(tmp_path: Path) -> None:
     change = with_fix[0]["fixes"][0]["artifactChanges"][0]
     assert change["replacements"][0]["deletedRegion"]["charLength"] >= 0
     assert all("fixes" not in r for r in results if r["ruleId"] == "board-mostly-kpis")
+
+
+def test_each_sarif_edit_stands_alone_though_the_file_is_parsed_once(tmp_path: Path) -> None:
+    board = tmp_path / "b.yaml"
+    board.write_text(ODD, encoding="utf-8")
+    result = lint_paths([board], Config())
+    fixes = [f.fix for f in result.findings if f.fix is not None and f.fix.has_edit]
+    assert len(fixes) >= 3  # several fixes of one file: none may leak into the next
+    for fix, edits in zip(fixes, standalone_replacements(str(board), fixes), strict=True):
+        text = ODD
+        for offset, length, inserted in sorted(edits, reverse=True):
+            text = text[:offset] + inserted + text[offset + length :]
+        assert edits
+        assert text == apply_fixes(ODD, [fix])[0]
+    assert standalone_replacements(str(tmp_path / "missing.yaml"), fixes[:2]) == [[], []]

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from okrlint.records import pickled_by_fields
+
 CYCLE_FORMS = "2026-Q3, Q3 2026, 2026-H2, 2026, 2026-07, or {start: 2026-07-01, end: 2026-09-30}"
 
 _SEP = r"\s*[-/_ ]?\s*"
@@ -22,6 +24,7 @@ _YEAR = re.compile(r"^([0-9]{4})$")
 _MONTH = re.compile(r"^([0-9]{4})-(0[1-9]|1[0-2])$")
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Cycle:
     """A parsed cycle: a label for people and an inclusive date range."""

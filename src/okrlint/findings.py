@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from okrlint.errors import InputError
 from okrlint.positions import NodePath, Span, format_path
+from okrlint.records import pickled_by_fields
 
 
 class Severity(StrEnum):
@@ -32,6 +33,7 @@ class Applicability(StrEnum):
     DISPLAY = "display"
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Fix:
     """A finding's suggestion and, where mechanical, the edit that carries it out.
@@ -69,6 +71,7 @@ class Hit:
     fix: Fix | None = None
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Finding:
     """A rule's verdict on one item of one board, with its position."""
@@ -118,6 +121,7 @@ def fingerprint(rule: str, file: str, path: NodePath, text: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class BoardFacts:
     """What a health report needs to know of a loaded board besides its findings."""
@@ -130,6 +134,7 @@ class BoardFacts:
     kpis: int
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class FileResult:
     """One input file: its findings' count and, when it could not be loaded, why."""

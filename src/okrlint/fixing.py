@@ -28,7 +28,14 @@ from typing import Any
 
 from okrlint.findings import Applicability, Finding, Fix, LintResult
 
-__all__ = ["FileFix", "apply_fixes", "fixes_for", "plan_fixes", "unified_diff"]
+__all__ = [
+    "FileFix",
+    "apply_fixes",
+    "fixes_for",
+    "plan_fixes",
+    "standalone_replacements",
+    "unified_diff",
+]
 
 
 @dataclass
@@ -122,18 +129,32 @@ def _dump(rt: Any, data: Any) -> str:
     return out.getvalue()
 
 
-def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, str]:
-    """Apply ``fixes`` to a board's text: (new text, "" or why nothing was done)."""
+@dataclass
+class _Parsed:
+    """A board read in round-trip mode, with ruamel's rendering of it untouched."""
+
+    text: str
+    rt: Any
+    data: Any
+    normalized: str
+
+
+def _parse(text: str) -> _Parsed | str:
+    """The board in round-trip mode, or why it cannot be fixed."""
     from ruamel.yaml.error import YAMLError
 
     rt = _yaml(detect_indent(text))
     try:
         data = rt.load(text)
     except (YAMLError, ValueError) as exc:
-        return text, f"ruamel.yaml cannot read it ({type(exc).__name__})"
+        return f"ruamel.yaml cannot read it ({type(exc).__name__})"
     if not hasattr(data, "insert"):
-        return text, "not a board mapping"
-    normalized = _dump(rt, data)
+        return "not a board mapping"
+    return _Parsed(text, rt, data, _dump(rt, data))
+
+
+def _rewrite(parsed: _Parsed, data: Any, fixes: Sequence[Fix]) -> str:
+    """Apply ``fixes`` to ``data`` (the parsed board or a copy of it): the new text."""
     removals: list[tuple[Any, ...]] = []
     for fix in fixes:
         if fix.action in ("move-to-kpis", "add-kpi"):
@@ -144,10 +165,18 @@ def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, str]:
             _set_fields(data, fix.target, fix.values)
     for path in sorted(set(removals), key=_removal_order, reverse=True):
         _remove(data, path)
-    fixed = _dump(rt, data)
-    if normalized == text:
-        return fixed, ""
-    return _carry_over(text, normalized, fixed), ""
+    fixed = _dump(parsed.rt, data)
+    if parsed.normalized == parsed.text:
+        return fixed
+    return _carry_over(parsed.text, parsed.normalized, fixed)
+
+
+def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, str]:
+    """Apply ``fixes`` to a board's text: (new text, "" or why nothing was done)."""
+    parsed = _parse(text)
+    if isinstance(parsed, str):
+        return text, parsed
+    return _rewrite(parsed, parsed.data, fixes), ""
 
 
 def _carry_over(original: str, normalized: str, fixed: str) -> str:
@@ -260,28 +289,42 @@ def _unique(wanted: str, taken: set[str]) -> str:
     return candidate
 
 
-def replacements(file: str, fix: Fix) -> list[tuple[int, int, str]]:
-    """One fix as text replacements of the file: (char offset, deleted length, inserted).
+Replacement = tuple[int, int, str]
+
+
+def standalone_replacements(file: str, fixes: Sequence[Fix]) -> list[list[Replacement]]:
+    """Each fix on its own as text replacements of the file: (char offset, deleted
+    length, inserted), one list per fix (empty when it changes nothing).
 
     Whole lines are replaced, hunk by hunk, so that each stands alone (SARIF fixes).
+    The file is read and parsed once; each fix is applied to a copy of the board.
     """
+    import copy
+
     try:
         old = Path(file).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        return []
-    new, skipped = apply_fixes(old, [fix])
-    if skipped or new == old:
-        return []
+        return [[] for _ in fixes]
+    parsed = _parse(old)
+    if isinstance(parsed, str):
+        return [[] for _ in fixes]
     old_lines = old.splitlines(keepends=True)
-    new_lines = new.splitlines(keepends=True)
     offsets = [0]
     for line in old_lines:
         offsets.append(offsets[-1] + len(line))
-    out: list[tuple[int, int, str]] = []
-    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "equal":
-            out.append((offsets[i1], offsets[i2] - offsets[i1], "".join(new_lines[j1:j2])))
+    out: list[list[Replacement]] = []
+    for fix in fixes:
+        new = _rewrite(parsed, copy.deepcopy(parsed.data), [fix])
+        edits: list[Replacement] = []
+        if new != old:
+            new_lines = new.splitlines(keepends=True)
+            matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+                if tag != "equal":
+                    edits.append(
+                        (offsets[i1], offsets[i2] - offsets[i1], "".join(new_lines[j1:j2]))
+                    )
+        out.append(edits)
     return out
 
 

@@ -15,6 +15,7 @@ from okrlint.cycles import Cycle
 from okrlint.findings import Hit
 from okrlint.loader import LoadedBoard
 from okrlint.positions import NodePath, Span
+from okrlint.records import pickled_by_fields
 from okrlint.understanding.board import UnderstoodBoard
 from okrlint.understanding.key_results import Intent, KeyResultMeaning
 
@@ -28,6 +29,7 @@ def normalize_goal(text: str) -> str:
     return " ".join(_NOISE.sub(" ", blanked).split())
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class GoalTrace:
     """What cross-cycle rules need of one key result."""
@@ -50,6 +52,7 @@ class GoalTrace:
         return tuple(out)
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class BoardTrace:
     file: str

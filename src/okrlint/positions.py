@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from okrlint.records import pickled_by_fields
+
 NodePath = tuple[str | int, ...]
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True, order=True)
 class Position:
     """A place in a file: 1-based line and column (columns count code points)."""
@@ -21,6 +24,7 @@ class Position:
     column: int
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Span:
     """A region of a file; ``end`` is exclusive (the character after the region)."""

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import json
 import textwrap
+from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from okrlint._version import __version__
@@ -26,6 +27,9 @@ from okrlint.errors import ERROR_KIND_SUMMARIES, InputError
 from okrlint.findings import Finding, LintResult, Severity, fingerprint
 from okrlint.positions import Span
 from okrlint.reporters import Rendered, repository_path, visible
+
+if TYPE_CHECKING:
+    from okrlint.fixing import Replacement
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = (
@@ -189,7 +193,9 @@ def _sarif_result(
     return out
 
 
-def _finding_result(f: Finding, root: str, index: dict[str, int]) -> dict[str, Any]:
+def _finding_result(
+    f: Finding, root: str, index: dict[str, int], edits: Sequence[Replacement] = ()
+) -> dict[str, Any]:
     print_ = f.fingerprint or fingerprint(f.rule, f.file, f.path, f.message)
     location = _location(f.file, f.span, f.node, root)
     out = _sarif_result(
@@ -199,21 +205,31 @@ def _finding_result(f: Finding, root: str, index: dict[str, int]) -> dict[str, A
         out["properties"] = {
             "fix": {"description": f.fix.description, "applicability": f.fix.applicability.value}
         }
-        fixes = _fixes(f, root)
-        if fixes:
-            out["fixes"] = fixes
+        if edits:
+            out["fixes"] = _fixes(f, edits, root)
     return out
 
 
-def _fixes(f: Finding, root: str) -> list[dict[str, Any]]:
-    """A fix with an edit, as SARIF artifact changes (only these go in ``fixes``)."""
-    if f.fix is None or not f.fix.has_edit:
-        return []
-    from okrlint.fixing import replacements
+def _edits(findings: Iterable[Finding]) -> dict[int, list[Replacement]]:
+    """Each fix's text replacements, by ``id`` of its finding (one parse per file)."""
+    by_file: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.fix is not None and f.fix.has_edit:
+            by_file.setdefault(f.file, []).append(f)
+    if not by_file:
+        return {}
+    from okrlint.fixing import standalone_replacements
 
-    edits = replacements(f.file, f.fix)
-    if not edits:
-        return []
+    out: dict[int, list[Replacement]] = {}
+    for file, fixable in by_file.items():
+        edits = standalone_replacements(file, [f.fix for f in fixable if f.fix is not None])
+        out.update((id(f), e) for f, e in zip(fixable, edits, strict=True))
+    return out
+
+
+def _fixes(f: Finding, edits: Sequence[Replacement], root: str) -> list[dict[str, Any]]:
+    """A fix with an edit, as SARIF artifact changes (only these go in ``fixes``)."""
+    assert f.fix is not None
     return [
         {
             "description": {"text": f.fix.description},
@@ -257,10 +273,11 @@ def to_dict(result: LintResult) -> dict[str, Any]:
     index = {rule["id"]: n for n, rule in enumerate(rules)}
     root = result.root
     keyed: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+    edits = _edits((*result.findings, *result.suppressed))
     for f in result.findings:
-        keyed.append(((*f.sort_key(), 0), _finding_result(f, root, index)))
+        keyed.append(((*f.sort_key(), 0), _finding_result(f, root, index, edits.get(id(f), ()))))
     for f in result.suppressed:  # silenced by an inline comment in the board
-        sarif_result = _finding_result(f, root, index)
+        sarif_result = _finding_result(f, root, index, edits.get(id(f), ()))
         sarif_result["suppressions"] = [{"kind": "inSource", "status": "accepted"}]
         keyed.append(((*f.sort_key(), 1), sarif_result))
     for e in result.input_errors:

@@ -198,13 +198,23 @@ def parse_number(digits: str, lexicon: Lexicon) -> float | None:
 
 
 _SPACES = frozenset(" '\u00a0\u202f")
+#: How a multiple written before its number starts: "x2", "×3" (see _multiple_before).
+_MULTIPLE_SIGNS = frozenset("x×")
 
 
 def read_quantities(tokens: Sequence[Token], lows: Sequence[str], lex: Lexicon) -> list[Quantity]:
     """Every amount in the tokens, in order."""
     out: list[Quantity] = []
+    number_words = lex.number_words
     i = 0
     while i < len(tokens):
+        if (
+            tokens[i].kind is not Kind.NUM
+            and lows[i][:1] not in _MULTIPLE_SIGNS
+            and number_words.match(lows, i) is None
+        ):
+            i += 1  # no digits, number word or "x2" here: the common case, made cheap
+            continue
         q = _quantity_at(tokens, lows, i, lex)
         if q is None:
             i += 1
