@@ -114,7 +114,8 @@ def test_fix_keeps_the_file_mode_and_leaves_no_temporary_file(tmp_path: Path) ->
     board.chmod(0o640)
     run(tmp_path, "b.yaml", "--fix")
     assert stat.S_IMODE(board.stat().st_mode) == 0o640
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.yaml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".okrlint_cache", "b.yaml"]
+    assert not list(tmp_path.rglob("*.tmp"))
 
 
 def test_a_board_that_fails_to_load_is_never_written(tmp_path: Path) -> None:

@@ -16,12 +16,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from okrlint.cache import CachedBoard, ResultCache
 from okrlint.config import Config, Resolver
 from okrlint.discovery import discover, display, walk_boards
 from okrlint.engine import check_history, lint_board
+from okrlint.errors import InputError
 from okrlint.findings import BoardFacts, FileResult, Finding, LintResult, Severity
 from okrlint.history import BoardTrace, History
-from okrlint.loader import LoadedBoard, load_board, load_text
+from okrlint.loader import LoadedBoard, load_board, load_text, read_source
 from okrlint.policy import (
     UNKNOWN,
     UNUSED,
@@ -46,9 +48,11 @@ class _Linted:
     suppressions: list[Suppression] = field(default_factory=list)
 
 
-def _lint_loaded(
-    loaded: LoadedBoard, config: Config, keep_source: bool = False
-) -> tuple[_Linted, BoardTrace | None]:
+#: A file linted, and its board's trace for the cross-cycle rules (None without one).
+Linted = tuple[_Linted, BoardTrace | None]
+
+
+def _lint_loaded(loaded: LoadedBoard, config: Config, keep_source: bool = False) -> Linted:
     """Lint a loaded board. Its text is kept only when asked (text given directly): a
     large run must not hold every file's text; reporters read files from disk."""
     findings, board_trace = lint_board(loaded, config)
@@ -104,6 +108,7 @@ def lint_paths(
     history: bool = True,
     on_file: Callable[[int, int], None] | None = None,
     jobs: int | None = None,
+    cache: ResultCache | None = None,
 ) -> LintResult:
     """Lint board files and folders (folders are walked for ``*.yaml``/``*.yml``).
 
@@ -115,6 +120,8 @@ def lint_paths(
     called with (files done, files in all) as the run goes (a progress bar).
     ``jobs`` spreads the files over processes (None: one per core for large runs);
     the result is the same, in the same order, whatever the number of jobs.
+    With ``cache`` (see :mod:`okrlint.cache`), boards whose text and settings are
+    unchanged are not read again; the result is the same.
     """
     resolver = resolver or Resolver()
     paths = list(paths)
@@ -131,7 +138,7 @@ def lint_paths(
         _Linted(FileResult(e.file, (e,)), [], config or Config()) for e in found.errors
     ]
     traces = History()
-    for item, board_trace in _lint_files(found.files, config_of, on_file, jobs):
+    for item, board_trace in _lint_files(found.files, config_of, on_file, jobs, cache):
         linted.append(item)
         traces.add(board_trace)
     run_config = config if config is not None else resolver.config_for(Path.cwd())
@@ -139,7 +146,7 @@ def lint_paths(
     if history and traces.boards and given_files:
         # files given one by one (pre-commit passes the changed ones): read the rest of
         # their teams' boards from the repository; a folder given is its own history
-        for extra in _team_history(traces, given_files, config_of):
+        for extra in _team_history(traces, given_files, config_of, cache):
             traces.add(extra)
     history_findings = check_history(traces, run_config) if traces.boards else []
     root = find_root(Path.cwd())
@@ -153,23 +160,65 @@ def lint_paths(
     )
 
 
-def _lint_one(path: Path, config_of: Callable[[Path], Config]) -> tuple[_Linted, BoardTrace | None]:
+def _lint_one(
+    path: Path,
+    config_of: Callable[[Path], Config],
+    cache: ResultCache | None = None,
+    lookup: bool = True,
+) -> Linted:
+    """Lint one file; with ``cache``, look it up first (unless that was done already)
+    and keep what linting found."""
     file_config = config_of(path).for_file(path)
-    loaded = load_board(path, file_config.limits, display(path))
-    return _lint_loaded(loaded, file_config)
+    file = display(path)
+    if cache is None:
+        return _lint_loaded(load_board(path, file_config.limits, file), file_config)
+    source = read_source(path, file, file_config.limits)
+    if isinstance(source, InputError):
+        return _lint_loaded(LoadedBoard(file=file, errors=[source]), file_config)
+    return _lint_cached(source, file, file_config, cache, lookup)
+
+
+def _cached(path: Path, config_of: Callable[[Path], Config], cache: ResultCache) -> Linted | None:
+    """The file's entry in the cache, or None (unreadable files are never cached)."""
+    file_config = config_of(path).for_file(path)
+    file = display(path)
+    source = read_source(path, file, file_config.limits)
+    if isinstance(source, InputError):
+        return None
+    hit = cache.get(cache.key(file, source, file_config))
+    if hit is None:
+        return None
+    return _Linted(hit.result, list(hit.findings), file_config, list(hit.suppressions)), hit.trace
+
+
+def _lint_cached(
+    source: str, file: str, config: Config, cache: ResultCache, lookup: bool = True
+) -> Linted:
+    """Lint board text through the cache: an entry for the same name, text and settings
+    stands for the linting."""
+    key = cache.key(file, source, config)
+    hit = cache.get(key) if lookup else None
+    if hit is not None:
+        return _Linted(hit.result, list(hit.findings), config, list(hit.suppressions)), hit.trace
+    linted, board_trace = _lint_loaded(load_text(source, file, config.limits), config)
+    cache.put(
+        key,
+        CachedBoard(linted.result, tuple(linted.findings), tuple(linted.suppressions), board_trace),
+    )
+    return linted, board_trace
 
 
 #: Files per process below which a run stays in one process (forking costs more).
 PARALLEL_THRESHOLD = 100
 
 # The work of a forked worker: set before the pool starts, inherited by the children.
-_WORK: tuple[list[Path], Callable[[Path], Config]] | None = None
+_WORK: tuple[list[Path], Callable[[Path], Config], ResultCache | None] | None = None
 
 
-def _lint_chunk(bounds: tuple[int, int]) -> list[tuple[_Linted, BoardTrace | None]]:
+def _lint_chunk(bounds: tuple[int, int]) -> list[Linted]:
     assert _WORK is not None
-    files, config_of = _WORK
-    return [_lint_one(path, config_of) for path in files[bounds[0] : bounds[1]]]
+    files, config_of, cache = _WORK
+    return [_lint_one(path, config_of, cache, False) for path in files[bounds[0] : bounds[1]]]
 
 
 def _lint_files(
@@ -177,13 +226,34 @@ def _lint_files(
     config_of: Callable[[Path], Config],
     on_file: Callable[[int, int], None] | None,
     jobs: int | None,
-) -> Iterable[tuple[_Linted, BoardTrace | None]]:
-    """Lint each file, in order; across processes when there are many (fork only)."""
+    cache: ResultCache | None = None,
+) -> Iterable[Linted]:
+    """Lint each file, in order. With a cache, the boards found in it are taken here
+    (a hit costs less than sending it back from a worker); the rest are linted."""
+    if cache is None:
+        yield from _lint_afresh(files, config_of, on_file, jobs, None)
+        return
+    hits = [_cached(path, config_of, cache) for path in files]
+    misses = [path for path, hit in zip(files, hits, strict=True) if hit is None]
+    fresh = iter(_lint_afresh(misses, config_of, on_file, jobs, cache))
+    for hit in hits:
+        yield hit if hit is not None else next(fresh)
+
+
+def _lint_afresh(
+    files: list[Path],
+    config_of: Callable[[Path], Config],
+    on_file: Callable[[int, int], None] | None,
+    jobs: int | None,
+    cache: ResultCache | None,
+) -> Iterable[Linted]:
+    """Lint each file, in order; across processes when there are many (fork only).
+    With a cache, what is found is kept (the files were looked up already)."""
     import os
 
     total = len(files)
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    parallel = workers > 1 and (jobs is not None or total >= PARALLEL_THRESHOLD)
+    parallel = workers > 1 and total > 1 and (jobs is not None or total >= PARALLEL_THRESHOLD)
     if parallel:
         import multiprocessing  # only for large runs: it imports pickle, sockets, ...
 
@@ -192,10 +262,10 @@ def _lint_files(
         for done, path in enumerate(files):
             if on_file is not None:
                 on_file(done, total)
-            yield _lint_one(path, config_of)
+            yield _lint_one(path, config_of, cache, False)
         return
     global _WORK
-    _WORK = (files, config_of)
+    _WORK = (files, config_of, cache)
     try:
         # the parent lints the first chunk itself while the children do the rest
         size = -(-total // workers)
@@ -208,7 +278,7 @@ def _lint_files(
             for done, path in enumerate(files[bounds[0][0] : bounds[0][1]]):
                 if on_file is not None:
                     on_file(done, total)
-                yield _lint_one(path, config_of)
+                yield _lint_one(path, config_of, cache, False)
             for chunk in pending.get():
                 yield from chunk
     finally:
@@ -278,7 +348,10 @@ def _team_of_text(text: str, path: Path) -> str:
 
 
 def _team_history(
-    traces: History, given: Sequence[Path], config_of: Callable[[Path], Config]
+    traces: History,
+    given: Sequence[Path],
+    config_of: Callable[[Path], Config],
+    cache: ResultCache | None = None,
 ) -> Iterable[BoardTrace]:
     """Other boards of the linted teams under each repository root, read-only.
 
@@ -304,8 +377,13 @@ def _team_history(
                 continue
             if _team_of_text(text, path) not in teams:
                 continue
-            loaded = load_text(text, display(path), config.limits)
-            _findings, board_trace = lint_board(loaded, config.for_file(path), rules=False)
+            if cache is not None:  # a full lint, kept for when the board itself is linted
+                _linted, board_trace = _lint_cached(
+                    text, display(path), config.for_file(path), cache
+                )
+            else:
+                loaded = load_text(text, display(path), config.limits)
+                _findings, board_trace = lint_board(loaded, config.for_file(path), rules=False)
             if board_trace is not None:
                 yield BoardTrace(
                     board_trace.file,

@@ -255,6 +255,14 @@ def check_cli(
             min=1,
         ),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Read every board afresh: neither use nor write .okrlint_cache "
+            "(also OKRLINT_NO_CACHE=1; OKRLINT_CACHE_DIR moves it).",
+        ),
+    ] = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print findings only: no source, no summary.")
     ] = False,
@@ -326,6 +334,7 @@ def check_cli(
             fix=fix,
             diff=diff,
             unsafe_fixes=unsafe_fixes,
+            cache=not no_cache,
             progress=not quiet and sys.stderr.isatty() and use_color(no_color, sys.stderr),
         )
         outcome = run_check(request)

@@ -28,6 +28,7 @@ class CheckRequest:
     fix: bool = False
     diff: bool = False
     unsafe_fixes: bool = False
+    cache: bool = False  # the CLI's result cache (okrlint.cache); off for the library
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,11 @@ def run_check(request: CheckRequest) -> CheckOutcome:
     elif "-" in request.paths:
         raise ConfigError("'-' (stdin) cannot be combined with other paths")
     else:
+        cache = None
+        if request.cache:
+            from okrlint.cache import default_cache
+
+            cache = default_cache()
         with _progress(request.progress) as tick:
             result = lint_paths(
                 request.paths,
@@ -75,13 +81,18 @@ def run_check(request: CheckRequest) -> CheckOutcome:
                 baseline=baseline,
                 on_file=tick,
                 jobs=request.jobs,
+                cache=cache,
             )
         if request.fix or request.diff:
             return _fix(
                 request,
                 result,
                 lambda: lint_paths(
-                    request.paths, resolver=resolver, baseline=baseline, jobs=request.jobs
+                    request.paths,
+                    resolver=resolver,
+                    baseline=baseline,
+                    jobs=request.jobs,
+                    cache=cache,
                 ),
             )
     if request.write_baseline:
