@@ -19,6 +19,7 @@ from okrlint._version import __version__
 
 if TYPE_CHECKING:
     from okrlint.api import lint_paths, lint_text
+    from okrlint.cache import ResultCache
     from okrlint.config import Config
     from okrlint.findings import FileResult, Finding, LintResult, Severity
     from okrlint.loader import LoadedBoard, load_board, load_text
@@ -27,6 +28,7 @@ _EXPORTS = {
     "lint_paths": "okrlint.api",
     "lint_text": "okrlint.api",
     "Config": "okrlint.config",
+    "ResultCache": "okrlint.cache",
     "FileResult": "okrlint.findings",
     "Finding": "okrlint.findings",
     "LintResult": "okrlint.findings",
@@ -42,6 +44,7 @@ __all__ = [
     "Finding",
     "LintResult",
     "LoadedBoard",
+    "ResultCache",
     "Severity",
     "__version__",
     "lint_paths",
