@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from okrlint.catalog import CatalogError, load_rule_doc, rules_dir
-from okrlint.checks import CHECKS, HISTORY_CHECKS, META_RULES, RULE_IDS
+from okrlint.catalog import (
+    LANGUAGES,
+    CatalogError,
+    available_languages,
+    load_rule_doc,
+    rules_dir,
+)
+from okrlint.checks import HISTORY_CHECKS, META_RULES, RULE_IDS
+from okrlint.checks.registry import CHECKS
 from okrlint.explain import explain_text, readme_table
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,6 +73,28 @@ def test_every_check_has_a_complete_doc(rule_id: str) -> None:
 def test_each_check_lives_in_a_module_named_after_its_rule() -> None:
     for rule_id, check in {**CHECKS, **HISTORY_CHECKS}.items():
         assert check.__module__ == f"okrlint.checks.{rule_id.replace('-', '_')}"
+
+
+def test_the_rule_ids_are_exactly_the_registered_checks_in_catalog_order() -> None:
+    assert sorted(RULE_IDS) == sorted({*CHECKS, *HISTORY_CHECKS})
+    assert len(set(RULE_IDS)) == len(RULE_IDS)
+
+
+def test_a_run_served_from_the_cache_never_loads_the_reader_or_the_models() -> None:
+    """Light modules stay light: the cache path imports no parser, model or reader."""
+    code = (
+        "import sys, okrlint.cli, okrlint.run, okrlint.api, okrlint.cache, okrlint.engine\n"
+        "heavy = sorted(m for m in sys.modules if m.startswith(("
+        "'okrlint.models', 'okrlint.loader', 'okrlint.understanding',"
+        " 'okrlint.checks.registry', 'okrlint.checks.kpi_in_disguise')))\n"
+        "print(heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_languages_a_board_may_set_are_the_phrase_files() -> None:
+    assert sorted(LANGUAGES) == sorted(available_languages())
 
 
 def test_no_doc_without_a_check() -> None:

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from conftest import board_with
-from okrlint import checks
 from okrlint.api import lint_paths, lint_text
+from okrlint.checks import registry as checks
 from okrlint.config import Config
 from okrlint.findings import Hit, Severity
 from okrlint.understanding.board import UnderstoodBoard
@@ -39,12 +39,12 @@ def test_a_crashing_rule_is_reported_and_the_others_still_run(
 
 
 def test_a_crashing_reader_is_reported_for_that_board(monkeypatch: pytest.MonkeyPatch) -> None:
-    import okrlint.engine
+    import okrlint.understanding.board
 
     def explode(*args: object, **kwargs: object) -> UnderstoodBoard:
         raise ValueError("reader bug")
 
-    monkeypatch.setattr(okrlint.engine, "understand", explode)
+    monkeypatch.setattr(okrlint.understanding.board, "understand", explode)
     result = lint_text(BOARD, "b.yaml")
     [f] = result.findings
     assert f.rule == "internal-error" and "reader bug" in f.message

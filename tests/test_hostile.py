@@ -472,7 +472,7 @@ JUDGED = textwrap.dedent("""\
 #: The real entry point, with no-baseline crashing on b.yaml only.
 _CRASH_ON_B = textwrap.dedent("""\
     import sys
-    from okrlint import checks
+    from okrlint.checks import registry as checks
     real = checks.CHECKS["no-baseline"]
     def crashing(board, options):
         if board.file == "b.yaml":

@@ -13,7 +13,8 @@ import yaml
 
 import okrlint.yamltree as yamltree
 from okrlint.errors import ErrorKind, InputError
-from okrlint.loader import LoadedBoard, decode, load_board, load_text
+from okrlint.files import decode
+from okrlint.loader import LoadedBoard, load_board, load_text
 from okrlint.models import CycleRange, KeyResultSpec, ThresholdRange
 from okrlint.positions import Position
 from okrlint.yamltree import Limits

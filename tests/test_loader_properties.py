@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 import okrlint.yamltree as yamltree
 from okrlint.errors import ErrorKind
-from okrlint.loader import LoadedBoard, decode, load_text
+from okrlint.files import decode
+from okrlint.loader import LoadedBoard, load_text
 from okrlint.positions import source_lines
 
 FILE = "goals/board.yaml"

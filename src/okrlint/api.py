@@ -15,15 +15,16 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from okrlint.cache import CachedBoard, ResultCache
 from okrlint.config import Config, Resolver
 from okrlint.discovery import discover, display, walk_boards
 from okrlint.engine import check_history, lint_board
 from okrlint.errors import InputError
+from okrlint.files import read_source
 from okrlint.findings import BoardFacts, FileResult, Finding, LintResult, Severity
 from okrlint.history import BoardTrace, History
-from okrlint.loader import LoadedBoard, load_board, load_text, read_source
 from okrlint.policy import (
     UNKNOWN,
     UNUSED,
@@ -33,9 +34,11 @@ from okrlint.policy import (
     parse_suppressions,
 )
 from okrlint.repository import find_root
-from okrlint.understanding.board import board_cycle, board_name
 
-__all__: Sequence[str] = ("lint_paths", "lint_text", "load_board")
+if TYPE_CHECKING:  # the parser, the models and the reader load with the first board read
+    from okrlint.loader import LoadedBoard
+
+__all__: Sequence[str] = ("lint_paths", "lint_text")
 
 
 @dataclass
@@ -71,6 +74,8 @@ def board_facts(loaded: LoadedBoard) -> BoardFacts | None:
     board = loaded.board
     if board is None:
         return None
+    from okrlint.understanding.board import board_cycle, board_name
+
     cycle = board_cycle(board)
     label = cycle.label if cycle is not None else None
     if label is None and board.cycle is not None:
@@ -93,6 +98,8 @@ def lint_text(
     baseline: Baseline | None = None,
 ) -> LintResult:
     """Lint one board given as text (``file`` names it in positions)."""
+    from okrlint.loader import load_text
+
     config = config or Config()
     loaded = load_text(text, file, config.limits)
     linted, _trace = _lint_loaded(loaded, config, keep_source=True)
@@ -170,6 +177,8 @@ def _lint_one(
     and keep what linting found."""
     file_config = config_of(path).for_file(path)
     file = display(path)
+    from okrlint.loader import LoadedBoard, load_board
+
     if cache is None:
         return _lint_loaded(load_board(path, file_config.limits, file), file_config)
     source = read_source(path, file, file_config.limits)
@@ -200,6 +209,8 @@ def _lint_cached(
     hit = cache.get(key) if lookup else None
     if hit is not None:
         return _Linted(hit.result, list(hit.findings), config, list(hit.suppressions)), hit.trace
+    from okrlint.loader import load_text
+
     linted, board_trace = _lint_loaded(load_text(source, file, config.limits), config)
     cache.put(
         key,
@@ -382,6 +393,8 @@ def _team_history(
                     text, display(path), config.for_file(path), cache
                 )
             else:
+                from okrlint.loader import load_text
+
                 loaded = load_text(text, display(path), config.limits)
                 _findings, board_trace = lint_board(loaded, config.for_file(path), rules=False)
             if board_trace is not None:

@@ -140,6 +140,10 @@ def load_phrases(language: str) -> dict[str, Any]:
 DETECTION_FILE = "detection"
 
 
+#: The languages a board may set (``language:``); each has a phrase file (a test checks).
+LANGUAGES = ("en", "de", "es", "fr")
+
+
 @cache
 def available_languages() -> tuple[str, ...]:
     """Languages with a phrase file (``rules/phrases/<lang>.yaml``)."""

@@ -300,9 +300,9 @@ def check_cli(
     Example: okrlint check goals/ --format json --ignore no-baseline
     """
     from okrlint import reporters
+    from okrlint.catalog import LANGUAGES
     from okrlint.config import CommandLine, ConfigError, parse_rule_options
     from okrlint.findings import Severity
-    from okrlint.models import LANGUAGES
     from okrlint.run import CheckRequest, run_check
     from okrlint.settings import split_ids
 

@@ -17,11 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from okrlint.findings import Hit, Severity
 from okrlint.positions import NodePath
-from okrlint.understanding.board import UnderstoodBoard
+
+if TYPE_CHECKING:
+    from okrlint.understanding.board import UnderstoodBoard
 
 GIVEN = ("objectives", "key-results", "kpis", "board")
 CHECK_KINDS = ("pattern", "not-pattern", "required", "max-count", "one-of")

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from okrlint.catalog import rule_defaults
-from okrlint.checks import CHECKS, HISTORY_CHECKS
+from okrlint.checks import HISTORY_CHECKS
 from okrlint.config import Config
 from okrlint.findings import Finding, Hit, Severity, fingerprint
 from okrlint.history import BoardTrace, History, trace
-from okrlint.loader import LoadedBoard
 from okrlint.positions import FILE_START
 from okrlint.repository import find_root, relative_uri
-from okrlint.understanding.board import UnderstoodBoard, understand
+
+if TYPE_CHECKING:  # the reader and the board checks load with the first board read
+    from okrlint.loader import LoadedBoard
+    from okrlint.understanding.board import UnderstoodBoard
 
 INTERNAL_ERROR = "internal-error"
 
@@ -85,6 +88,8 @@ def lint_board(
     """
     if loaded.board is None:
         return [], None
+    from okrlint.understanding.board import understand
+
     try:
         board = understand(loaded.board, loaded.file, language=config.language)
     except Exception as exc:  # a reader bug must not end the run either
@@ -135,6 +140,8 @@ def check_history(history: History, config: Config) -> list[Finding]:
 
 def check_board(board: UnderstoodBoard, loaded: LoadedBoard, config: Config) -> list[Finding]:
     """All findings of the selected rules on one board; a crashing rule becomes a finding."""
+    from okrlint.checks.registry import CHECKS
+
     findings: list[Finding] = []
     for rule_id in config.rules():
         check = CHECKS.get(rule_id)

@@ -1,11 +1,21 @@
-"""Files read and written safely: only regular files read, writes whole or not at all."""
+"""Files read and written safely: only regular files read, writes whole or not at all.
+
+A board's text is read here (:func:`read_source`: a regular file, within the size
+limit, decoded) before anything parses it, so a run served from the result cache
+never loads the parser's and the models' modules.
+"""
 
 from __future__ import annotations
 
+import codecs
 import os
 import stat
 import tempfile
 from pathlib import Path
+
+from okrlint.errors import ErrorKind, InputError, describe_os_error, describe_special_file
+from okrlint.positions import Position, Span, position_at
+from okrlint.yamltree import DEFAULT_LIMITS, Limits
 
 
 def write_atomic(path: str | Path, text: str) -> None:
@@ -53,3 +63,76 @@ def read_regular(path: str | Path, size: int) -> bytes:
         if _NONBLOCK:
             os.set_blocking(fd, True)
         return handle.read(size)
+
+
+def read_source(path: Path, file: str, limits: Limits = DEFAULT_LIMITS) -> str | InputError:
+    """Read and decode a board file, or say clearly why it cannot be read.
+
+    Only a regular file is opened: a named pipe would block the run until some writer
+    came along, a device could be endless. The check is made again on the open file
+    (opened without blocking), in case the path was swapped in between.
+    """
+    try:
+        info = path.stat()
+    except OSError as exc:
+        return InputError(ErrorKind.IO_ERROR, describe_os_error(exc, path), file)
+    except ValueError as exc:  # a NUL byte in the path
+        return InputError(ErrorKind.IO_ERROR, f"cannot use this path: {exc}", file)
+    if stat.S_ISDIR(info.st_mode):
+        return InputError(ErrorKind.IO_ERROR, "is a directory, not a board file", file)
+    if not stat.S_ISREG(info.st_mode):
+        return InputError(ErrorKind.IO_ERROR, describe_special_file(info.st_mode), file)
+    if info.st_size > limits.max_file_size:
+        return _too_big(file, info.st_size, limits)
+    try:
+        data = read_regular(path, limits.max_file_size + 1)
+    except NotARegularFile as exc:
+        return InputError(ErrorKind.IO_ERROR, describe_special_file(exc.mode), file)
+    except OSError as exc:
+        return InputError(ErrorKind.IO_ERROR, describe_os_error(exc, path), file)
+    if len(data) > limits.max_file_size:
+        return _too_big(file, len(data), limits)
+    return decode(data, file)
+
+
+def _too_big(file: str, size: int, limits: Limits) -> InputError:
+    return InputError(
+        ErrorKind.LIMIT_EXCEEDED,
+        f"the file is {size:,} bytes, over the limit of {limits.max_file_size:,}",
+        file,
+        hint="a board is a few kilobytes; raise the limit with --max-file-size if this is intended",
+    )
+
+
+def decode(data: bytes, file: str) -> str | InputError:
+    """Decode UTF-8 (or UTF-16/32 with a byte-order mark); point at the first bad byte."""
+    encoding = "utf-8"
+    for bom, name in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            encoding = name
+            break
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        # the error's offsets are into exc.object: without the BOM for utf-8-sig, with
+        # it for UTF-16 and UTF-32 (whose decoders consume it again here)
+        body = bytes(exc.object)
+        before = body[: exc.start].decode(
+            "utf-8" if encoding == "utf-8-sig" else encoding, errors="replace"
+        )
+        at = position_at(before, len(before))
+        bad = body[exc.start : exc.start + 1].hex()
+        name = "UTF-8" if encoding.startswith("utf-8") else encoding.upper()
+        return InputError(
+            ErrorKind.PARSE_ERROR,
+            f"not {name} text: byte 0x{bad} cannot be decoded",
+            file,
+            Span(at, Position(at.line, at.column + 1)),
+            hint="save the file as UTF-8",
+        )

@@ -10,14 +10,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from okrlint.cycles import Cycle
 from okrlint.findings import Hit
-from okrlint.loader import LoadedBoard
 from okrlint.positions import NodePath, Span
 from okrlint.records import pickled_by_fields
-from okrlint.understanding.board import UnderstoodBoard
-from okrlint.understanding.key_results import Intent, KeyResultMeaning
+
+if TYPE_CHECKING:  # a history is read without the reader: records only
+    from okrlint.loader import LoadedBoard
+    from okrlint.understanding.board import UnderstoodBoard
+    from okrlint.understanding.key_results import KeyResultMeaning
 
 _AMOUNT = re.compile(r"[£$€¥₹]?\s?[-+]?\d[\d.,'\u00a0\u202f]*\s?(?:%|[a-zA-Z]{1,3}\b)?")
 _NOISE = re.compile(r"[^\w#]+")
@@ -75,6 +78,8 @@ class PlacedHit:
 
 def _subject(meaning: KeyResultMeaning) -> str:
     """The reader's name for what a bet or a hold measures, normalized; "" for tasks."""
+    from okrlint.understanding.key_results import Intent
+
     if meaning.intent not in (Intent.CHANGE, Intent.HOLD):
         return ""
     words = _NOISE.sub(" ", meaning.metric.lower()).split()

@@ -24,9 +24,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from okrlint.catalog import LANGUAGES
 from okrlint.cycles import CYCLE_FORMS, parse_cycle_text
-
-LANGUAGES = ("en", "de", "es", "fr")
 
 
 def describe_value(value: Any) -> str:

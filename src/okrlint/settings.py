@@ -100,7 +100,7 @@ def load_config_file(path: Path) -> FileSettings:
 
 
 def _load_yaml(path: Path) -> FileSettings:
-    from okrlint.loader import decode
+    from okrlint.files import decode
     from okrlint.yamltree import YamlTreeError, read_tree
 
     try:
@@ -227,7 +227,7 @@ def _per_file(settings: FileSettings, key: str, value: Any) -> dict[str, tuple[s
 
 
 def _language(settings: FileSettings, key: str, value: Any) -> str:
-    from okrlint.models import LANGUAGES
+    from okrlint.catalog import LANGUAGES
 
     if not isinstance(value, str) or value.lower() not in LANGUAGES:
         raise settings.error(key, f"'language' must be one of {', '.join(LANGUAGES)}")

@@ -22,7 +22,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from okrlint.loader import decode
+from okrlint.files import decode
 from okrlint.positions import source_lines
 
 # -- text ----------------------------------------------------------------------------------
