@@ -155,6 +155,8 @@ def lint_paths(
         # their teams' boards from the repository; a folder given is its own history
         for extra in _team_history(traces, given_files, config_of, cache):
             traces.add(extra)
+    if cache is not None:
+        cache.flush()
     history_findings = check_history(traces, run_config) if traces.boards else []
     root = find_root(Path.cwd())
     return _finish(
@@ -229,7 +231,10 @@ _WORK: tuple[list[Path], Callable[[Path], Config], ResultCache | None] | None = 
 def _lint_chunk(bounds: tuple[int, int]) -> list[Linted]:
     assert _WORK is not None
     files, config_of, cache = _WORK
-    return [_lint_one(path, config_of, cache, False) for path in files[bounds[0] : bounds[1]]]
+    done = [_lint_one(path, config_of, cache, False) for path in files[bounds[0] : bounds[1]]]
+    if cache is not None:
+        cache.flush()  # each worker writes the entries of the boards it linted
+    return done
 
 
 def _lint_files(

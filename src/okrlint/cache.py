@@ -20,11 +20,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
 import re
 import shutil
+import types
+import typing
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -43,6 +47,7 @@ __all__ = ["CACHE_DIR_NAME", "CachedBoard", "ResultCache", "default_cache"]
 CACHE_DIR_NAME = ".okrlint_cache"
 _FORMAT = "1"  # bump when the entry layout changes
 _GENERATION = re.compile(r"^[0-9a-f]{16}$")
+_FLUSH_EVERY = 500  # entries kept in memory before they are written
 
 _RECORDS: dict[str, type[Any]] = {
     cls.__name__: cls
@@ -76,69 +81,125 @@ class CachedBoard:
 # -- the codec: okrlint's records <-> JSON ------------------------------------------------
 
 
-def _encode(value: Any) -> Any:
-    if isinstance(value, Enum):  # before str: a StrEnum is a str too
-        name = type(value).__name__
-        if _ENUMS.get(name) is not type(value):
-            raise TypeError(f"cannot cache {name}")
-        return {"@e": name, "v": value.value}
-    if value is None or isinstance(value, str | bool | int | float):
-        return value
-    if isinstance(value, tuple):
-        return {"@t": [_encode(v) for v in value]}
-    if isinstance(value, list):
-        return [_encode(v) for v in value]
-    if isinstance(value, dt.date):
-        return {"@d": value.isoformat()}
-    if type(value) is Span:  # the commonest record, kept short: four numbers
+#: Each record's constructor fields, in order (an entry lists the values only).
+_FIELDS: dict[type[Any], tuple[str, ...]] = {
+    cls: tuple(f.name for f in dataclasses.fields(cls) if f.init) for cls in _RECORDS.values()
+}
+
+
+def _default(value: Any) -> Any:
+    """What JSON's C encoder cannot write itself: records, spans, dates. Tuples become
+    lists and string enums strings; the decoder restores them from the field types."""
+    kind = type(value)
+    if kind is Span:  # the commonest record, kept short: four numbers
         return {"@s": [value.start.line, value.start.column, value.end.line, value.end.column]}
-    name = type(value).__name__
-    if _RECORDS.get(name) is not type(value):
-        raise TypeError(f"cannot cache {name}")
-    fields = [f.name for f in dataclasses.fields(value) if f.init]
-    return {"@": name, "v": [_encode(getattr(value, f)) for f in fields]}
+    names = _FIELDS.get(kind)
+    if names is not None:
+        return {"@": kind.__name__, "v": [getattr(value, n) for n in names]}
+    if kind is dt.date:
+        return {"@d": value.isoformat()}
+    raise TypeError(f"cannot cache {kind.__name__}")
+
+
+Convert = Callable[[Any], Any]
+
+
+def _exactly(*kinds: type[Any]) -> Convert:
+    def check(value: Any) -> Any:
+        if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+            raise ValueError("a value of the wrong type")
+        return value
+
+    return check
+
+
+def _converter(hint: Any) -> Convert:
+    """How a decoded JSON value becomes a field's value (checked: a damaged entry fails)."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (types.UnionType, typing.Union):
+        kinds = [a for a in args if a is not type(None)]
+        if all(k in (str, int, float, bool) for k in kinds):
+            inner = _exactly(*kinds)
+        else:
+            [single] = kinds
+            inner = _converter(single)
+        if len(kinds) == len(args):
+            return inner
+        return lambda value: None if value is None else inner(value)
+    if origin is tuple:
+        is_list = _exactly(list)
+        if len(args) == 2 and args[1] is Ellipsis:
+            item = _converter(args[0])
+            return lambda value: tuple(item(v) for v in is_list(value))
+        items = [_converter(a) for a in args]
+
+        def fixed(value: Any) -> tuple[Any, ...]:
+            if len(is_list(value)) != len(items):
+                raise ValueError("a tuple of the wrong length")
+            return tuple(c(v) for c, v in zip(items, value, strict=True))
+
+        return fixed
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        enum = _ENUMS.get(hint.__name__)
+        if enum is not hint:
+            raise TypeError(f"cannot cache {hint.__name__}")
+        return hint
+    if hint in (str, int, float, bool, Span, dt.date) or hint in _FIELDS:
+        return _exactly(hint)
+    raise TypeError(f"cannot cache a field of type {hint!r}")
+
+
+@functools.cache
+def _converters() -> dict[str, tuple[type[Any], tuple[Convert, ...]]]:
+    """For each record: its class and a converter per constructor field."""
+    out = {}
+    for name, cls in _RECORDS.items():
+        hints = typing.get_type_hints(cls)
+        out[name] = (cls, tuple(_converter(hints[field]) for field in _FIELDS[cls]))
+    return out
 
 
 def _decode(obj: dict[str, Any]) -> Any:
-    """JSON's object hook: only the tags above are accepted, anything else is damage."""
-    if "@" in obj:
-        return _RECORDS[obj["@"]](*obj["v"])
-    if "@t" in obj:
-        return tuple(obj["@t"])
+    """JSON's object hook: only okrlint's records are made, from values of the right types."""
     if "@s" in obj:
-        line, column, end_line, end_column = obj["@s"]
-        return Span(Position(line, column), Position(end_line, end_column))
-    if "@e" in obj:
-        return _ENUMS[obj["@e"]](obj["v"])
+        line, column, end_line, end_column = _exactly(list)(obj["@s"])
+        return Span(
+            Position(_exactly(int)(line), _exactly(int)(column)),
+            Position(_exactly(int)(end_line), _exactly(int)(end_column)),
+        )
+    if "@" in obj:
+        cls, converters = _converters()[obj["@"]]
+        values = _exactly(list)(obj["v"])
+        if len(values) != len(converters):
+            raise ValueError("a record of another layout")
+        return cls(*(c(v) for c, v in zip(converters, values, strict=True)))
     if "@d" in obj:
         return dt.date.fromisoformat(obj["@d"])
     raise ValueError("not a cache entry")
 
 
+_ENTRY = _converter(
+    tuple[FileResult, tuple[Finding, ...], tuple[Suppression, ...], BoardTrace | None]
+)
+
+
 def encode_entry(board: CachedBoard) -> str:
     return json.dumps(
-        _encode((board.result, board.findings, board.suppressions, board.trace)),
+        (board.result, board.findings, board.suppressions, board.trace),
+        default=_default,
         ensure_ascii=False,
         separators=(",", ":"),
+        check_circular=False,
     )
 
 
 def decode_entry(text: str) -> CachedBoard | None:
     """The entry, or None when it is damaged or of another layout."""
     try:
-        result, findings, suppressions, trace = json.loads(text, object_hook=_decode)
-        board = CachedBoard(result, findings, suppressions, trace)
+        result, findings, suppressions, trace = _ENTRY(json.loads(text, object_hook=_decode))
     except (ValueError, TypeError, KeyError, RecursionError):
         return None
-    ok = (
-        isinstance(result, FileResult)
-        and isinstance(findings, tuple)
-        and all(isinstance(f, Finding) for f in findings)
-        and isinstance(suppressions, tuple)
-        and all(isinstance(s, Suppression) for s in suppressions)
-        and (trace is None or isinstance(trace, BoardTrace))
-    )
-    return board if ok else None
+    return CachedBoard(result, findings, suppressions, trace)
 
 
 # -- the store ----------------------------------------------------------------------------
@@ -182,6 +243,8 @@ class ResultCache:
         self.here = self.folder / generation
         self._settings: dict[int, tuple[Any, bytes]] = {}
         self._ready = False
+        self._folders: set[str] = set()
+        self._pending: list[tuple[str, bytes]] = []
         self.writable = True
         self.hits = self.misses = 0
 
@@ -214,17 +277,36 @@ class ResultCache:
         return board
 
     def put(self, key: str, board: CachedBoard) -> None:
+        """Keep an entry; it is written by :meth:`flush` (or once many are pending)."""
         if not self.writable:
             return
         try:
-            text = encode_entry(board)
+            data = encode_entry(board).encode("utf-8", "surrogatepass")
         except (TypeError, ValueError):
             return  # something the codec does not know: not cached, still correct
+        self._pending.append((key, data))
+        if len(self._pending) >= _FLUSH_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the pending entries. Files are created in one go: on a busy machine,
+        creating each file between boards costs ten times as much as in a burst."""
+        pending, self._pending = self._pending, []
+        if not pending or not self.writable:
+            return
         try:
             self._prepare()
-            path = self._path(key)
-            path.parent.mkdir(exist_ok=True)
-            write_atomic(path, text)
+            for key, data in pending:
+                path = self._path(key)
+                folder = path.parent
+                if folder.name not in self._folders:
+                    folder.mkdir(exist_ok=True)
+                    self._folders.add(folder.name)
+                # a name no other writer uses, then a rename: readers see all or nothing
+                temporary = folder / f".{path.name}.{os.getpid()}.tmp"
+                with open(temporary, "wb") as handle:
+                    handle.write(data)
+                os.replace(temporary, path)
         except OSError:
             self.writable = False  # a read-only checkout: run without writing
 
