@@ -11,7 +11,8 @@ Reports the median wall time of, in one run:
   * the same cold with ``--jobs 1``,
   * the bare parse of the same files with PyYAML's C loader,
   * a single-board ``okrlint check``, cold and warm,
-  * the bare interpreter importing yaml, typer, rich and pydantic's BaseModel,
+  * the bare interpreter importing yaml, typer, rich and pydantic's BaseModel, and a
+    four-option typer command that does nothing (the floor typer sets),
   * ``okrlint check`` on 10,000 boards, cold and warm (is the cost linear?), with peak
     memory,
 and the ratios the targets are stated in. Byte-code caching is left on (a user's
@@ -42,6 +43,19 @@ BARE_PARSE = (
     "    yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)\n"
 )
 BARE_IMPORT = "import yaml, typer, rich; from pydantic import BaseModel"
+# The floor typer sets: a command with four options, parsed and run (typer builds a
+# pydantic TypeAdapter per option), and nothing else.
+TYPER_HELLO = (
+    "import yaml, typer, rich\n"
+    "from pydantic import BaseModel\n"
+    "app = typer.Typer()\n"
+    "@app.command()\n"
+    "def check(paths: list[str], fmt: str = 'json', n: int = 1, flag: bool = False) -> None:\n"
+    "    print(paths)\n"
+    "@app.command()\n"
+    "def other() -> None: ...\n"
+    "app()\n"
+)
 
 
 def environment() -> dict[str, str]:
@@ -95,6 +109,7 @@ def main() -> None:
     t_one, _ = timed(okrlint(str(one.relative_to(small))), small, runs)
     t_one_warm, _ = timed(okrlint(str(one.relative_to(small)), cache=warm), small, runs)
     t_import, _ = timed([PYTHON, "-c", BARE_IMPORT], small, runs)
+    t_hello, _ = timed([PYTHON, "-c", TYPER_HELLO, "check", "a.yaml"], small, runs)
     t_check1, _ = timed(okrlint("--jobs", "1", "."), small, runs)
     rows += [
         ("okrlint check, 1,000 boards, cold (no cache)", t_check, f"peak {mem_check // 1024} MiB"),
@@ -104,6 +119,7 @@ def main() -> None:
         ("okrlint check, one board, cold", t_one, ""),
         ("okrlint check, one board, warm", t_one_warm, ""),
         ("bare interpreter: import yaml, typer, rich, BaseModel", t_import, ""),
+        ("a four-option typer command doing nothing (typer's floor)", t_hello, ""),
     ]
     if not args.quick:
         if not large.exists():
@@ -129,6 +145,7 @@ def main() -> None:
     print(f"  1,000 boards warm / bare C-loader parse     {t_warm / t_parse:5.2f}x")
     print(f"  one board cold / bare interpreter imports   {t_one / t_import:5.2f}x")
     print(f"  one board warm / bare interpreter imports   {t_one_warm / t_import:5.2f}x")
+    print(f"  typer's floor / bare interpreter imports    {t_hello / t_import:5.2f}x")
     if not args.quick:
         print(f"  10,000 / 1,000 boards, cold                 {t_large / t_check:5.2f}x  (linear)")
         print(f"  10,000 / 1,000 boards, warm                 {t_large_warm / t_warm:5.2f}x")
