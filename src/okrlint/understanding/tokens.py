@@ -9,8 +9,8 @@ to a number (``USD1.2M``) is split off it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 
 class Kind(Enum):
@@ -22,12 +22,12 @@ class Kind(Enum):
     DATE = "date"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A token with its text as written, its matching form (``low``) and its offsets.
 
     ``low`` is lower case with typographic variants folded: every arrow reads ``->``,
-    ``≥`` reads ``>=``, curly quotes read straight.
+    ``≥`` reads ``>=``, curly quotes read straight. A named tuple: a text makes dozens
+    of tokens, and a tuple is made four times faster than a frozen dataclass.
     """
 
     kind: Kind
