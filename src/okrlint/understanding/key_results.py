@@ -269,6 +269,10 @@ _PER_YEAR = Unit(UnitKind.LABEL, "times a year")
 _AND = "and"  # coordinated (a connector that is no subordinator)
 _ASIDE = "("  # an aside: a parenthesis, or a clause opener ("manteniendo ...")
 _ARROWS = frozenset({"->"})
+#: The tables whose phrases say how often or how steadily (see _Reader._cadence).
+_CADENCE_TABLES = frozenset(
+    {"measurement_words", "cadence_words", "continuity", "punctuality", "steady_words"}
+)
 
 
 @lru_cache(maxsize=4096)
@@ -295,7 +299,11 @@ class _Reader:
         self.n = len(tokens)
         self.date_tokens = self._find_dates()
         self.deadline = self._has_deadline()
-        self.period = any(self._match("period_words", i) for i in range(self.n))
+        self.period = any(
+            self._match("period_words", i)
+            for i in range(self.n)
+            if "period_words" in self.starts[i]
+        )
         self.quantities = [
             q
             for q in read_quantities(tokens, self.lows, lex)
@@ -331,9 +339,9 @@ class _Reader:
         """Token indexes that belong to a date: "by 30 September", "in 2026", "Q3 2026"."""
         dates: set[int] = set()
         for i, tok in enumerate(self.tokens):
-            if tok.kind is Kind.DATE or self._is_year(i):
+            if tok.kind is Kind.DATE or (tok.kind is Kind.NUM and self._is_year(i)):
                 dates.add(i)
-            elif self._is_month(i):
+            elif "months" in self.starts[i] and self._is_month(i):
                 dates.add(i)  # the month, with its day and year around it
                 day = i - 1
                 while day > 0 and (self.lows[day] == "." or self._match("date_joiners", day)):
@@ -383,6 +391,8 @@ class _Reader:
     def _has_deadline(self) -> bool:
         """Does the text say when it is due: "by 30 September", "by end of Q3"?"""
         for i in range(self.n):
+            if "deadline_words" not in self.starts[i]:
+                continue
             m = self._match("deadline_words", i)
             if m is None:
                 continue
@@ -475,8 +485,9 @@ class _Reader:
     def _protected_ands(self) -> set[int]:
         """The "and" of "between 50 and 250" does not start a clause."""
         out: set[int] = set()
+        between = self.tables["between_words"].words
         for i in range(self.n):
-            if self._is_word(i, "between_words"):
+            if self.lows[i] in between:
                 ands = [
                     k for k in range(i + 1, min(i + 6, self.n)) if self._is_word(k, "and_words")
                 ]
@@ -790,6 +801,8 @@ class _Reader:
 
     def _zero_at(self, k: int) -> bool:
         """A zero level at ``k``: "zero", "no P1s"; not "no more than"."""
+        if not 0 <= k < self.n or "zero_words" not in self.starts[k]:
+            return False
         m = self._match("zero_words", k)
         if m is None:
             return False
@@ -844,8 +857,11 @@ class _Reader:
 
     def _find_change(self, c: _Clause) -> None:
         """The amounts of a change: from X to Y, X → Y, to Y, by X, a stated baseline."""
+        scan = self.lex.change_scan
         for i in range(c.first, c.last):
             low = self.lows[i]
+            if low not in scan and "baseline_words" not in self.starts[i]:
+                continue  # no amount hangs on this word (most words)
             if self._is_word(i, "from_words") and c.baseline is None and self._from_to(i, c):
                 continue
             if c.baseline is None and i > c.first and self._match("baseline_words", i):
@@ -994,6 +1010,8 @@ class _Reader:
         if c.relative is not None:
             return
         for i in range(c.first, c.last):
+            if "relative_words" not in self.starts[i]:
+                continue
             m = self._match("relative_words", i)
             if m is not None and i != c.verb_at:
                 c.relative = self._multiple(i, m[0], m[1])  # "reduce churn by half"
@@ -1090,6 +1108,8 @@ class _Reader:
                 if hold is not None:
                     c.holds.append(hold)
         for i in range(c.first, c.last):
+            if "zero_words" not in self.starts[i]:
+                continue  # a zero hold starts with a zero word
             hold = self._zero_hold(i, c)
             if hold is not None:
                 c.holds.append(hold)
@@ -1157,6 +1177,8 @@ class _Reader:
         """
         universal = self._universal(c)
         for i in range(c.first, c.last):
+            if self.starts[i].isdisjoint(_CADENCE_TABLES):
+                continue  # no cadence phrase starts here (most words)
             if self._match("measurement_words", i):
                 return ""
             every = self._match("cadence_words", i)

@@ -146,6 +146,9 @@ class Lexicon:
     spaced_unit_letters: frozenset[str] = frozenset()
     #: the one-word "from", "to" and "by" of the language, together
     change_words: frozenset[str] = frozenset()
+    #: the words a change's amounts can hang on (change words, "between", arrows, "-"):
+    #: the reader looks for from/to/by/between only at these
+    change_scan: frozenset[str] = frozenset()
 
     def table(self, name: str) -> PhraseTable:
         return self.tables[name]
@@ -288,6 +291,10 @@ def lexicon(language: str) -> Lexicon:
         spaced_unit_letters=frozenset(str(e) for e in grammar.get("spaced_unit_letters") or ()),
         change_words=frozenset().union(
             *(tables[t].words for t in ("from_words", "to_words", "by_words"))
+        ),
+        change_scan=frozenset().union(
+            *(tables[t].words for t in ("from_words", "to_words", "by_words", "between_words")),
+            ("->", "-"),
         ),
     )
 

@@ -68,22 +68,27 @@ def tokenize(text: str, space_groups: bool = False) -> list[Token]:
     ``jusqu'``) is a word of its own: ``l'uptime`` is ``l'`` and ``uptime``.
     """
     out: list[Token] = []
+    append = out.append
+    new = tuple.__new__  # a Token without its Python-level __new__: the hot path
     for m in (_TOKEN_SPACED if space_groups else _TOKEN).finditer(text):
-        kind = "num" if m.lastgroup == "suf" else m.lastgroup
-        start, end = m.start(), m.end()
-        if kind == "num":
-            digits = m.group("num")
+        kind = m.lastgroup
+        start, end = m.span()
+        if kind in _WORDISH:
+            word = m.group()
+            append(new(Token, (Kind.WORD, word, word.lower().replace("’", "'"), start, end, "")))
+        elif kind == "num" or kind == "suf":
             suffix = m.group("suf") or ""
-            out.append(Token(Kind.NUM, m.group(0), digits, start, end, suffix.lower()))
+            append(new(Token, (Kind.NUM, m.group(), m.group("num"), start, end, suffix.lower())))
         elif kind == "date":
-            out.append(Token(Kind.DATE, m.group(0), m.group(0), start, end))
-        elif kind in ("word", "mixed", "special", "elided"):
-            word = m.group(0)
-            out.append(Token(Kind.WORD, word, word.lower().replace("’", "'"), start, end))
+            date = m.group()
+            append(new(Token, (Kind.DATE, date, date, start, end, "")))
         else:
-            sym = m.group(0)
-            out.append(Token(Kind.SYM, sym, _SYMBOL_ALIASES.get(sym, sym), start, end))
+            sym = m.group()
+            append(new(Token, (Kind.SYM, sym, _SYMBOL_ALIASES.get(sym, sym), start, end, "")))
     return out
+
+
+_WORDISH = frozenset({"word", "mixed", "special", "elided"})
 
 
 _SYMBOL_ALIASES = {
