@@ -79,25 +79,32 @@ def text_language(
 def _scores(text: str) -> dict[str, int]:
     """Each language's score for ``text``: two points a marker word, one a telling ending
     or letter. Languages that score nothing are left out."""
-    words: list[str] = []
+    totals: dict[str, int] = {}
     for found in _WORD.findall(text):
         word = found.lower().replace("’", "'")
         elided = _ELIDED.match(word)
         if elided is not None:
-            words.append(elided.group())
+            _add(totals, elided.group())
             word = word[elided.end() :]
-        words.append(word)
-    scores: dict[str, int] = {}
+        _add(totals, word)
+    return {lang: totals[lang] for lang in _markers() if lang in totals}
+
+
+def _add(totals: dict[str, int], word: str) -> None:
+    for lang, points in _word_points(word):
+        totals[lang] = totals.get(lang, 0) + points
+
+
+@lru_cache(maxsize=16384)
+def _word_points(word: str) -> tuple[tuple[str, int], ...]:
+    """What one word tells (a goal repository's vocabulary is small: words repeat)."""
+    out: list[tuple[str, int]] = []
     for lang, (markers, endings, letters) in _markers().items():
-        score = 0
-        for w in words:
-            if w in markers:
-                score += 2
-            elif (endings and w.endswith(endings)) or (letters and not letters.isdisjoint(w)):
-                score += 1  # "Gehaltsläufe", "ingenieros": a hint, not proof
-        if score:
-            scores[lang] = score
-    return scores
+        if word in markers:
+            out.append((lang, 2))
+        elif (endings and word.endswith(endings)) or (letters and not letters.isdisjoint(word)):
+            out.append((lang, 1))  # "Gehaltsläufe", "ingenieros": a hint, not proof
+    return tuple(out)
 
 
 def _winner(scores: dict[str, int], fallback: str) -> str:
