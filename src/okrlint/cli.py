@@ -33,6 +33,14 @@ ConfigFileOption = Annotated[
 IsolatedOption = Annotated[
     bool, typer.Option("--isolated", help="Ignore every configuration file.")
 ]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Read every board afresh: neither use nor write .okrlint_cache "
+        "(also OKRLINT_NO_CACHE=1; OKRLINT_CACHE_DIR moves it).",
+    ),
+]
 
 
 class OutputFormat(StrEnum):
@@ -255,14 +263,7 @@ def check_cli(
             min=1,
         ),
     ] = None,
-    no_cache: Annotated[
-        bool,
-        typer.Option(
-            "--no-cache",
-            help="Read every board afresh: neither use nor write .okrlint_cache "
-            "(also OKRLINT_NO_CACHE=1; OKRLINT_CACHE_DIR moves it).",
-        ),
-    ] = False,
+    no_cache: NoCacheOption = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print findings only: no source, no summary.")
     ] = False,
@@ -474,6 +475,7 @@ def report_cli(
     ] = None,
     config_file: ConfigFileOption = None,
     isolated: IsolatedOption = False,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Report a goals repository's health per team and cycle: key results, disguised
     KPIs and their share, bets without baseline, evergreen key results, boards over the
@@ -485,6 +487,7 @@ def report_cli(
     Example: okrlint report goals/ --format html -o health.html
     """
     from okrlint.api import lint_paths
+    from okrlint.cache import default_cache
     from okrlint.config import CommandLine, ConfigError, Resolver
     from okrlint.health import build_health, forge_link_base, render_health
 
@@ -492,7 +495,8 @@ def report_cli(
         resolver = Resolver(
             CommandLine(config_file=Path(config_file) if config_file else None, isolated=isolated)
         )
-        result = lint_paths(paths or ["."], resolver=resolver)
+        cache = None if no_cache else default_cache()
+        result = lint_paths(paths or ["."], resolver=resolver, cache=cache)
     except ConfigError as exc:
         raise _fail(str(exc)) from None
     for notice in result.notices:

@@ -155,3 +155,12 @@ def test_an_empty_run_still_writes_a_report(tmp_path: Path) -> None:
     assert "No boards were read." in render_health(health, "markdown")
     assert "No boards were read." in render_health(health, "html")
     assert json.loads(render_health(health, "json"))["teams"] == []
+
+
+def test_a_report_from_the_cache_is_the_same_report(repo: Path) -> None:
+    cold = RUNNER.invoke(app, ["report", "--isolated", "-f", "json", "--no-cache"]).stdout
+    assert not (repo / ".okrlint_cache").exists()
+    first = RUNNER.invoke(app, ["report", "--isolated", "-f", "json"]).stdout
+    assert list((repo / ".okrlint_cache").rglob("*.json"))  # the boards are cached
+    warm = RUNNER.invoke(app, ["report", "--isolated", "-f", "json"]).stdout
+    assert json.loads(cold) == json.loads(first) == json.loads(warm)
