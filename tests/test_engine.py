@@ -113,3 +113,14 @@ def test_results_and_traces_survive_pickling_unchanged(tmp_path: Path) -> None:
         assert copy == record and type(copy) is type(record)
     broken = lint_text("objectives: [", "x.yaml").files[0]
     assert broken.errors and pickle.loads(pickle.dumps(broken)) == broken
+
+
+def test_more_jobs_than_files_is_fine(tmp_path: Path) -> None:
+    """--jobs 2 on one board, or on a folder without boards, asked for a pool of 0."""
+    Path(tmp_path, "b.yaml").write_text(BOARD)
+    assert lint_paths([tmp_path / "b.yaml"], Config(), jobs=2) == lint_paths(
+        [tmp_path / "b.yaml"], Config(), jobs=1
+    )
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert lint_paths([empty], Config(), jobs=2).files == ()
