@@ -169,37 +169,39 @@ def lint_paths(
     )
 
 
-def _lint_one(
-    path: Path,
-    config_of: Callable[[Path], Config],
-    cache: ResultCache | None = None,
-    lookup: bool = True,
-) -> Linted:
-    """Lint one file; with ``cache``, look it up first (unless that was done already)
-    and keep what linting found."""
-    file_config = config_of(path).for_file(path)
+def _read(path: Path, config_of: Callable[[Path], Config]) -> tuple[Config, str, str | InputError]:
+    """A file's settings, its name in positions, and its text (or why it cannot be read)."""
+    config = config_of(path).for_file(path)
     file = display(path)
-    from okrlint.loader import LoadedBoard, load_board
+    return config, file, read_source(path, file, config.limits)
 
-    if cache is None:
-        return _lint_loaded(load_board(path, file_config.limits, file), file_config)
-    source = read_source(path, file, file_config.limits)
+
+def _lint_one(
+    path: Path, config_of: Callable[[Path], Config], cache: ResultCache | None = None
+) -> Linted:
+    """Lint one file. With ``cache`` (the file was looked up in it already), what linting
+    finds is kept."""
+    from okrlint.loader import LoadedBoard, load_text
+
+    config, file, source = _read(path, config_of)
     if isinstance(source, InputError):
-        return _lint_loaded(LoadedBoard(file=file, errors=[source]), file_config)
-    return _lint_cached(source, file, file_config, cache, lookup)
+        return _lint_loaded(LoadedBoard(file=file, errors=[source]), config)
+    if cache is None:
+        return _lint_loaded(load_text(source, file, config.limits), config)
+    return _lint_cached(source, file, config, cache, lookup=False)
 
 
 def _cached(path: Path, config_of: Callable[[Path], Config], cache: ResultCache) -> Linted | None:
     """The file's entry in the cache, or None (unreadable files are never cached)."""
-    file_config = config_of(path).for_file(path)
-    file = display(path)
-    source = read_source(path, file, file_config.limits)
+    config, file, source = _read(path, config_of)
     if isinstance(source, InputError):
         return None
-    hit = cache.get(cache.key(file, source, file_config))
-    if hit is None:
-        return None
-    return _Linted(hit.result, list(hit.findings), file_config, list(hit.suppressions)), hit.trace
+    hit = cache.get(cache.key(file, source, config))
+    return None if hit is None else _from_cache(hit, config)
+
+
+def _from_cache(hit: CachedBoard, config: Config) -> Linted:
+    return _Linted(hit.result, list(hit.findings), config, list(hit.suppressions)), hit.trace
 
 
 def _lint_cached(
@@ -210,7 +212,7 @@ def _lint_cached(
     key = cache.key(file, source, config)
     hit = cache.get(key) if lookup else None
     if hit is not None:
-        return _Linted(hit.result, list(hit.findings), config, list(hit.suppressions)), hit.trace
+        return _from_cache(hit, config)
     from okrlint.loader import load_text
 
     linted, board_trace = _lint_loaded(load_text(source, file, config.limits), config)
@@ -231,7 +233,7 @@ _WORK: tuple[list[Path], Callable[[Path], Config], ResultCache | None] | None = 
 def _lint_chunk(bounds: tuple[int, int]) -> list[Linted]:
     assert _WORK is not None
     files, config_of, cache = _WORK
-    done = [_lint_one(path, config_of, cache, False) for path in files[bounds[0] : bounds[1]]]
+    done = [_lint_one(path, config_of, cache) for path in files[bounds[0] : bounds[1]]]
     if cache is not None:
         cache.flush()  # each worker writes the entries of the boards it linted
     return done
@@ -278,7 +280,7 @@ def _lint_afresh(
         for done, path in enumerate(files):
             if on_file is not None:
                 on_file(done, total)
-            yield _lint_one(path, config_of, cache, False)
+            yield _lint_one(path, config_of, cache)
         return
     global _WORK
     _WORK = (files, config_of, cache)
@@ -294,7 +296,7 @@ def _lint_afresh(
             for done, path in enumerate(files[bounds[0][0] : bounds[0][1]]):
                 if on_file is not None:
                     on_file(done, total)
-                yield _lint_one(path, config_of, cache, False)
+                yield _lint_one(path, config_of, cache)
             for chunk in pending.get():
                 yield from chunk
     finally:

@@ -113,6 +113,10 @@ def _exactly(*kinds: type[Any]) -> Convert:
     return check
 
 
+_IS_LIST = _exactly(list)
+_IS_INT = _exactly(int)
+
+
 def _converter(hint: Any) -> Convert:
     """How a decoded JSON value becomes a field's value (checked: a damaged entry fails)."""
     origin, args = typing.get_origin(hint), typing.get_args(hint)
@@ -127,14 +131,13 @@ def _converter(hint: Any) -> Convert:
             return inner
         return lambda value: None if value is None else inner(value)
     if origin is tuple:
-        is_list = _exactly(list)
         if len(args) == 2 and args[1] is Ellipsis:
             item = _converter(args[0])
-            return lambda value: tuple(item(v) for v in is_list(value))
+            return lambda value: tuple(item(v) for v in _IS_LIST(value))
         items = [_converter(a) for a in args]
 
         def fixed(value: Any) -> tuple[Any, ...]:
-            if len(is_list(value)) != len(items):
+            if len(_IS_LIST(value)) != len(items):
                 raise ValueError("a tuple of the wrong length")
             return tuple(c(v) for c, v in zip(items, value, strict=True))
 
@@ -162,14 +165,14 @@ def _converters() -> dict[str, tuple[type[Any], tuple[Convert, ...]]]:
 def _decode(obj: dict[str, Any]) -> Any:
     """JSON's object hook: only okrlint's records are made, from values of the right types."""
     if "@s" in obj:
-        line, column, end_line, end_column = _exactly(list)(obj["@s"])
+        line, column, end_line, end_column = _IS_LIST(obj["@s"])
         return Span(
-            Position(_exactly(int)(line), _exactly(int)(column)),
-            Position(_exactly(int)(end_line), _exactly(int)(end_column)),
+            Position(_IS_INT(line), _IS_INT(column)),
+            Position(_IS_INT(end_line), _IS_INT(end_column)),
         )
     if "@" in obj:
         cls, converters = _converters()[obj["@"]]
-        values = _exactly(list)(obj["v"])
+        values = _IS_LIST(obj["v"])
         if len(values) != len(converters):
             raise ValueError("a record of another layout")
         return cls(*(c(v) for c, v in zip(converters, values, strict=True)))
