@@ -19,9 +19,10 @@ from typing import Any
 import pytest
 import yaml
 
+from okrlint.checks import verdict
 from okrlint.models import Board
 from okrlint.understanding.board import understand
-from okrlint.understanding.language import detect_language
+from okrlint.understanding.lexicon import detect_language
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 KPI = "kpi-in-disguise"
@@ -73,7 +74,7 @@ def judge(entry: dict[str, Any], split: str = "") -> Verdict:
     m = kr.meaning
     relative = m.relative is not None and m.target is None and m.baseline is None
     return Verdict(
-        entry, split, kr.verdict or "ok", bool(m.guard_rails), relative, detect_language(text)
+        entry, split, verdict(kr) or "ok", bool(m.guard_rails), relative, detect_language(text)
     )
 
 

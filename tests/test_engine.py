@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from conftest import board_with
+from okrlint import checks
 from okrlint.api import lint_paths, lint_text
-from okrlint.checks import registry as checks
 from okrlint.config import Config
 from okrlint.findings import Hit, Severity
 from okrlint.understanding.board import UnderstoodBoard
@@ -27,7 +27,7 @@ def _boom(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
 def test_a_crashing_rule_is_reported_and_the_others_still_run(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setitem(checks.CHECKS, "no-baseline", _boom)
+    monkeypatch.setitem(checks.BOARD_CHECKS, "no-baseline", _boom)
     config = Config(select=("kpi-in-disguise", "no-baseline"))
     result = lint_text(BOARD, "b.yaml", config)
     rules = sorted(f.rule for f in result.findings)

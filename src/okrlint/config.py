@@ -169,7 +169,7 @@ def split_rule_ids(
 
 
 def parse_rule_options(values: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """``too-many-objectives.max=4`` → ``{'too-many-objectives': {'max': 4}}``, checked."""
+    """``RULE.OPTION=VALUE`` → ``{RULE: {OPTION: VALUE}}``, each checked against the rule's doc."""
     out: dict[str, dict[str, Any]] = {}
     for value in values:
         name, sep, raw = value.partition("=")

@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from okrlint.catalog import rule_defaults
-from okrlint.checks import HISTORY_CHECKS
+from okrlint.checks import BOARD_CHECKS, HISTORY_CHECKS, Judged
 from okrlint.config import Config
 from okrlint.findings import Finding, Hit, Severity, fingerprint
 from okrlint.history import BoardTrace, History, trace
@@ -140,15 +140,15 @@ def check_history(history: History, config: Config) -> list[Finding]:
 
 def check_board(board: UnderstoodBoard, loaded: LoadedBoard, config: Config) -> list[Finding]:
     """All findings of the selected rules on one board; a crashing rule becomes a finding."""
-    from okrlint.checks.registry import CHECKS
-
+    selected = config.rules()
+    judged = Judged(board, frozenset(selected))
     findings: list[Finding] = []
-    for rule_id in config.rules():
-        check = CHECKS.get(rule_id)
+    for rule_id in selected:
+        check = BOARD_CHECKS.get(rule_id)
         if check is None:
             continue  # a cross-cycle rule: see check_history
         try:
-            hits = list(check(board, config.options_for(rule_id)))
+            hits = list(check(judged, config.options_for(rule_id)))
         except Exception as exc:  # the one broad except: a rule bug must not end the run
             findings.append(_internal_error(loaded, f"rule {rule_id}", exc))
             continue

@@ -24,6 +24,14 @@ class Severity(StrEnum):
 _RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
 
 
+class RuleKind(StrEnum):
+    """What a rule's ``check`` reads: one understood board, or a goals repository's
+    boards over time (see :mod:`okrlint.checks`)."""
+
+    BOARD = "board"
+    HISTORY = "history"
+
+
 class Applicability(StrEnum):
     """How a fix may be applied: ``safe`` by ``--fix``; ``suggested`` only with
     ``--unsafe-fixes`` (it guesses); ``display`` is advice with no mechanical edit."""

@@ -20,7 +20,7 @@ from okrlint.records import pickled_by_fields
 if TYPE_CHECKING:  # a history is read without the reader: records only
     from okrlint.loader import LoadedBoard
     from okrlint.understanding.board import UnderstoodBoard
-    from okrlint.understanding.key_results import KeyResultMeaning
+    from okrlint.understanding.meaning import KeyResultMeaning
 
 _AMOUNT = re.compile(r"[£$€¥₹]?\s?[-+]?\d[\d.,'\u00a0\u202f]*\s?(?:%|[a-zA-Z]{1,3}\b)?")
 _NOISE = re.compile(r"[^\w#]+")
@@ -78,7 +78,7 @@ class PlacedHit:
 
 def _subject(meaning: KeyResultMeaning) -> str:
     """The reader's name for what a bet or a hold measures, normalized; "" for tasks."""
-    from okrlint.understanding.key_results import Intent
+    from okrlint.understanding.meaning import Intent
 
     if meaning.intent not in (Intent.CHANGE, Intent.HOLD):
         return ""

@@ -23,12 +23,26 @@ from typing import Any
 
 import pytest
 
-from okrlint.understanding.board import text_verdict
-from okrlint.understanding.key_results import Comparator, Direction, Intent, KeyResultMeaning
-from okrlint.understanding.numbers import Quantity, Unit, UnitKind
+from okrlint.checks import verdict
+from okrlint.understanding.board import KeyResultView, KpiView
+from okrlint.understanding.meaning import (
+    Comparator,
+    Direction,
+    Intent,
+    KeyResultMeaning,
+    Quantity,
+    Unit,
+    UnitKind,
+)
 
 H = 3600
 D = 86400
+
+
+def text_verdict(meaning: KeyResultMeaning, kpi: KpiView | None = None) -> str | None:
+    """The rule that judges a key result with this meaning, every rule selected."""
+    view = KeyResultView(("objectives", 0, "key_results", 0), 0, 0, "", None, meaning, kpi)
+    return verdict(view)
 
 
 @dataclass(frozen=True)

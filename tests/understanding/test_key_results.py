@@ -18,15 +18,12 @@ label (``customers``) or nothing for a plain number.
 from __future__ import annotations
 
 import pytest
-from reader_rows import INTENTS, D, H, K, Row, assert_amount, check_row
+from reader_rows import INTENTS, D, H, K, Row, assert_amount, check_row, text_verdict
 
-from okrlint.understanding.board import text_verdict
-from okrlint.understanding.key_results import (
-    Intent,
-    read_key_result,
-)
+from okrlint.understanding.fields import parse_amount
 from okrlint.understanding.lexicon import lexicon
-from okrlint.understanding.numbers import parse_amount
+from okrlint.understanding.meaning import Intent
+from okrlint.understanding.reading import read_key_result
 
 # -- the seed articles' examples -----------------------------------------------------
 

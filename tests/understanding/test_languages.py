@@ -21,24 +21,22 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from reader_rows import D, H, K, Row, assert_amount, check_row
+from reader_rows import D, H, K, Row, assert_amount, check_row, text_verdict
 
 from okrlint.api import lint_text
 from okrlint.catalog import load_phrases
 from okrlint.config import Config
-from okrlint.understanding.board import text_verdict
-from okrlint.understanding.key_results import (
-    Intent,
-    read_key_result,
+from okrlint.understanding.board import read_objective
+from okrlint.understanding.fields import parse_amount
+from okrlint.understanding.lexicon import (
+    detect_board_language,
+    detect_language,
+    lexicon,
+    text_language,
 )
-from okrlint.understanding.language import detect_board_language, detect_language, text_language
-from okrlint.understanding.lexicon import lexicon
-from okrlint.understanding.numbers import (
-    parse_amount,
-    parse_number,
-    read_quantities,
-)
-from okrlint.understanding.objectives import read_objective
+from okrlint.understanding.meaning import Intent
+from okrlint.understanding.numbers import parse_number, read_quantities
+from okrlint.understanding.reading import read_key_result
 from okrlint.understanding.tokens import tokenize
 
 # The tables below keep one row per phrasing, so they are exempt from the formatter.

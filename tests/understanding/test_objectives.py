@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from okrlint.understanding.key_results import Comparator
-from okrlint.understanding.objectives import read_objective
+from okrlint.understanding.board import read_objective
+from okrlint.understanding.meaning import Comparator
 
 # Titles that describe the job rather than a change: (title, the words that say so).
 BUSINESS_AS_USUAL = [

@@ -8,17 +8,12 @@ import time
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from reader_rows import text_verdict
 
-from okrlint.understanding.board import text_verdict
-from okrlint.understanding.key_results import (
-    Direction,
-    Hold,
-    Intent,
-    KeyResultMeaning,
-    read_key_result,
-)
+from okrlint.understanding.fields import parse_amount
 from okrlint.understanding.lexicon import lexicon
-from okrlint.understanding.numbers import Quantity, parse_amount
+from okrlint.understanding.meaning import Direction, Hold, Intent, KeyResultMeaning, Quantity
+from okrlint.understanding.reading import read_key_result
 
 VERDICTS = {
     None,

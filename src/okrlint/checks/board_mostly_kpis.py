@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 
-from okrlint.findings import Hit
-from okrlint.understanding.board import UnderstoodBoard
+from okrlint.findings import Hit, RuleKind
 
-#: Verdicts that count a key result as a level held, not a bet (RULES.md).
-LEVEL_VERDICTS = frozenset({"kpi-in-disguise", "no-change", "target-already-met"})
+if TYPE_CHECKING:
+    from okrlint.checks import Judged
+
+ID: Final = "board-mostly-kpis"
+KIND: Final = RuleKind.BOARD
 
 
-def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
+def check(board: Judged, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Report the tally once per board when the share reaches ``share``."""
     share = float(options["share"])
     krs = board.key_results
-    held = sum(1 for kr in krs if kr.verdict in LEVEL_VERDICTS)
+    held = sum(1 for kr in krs if board.holds_level(kr))
     objectives = board.objectives
     job = sum(1 for o in objectives if o.meaning.business_as_usual or o.meaning.holds)
     parts = []

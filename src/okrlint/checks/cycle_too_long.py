@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 
-from okrlint.findings import Hit
-from okrlint.understanding.board import UnderstoodBoard
+from okrlint.findings import Hit, RuleKind
+
+if TYPE_CHECKING:
+    from okrlint.checks import Judged
+
+ID: Final = "cycle-too-long"
+KIND: Final = RuleKind.BOARD
 
 
-def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
+def check(board: Judged, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag a board whose cycle lasts longer than ``max-days``."""
     cycle = board.cycle
     limit = int(options["max-days"])

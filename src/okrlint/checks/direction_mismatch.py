@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 
-from okrlint.findings import Hit
-from okrlint.understanding.board import UnderstoodBoard
-from okrlint.understanding.key_results import Direction
+from okrlint.findings import Hit, RuleKind
+from okrlint.understanding.meaning import Direction, Intent
+
+if TYPE_CHECKING:
+    from okrlint.checks import Judged
+    from okrlint.understanding.board import KeyResultView
+
+ID: Final = "direction-mismatch"
+KIND: Final = RuleKind.BOARD
 
 
-def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
+def check(board: Judged, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag key results whose verb goes one way and whose numbers go the other."""
     for kr in board.key_results:
-        if kr.verdict != "direction-mismatch":
+        if board.verdict(kr) != ID:
             continue
         m = kr.meaning
         verb_way = "up" if m.direction is Direction.UP else "down"
@@ -25,3 +31,8 @@ def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
             "swap the baseline and the target, or use a verb that matches the numbers",
             field=kr.field,
         )
+
+
+def applies(kr: KeyResultView) -> bool:
+    """A change whose verb and numbers point different ways."""
+    return kr.meaning.intent is Intent.CHANGE and kr.meaning.direction_clash

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 
 from okrlint.cycles import Cycle
-from okrlint.findings import Hit
+from okrlint.findings import Hit, RuleKind
 from okrlint.positions import NodePath
-from okrlint.understanding.board import UnderstoodBoard
+
+if TYPE_CHECKING:
+    from okrlint.checks import Judged
+
+ID: Final = "due-outside-cycle"
+KIND: Final = RuleKind.BOARD
 
 
-def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
+def check(board: Judged, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag objectives and key results due before the cycle starts or after it ends."""
     cycle = board.cycle
     if cycle is None:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, Final
 
-from okrlint.findings import Hit
+from okrlint.findings import Hit, RuleKind
 from okrlint.history import BoardTrace, GoalTrace, History, PlacedHit
+
+ID: Final = "evergreen-key-result"
+KIND: Final = RuleKind.HISTORY
 
 
 def same_goal(a: GoalTrace, b: GoalTrace) -> bool:

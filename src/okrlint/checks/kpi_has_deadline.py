@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 
-from okrlint.findings import Hit
-from okrlint.understanding.board import UnderstoodBoard
-from okrlint.understanding.key_results import Intent
+from okrlint.findings import Hit, RuleKind
+from okrlint.understanding.meaning import Intent
+
+if TYPE_CHECKING:
+    from okrlint.checks import Judged
+
+ID: Final = "kpi-has-deadline"
+KIND: Final = RuleKind.BOARD
 
 _HINT = "move the change to an objective as a key result; keep the KPI for its threshold"
 
 
-def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
+def check(board: Judged, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag KPIs that carry ``due``/``from``/``to``, or whose name reads as a bet with an end."""
     for kpi in board.kpis:
         model = kpi.model

@@ -5,15 +5,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 
-from okrlint.findings import Applicability, Fix, Hit
+from okrlint.findings import Applicability, Fix, Hit, RuleKind
 from okrlint.positions import NodePath
-from okrlint.understanding.board import KeyResultView, ObjectiveView, UnderstoodBoard
-from okrlint.understanding.key_results import Comparator, Hold
+from okrlint.understanding.meaning import Comparator, Hold, Intent
+
+if TYPE_CHECKING:
+    from okrlint.checks import Judged
+    from okrlint.understanding.board import KeyResultView, ObjectiveView
+
+ID: Final = "kpi-in-disguise"
+KIND: Final = RuleKind.BOARD
 
 
-def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
+def check(board: Judged, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag objectives and key results that hold a level; note guard-rails on real bets."""
     taken = {k.model.id for k in board.kpis if k.model.id}  # KPI ids, new ones included
     for objective in board.objectives:
@@ -28,7 +34,7 @@ def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
             )
         for kr in objective.key_results:
             m = kr.meaning
-            if kr.verdict == "kpi-in-disguise" and m.holds:
+            if board.verdict(kr) == ID and m.holds:
                 hold = next((h for h in m.holds if h.level is not None), m.holds[0])
                 yield Hit(
                     kr.path,
@@ -37,7 +43,7 @@ def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
                     field=kr.field,
                     fix=_kpi_fix(hold, kr.path, _owner(kr, objective), "move-to-kpis", taken),
                 )
-            elif kr.verdict == "kpi-in-disguise":
+            elif board.verdict(kr) == ID:
                 yield Hit(
                     kr.path,
                     f'"{kr.text}" asks to keep things as they are; a key result moves a number',
@@ -130,3 +136,8 @@ def _kpi_hint(hold: Hold, verb: str = "move it to kpis") -> str:
     unit = hold.unit_text()
     unit_part = f', unit: "{unit}"' if unit else ""
     return f'{verb}: {{name: {name}, threshold: "{threshold}"{unit_part}}}'
+
+
+def applies(kr: KeyResultView) -> bool:
+    """A key result that asks to hold a level (its verdict, unless an earlier rule wins)."""
+    return kr.meaning.intent is Intent.HOLD

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 
-from okrlint.findings import Hit
-from okrlint.understanding.board import UnderstoodBoard
+from okrlint.findings import Hit, RuleKind
+
+if TYPE_CHECKING:
+    from okrlint.checks import Judged
+
+ID: Final = "kpi-without-threshold"
+KIND: Final = RuleKind.BOARD
 
 
-def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
+def check(board: Judged, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag KPIs with no threshold, or one that cannot be read."""
     for kpi in board.kpis:
         if kpi.threshold is not None:

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 
-from okrlint.findings import Applicability, Fix, Hit
-from okrlint.understanding.board import UnderstoodBoard
+from okrlint.findings import Applicability, Fix, Hit, RuleKind
+
+if TYPE_CHECKING:
+    from okrlint.checks import Judged
+
+ID: Final = "missing-cycle"
+KIND: Final = RuleKind.BOARD
 
 
-def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
+def check(board: Judged, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag objectives that have no end: no board cycle, no due date on them or their KRs."""
-    if board.board.cycle is not None:
+    if board.model.cycle is not None:
         return
     today = dt.date.today()
     quarter = f"{today.year}-Q{(today.month - 1) // 3 + 1}"

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 
-from okrlint.findings import Hit
-from okrlint.understanding.board import UnderstoodBoard
-from okrlint.understanding.key_results import Comparator
+from okrlint.findings import Hit, RuleKind
+from okrlint.understanding.meaning import Comparator, Intent
+
+if TYPE_CHECKING:
+    from okrlint.checks import Judged
+    from okrlint.understanding.board import KeyResultView
+
+ID: Final = "no-baseline"
+KIND: Final = RuleKind.BOARD
 
 
-def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
+def check(board: Judged, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag key results that name a target (or a relative change) but no baseline."""
     for kr in board.key_results:
-        if kr.verdict != "no-baseline":
+        if board.verdict(kr) != ID:
             continue
         m = kr.meaning
         if m.target is not None:
@@ -47,3 +53,10 @@ def _bound_words(bound: Comparator | None) -> str:
         if bound is not None
         else ""
     )
+
+
+def applies(kr: KeyResultView) -> bool:
+    """A change with a target or a step and no starting value, that is not a count from
+    zero."""
+    m = kr.meaning
+    return m.intent is Intent.CHANGE and m.baseline is None and not m.from_zero and m.has_target

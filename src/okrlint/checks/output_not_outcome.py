@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 
-from okrlint.findings import Hit
-from okrlint.understanding.board import UnderstoodBoard
-from okrlint.understanding.key_results import Intent
+from okrlint.findings import Hit, RuleKind
+from okrlint.understanding.meaning import Intent
+
+if TYPE_CHECKING:
+    from okrlint.checks import Judged
+    from okrlint.understanding.board import KeyResultView
+
+ID: Final = "output-not-outcome"
+KIND: Final = RuleKind.BOARD
 
 
-def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
+def check(board: Judged, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag key results that measure work done rather than a result changed."""
     for kr in board.key_results:
-        if kr.verdict != "output-not-outcome":
+        if board.verdict(kr) != ID:
             continue
         m = kr.meaning
         if m.intent is Intent.TASK:
@@ -28,3 +34,9 @@ def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
             "from X to Y",
             field=kr.field,
         )
+
+
+def applies(kr: KeyResultView) -> bool:
+    """A task, or a change that counts the team's own output."""
+    m = kr.meaning
+    return m.intent is Intent.TASK or (m.intent is Intent.CHANGE and m.output)

@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 
-from okrlint.findings import Hit
-from okrlint.understanding.board import UnderstoodBoard
+from okrlint.findings import Hit, RuleKind
+from okrlint.understanding.meaning import Intent
+
+if TYPE_CHECKING:
+    from okrlint.checks import Judged
+    from okrlint.understanding.board import KeyResultView
+
+ID: Final = "unit-mismatch"
+KIND: Final = RuleKind.BOARD
 
 
-def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
+def check(board: Judged, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag key results whose baseline and target are in incompatible units."""
     for kr in board.key_results:
         m = kr.meaning
-        if kr.verdict != "unit-mismatch" or m.baseline is None or m.target is None:
+        if board.verdict(kr) != ID or m.baseline is None or m.target is None:
             continue
         yield Hit(
             kr.path,
@@ -22,3 +29,8 @@ def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
             "write the baseline and the target in the same unit",
             field=kr.field,
         )
+
+
+def applies(kr: KeyResultView) -> bool:
+    """A change whose baseline and target cannot be compared."""
+    return kr.meaning.intent is Intent.CHANGE and kr.meaning.units_clash

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 
-from okrlint.findings import Applicability, Fix, Hit
-from okrlint.understanding.board import UnderstoodBoard
+from okrlint.findings import Applicability, Fix, Hit, RuleKind
+
+if TYPE_CHECKING:
+    from okrlint.checks import Judged
+
+ID: Final = "unknown-kpi"
+KIND: Final = RuleKind.BOARD
 
 
-def check(board: UnderstoodBoard, options: Mapping[str, Any]) -> Iterator[Hit]:
+def check(board: Judged, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag ``kpi:`` references that match no KPI id on the board."""
     ids = [kpi.model.id for kpi in board.kpis if kpi.model.id is not None]
     for kr in board.key_results:

@@ -14,11 +14,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from okrlint.checks import LEVEL_RULE_IDS
 from okrlint.findings import BoardFacts, Finding, LintResult, Severity
 from okrlint.repository import relative_uri
 
-#: Key results that hold a level instead of moving it: the dashboard in disguise.
-DISGUISE_RULES = frozenset({"kpi-in-disguise", "no-change", "target-already-met"})
 #: Boards over the focus limits.
 FOCUS_RULES = frozenset({"too-many-objectives", "too-many-key-results"})
 #: "Worst" orders findings by severity, then by how directly the rule names the
@@ -203,7 +202,7 @@ def _count(cell: CycleHealth, finding: Finding, seen: set[tuple[int, str, str, s
         cell.warnings += 1
     else:
         cell.infos += 1
-    if rule in DISGUISE_RULES and finding.variant != "guard-rail":
+    if rule in LEVEL_RULE_IDS and finding.variant != "guard-rail":
         # one key result counts once, whichever of the rules judged it
         if _once(seen, (id(cell), "disguised", finding.file, finding.node)):
             cell.disguised += 1

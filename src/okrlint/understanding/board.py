@@ -1,31 +1,42 @@
-"""A board, understood: every goal with its node path, its reading and its verdict.
+"""A board, understood: every goal with its node path and its reading.
 
-Built once per board and shared by every check, so no text is read twice.
+Built once per board and shared by every check, so no text is read twice. Which rule
+judges a reading is not decided here: that is the checks' verdict chain.
+
+Key results are read by :mod:`~okrlint.understanding.reading`; an objective's title is
+read here (:func:`read_objective`): one that holds a level ("Maintain 99.9% uptime",
+"Zero missed payroll runs") is a KPI in disguise; one that describes the job ("Hit our
+sales targets", "Run a reliable platform", "Keep customers happy") is business as
+usual. Anything else, including plain aspiration ("Build a world-class fulfilment
+process"), is left alone: an objective is qualitative by design.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import PurePath
 
 from okrlint.cycles import Cycle, cycle_from_range, parse_cycle_text
 from okrlint.models import Board, CycleRange, KeyResultSpec, Kpi, Objective
 from okrlint.positions import NodePath
-from okrlint.understanding.key_results import (
-    Direction,
-    Intent,
-    KeyResultMeaning,
-    read_key_result,
-)
-from okrlint.understanding.language import (
+from okrlint.understanding.fields import Threshold, kpi_reading, kpi_threshold, parse_amount
+from okrlint.understanding.lexicon import (
+    ACQUISITION_VERBS,
+    CHANGE_VERBS,
+    CLAUSE_BREAKS,
+    HOLD_OPENERS,
+    RELATIVE_WORDS,
+    TASK_VERBS,
+    Lexicon,
     detect_board_language,
     detect_language,
+    lexicon,
     text_language,
 )
-from okrlint.understanding.lexicon import Lexicon, lexicon
-from okrlint.understanding.numbers import Quantity, parse_amount
-from okrlint.understanding.objectives import ObjectiveMeaning, read_objective
-from okrlint.understanding.thresholds import Threshold, kpi_reading, kpi_threshold
+from okrlint.understanding.meaning import Direction, Hold, Intent, KeyResultMeaning, Quantity
+from okrlint.understanding.reading import read_key_result
+from okrlint.understanding.tokens import Token, tokenize
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +83,6 @@ class KeyResultView:
     text: str
     spec: KeyResultSpec | None
     meaning: KeyResultMeaning
-    verdict: str | None
     kpi: KpiView | None = None  # the KPI it targets (kpi: or metric: equal to a KPI id)
 
     @property
@@ -83,6 +93,11 @@ class KeyResultView:
     @property
     def owner(self) -> str | None:
         return self.spec.owner if self.spec is not None else None
+
+    @property
+    def target_already_met(self) -> bool:
+        """Its KPI's latest reading already meets the target: a guaranteed green."""
+        return already_met(self.meaning, self.kpi)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,10 +161,7 @@ def understand(board: Board, file: str, *, language: str | None = None) -> Under
                     _amount(spec.from_, spec.unit, lex), _amount(spec.to, spec.unit, lex)
                 )
             kpi = _targeted_kpi(spec, by_id)
-            verdict = text_verdict(meaning, kpi)
-            views.append(
-                KeyResultView((*path, "key_results", r), o, r, text, spec, meaning, verdict, kpi)
-            )
+            views.append(KeyResultView((*path, "key_results", r), o, r, text, spec, meaning, kpi))
         title_lang = _language_of(objective.title, board, language, fallback)
         objectives.append(
             ObjectiveView(
@@ -227,19 +239,9 @@ def _amount(value: float | str | None, unit: str | None, lex: Lexicon) -> Quanti
     return None if value is None else parse_amount(value, unit, lex)
 
 
-def moves_up(meaning: KeyResultMeaning) -> bool | None:
-    """Which way the numbers move (baseline → target); None when they do not say."""
-    base, target = meaning.baseline, meaning.target
-    if base is None or target is None or not base.unit.compatible(target.unit):
-        return None
-    if base.same_amount(target):
-        return None
-    return target.value > base.value
-
-
 def aims_up(meaning: KeyResultMeaning, kpi: KpiView | None) -> bool | None:
     """Which way the key result aims: its numbers, else its verb, else its KPI's threshold."""
-    up = moves_up(meaning)
+    up = meaning.moves_up()
     if up is not None:
         return up
     if meaning.direction is Direction.UP:
@@ -265,41 +267,76 @@ def already_met(meaning: KeyResultMeaning, kpi: KpiView | None) -> bool:
     return reading.value >= target.value if up else reading.value <= target.value
 
 
-def units_clash(meaning: KeyResultMeaning) -> bool:
-    base, target = meaning.baseline, meaning.target
-    return base is not None and target is not None and not base.unit.compatible(target.unit)
+# -- objectives ------------------------------------------------------------------------
 
 
-def direction_clash(meaning: KeyResultMeaning) -> bool:
-    """The verb says one way, the numbers the other ("reduce churn from 3% to 4%")."""
-    up = moves_up(meaning)
-    if up is None or meaning.direction is None:
-        return False
-    return up != (meaning.direction is Direction.UP)
-
-
-def text_verdict(meaning: KeyResultMeaning, kpi: KpiView | None = None) -> str | None:
-    """The one text rule that judges a key result (RULES.md: first match wins).
-
-    kpi-in-disguise / no-change / target-already-met → unit-mismatch /
-    direction-mismatch → output-not-outcome → not-measurable → no-baseline.
+@dataclass(frozen=True, slots=True)
+class ObjectiveMeaning:
+    """``holds`` is set when the title asks to hold a level ("Maintain 99.9% uptime");
+    ``business_as_usual`` names the words when it describes a job ("Hit our sales targets").
     """
-    m = meaning
-    if m.intent is Intent.HOLD:
-        return "kpi-in-disguise"
-    if m.intent is Intent.CHANGE:
-        if m.baseline is not None and m.target is not None and m.baseline.same_amount(m.target):
-            return "no-change"
-        if already_met(m, kpi):
-            return "target-already-met"
-        if units_clash(m):
-            return "unit-mismatch"
-        if direction_clash(m):
-            return "direction-mismatch"
-    if m.intent is Intent.TASK or (m.intent is Intent.CHANGE and m.output):
-        return "output-not-outcome"
-    if m.intent is Intent.UNMEASURED:
-        return "not-measurable"
-    if m.intent is Intent.CHANGE and m.baseline is None and not m.from_zero and m.has_target:
-        return "no-baseline"
-    return None
+
+    reading: KeyResultMeaning
+    holds: tuple[Hold, ...] = ()
+    business_as_usual: str = ""
+
+
+@lru_cache(maxsize=2048)
+def read_objective(title: str, language: str = "en") -> ObjectiveMeaning:
+    """Read an objective's title (cached: boards repeat titles across cycles)."""
+    lex = lexicon(language)
+    reading = read_key_result(title, language)
+    holding = reading.intent is Intent.HOLD
+    if holding and any(h.level is not None for h in reading.holds):
+        return ObjectiveMeaning(reading, holds=reading.holds)
+    if not _is_bet(reading):
+        words = _job_words(title, lex)
+        if words:
+            return ObjectiveMeaning(reading, business_as_usual=words)
+    if holding and any(h.cadence for h in reading.holds):
+        return ObjectiveMeaning(reading, holds=reading.holds)  # "Publish ... every month"
+    return ObjectiveMeaning(reading)
+
+
+def _is_bet(reading: KeyResultMeaning) -> bool:
+    """A title that already names a change ("Grow MRR from $80k to $120k", "Double ...")."""
+    return reading.intent is Intent.CHANGE and (
+        reading.baseline is not None or reading.relative is not None or reading.from_zero
+    )
+
+
+def _job_words(title: str, lex: Lexicon) -> str:
+    """The words that make a title a job description, or "".
+
+    A title that goes on to name a change ("Protect the core business while we
+    expand into Germany") is not only a job description, and is left alone.
+    """
+    tokens = tokenize(title)
+    if not tokens or _changes_later(tokens, 1, lex):
+        return ""
+    norm = " ".join(title.lower().split())
+    for pattern in lex.bau_patterns:
+        m = pattern.search(norm)
+        if m is not None:
+            return norm[m.start() : m.end()].strip()
+    opener = lex.table(HOLD_OPENERS).match([t.low for t in tokens], 0)
+    if opener is None:
+        return ""
+    return " ".join(t.text for t in tokens[: opener[0] + 3])
+
+
+_CHANGE_TABLES = (CHANGE_VERBS, RELATIVE_WORDS, ACQUISITION_VERBS, TASK_VERBS)
+
+
+def _changes_later(tokens: list[Token], start: int, lex: Lexicon) -> bool:
+    """ "Protect the core business while we expand into Germany": a change follows."""
+    lows = [t.low for t in tokens]
+    breaks = lex.table(CLAUSE_BREAKS)
+    for i in range(start, len(lows)):
+        if breaks.match(lows, i) is not None:  # "while", "tout en", "und gleichzeitig"
+            return any(
+                lex.table(name).match(lows, k)
+                for k in range(i + 1, len(lows))
+                for name in _CHANGE_TABLES
+            )
+    return False

@@ -1,7 +1,16 @@
-"""A language's vocabulary, compiled from ``rules/phrases/<lang>.yaml`` for fast matching.
+"""The languages: each one's vocabulary, and which language a text is written in.
 
-Phrases are matched on token sequences: every phrase is tokenized like the text,
-and tables are keyed by the first token so a lookup costs one dict access.
+A language's vocabulary is compiled from ``rules/phrases/<lang>.yaml`` for fast
+matching: phrases are matched on token sequences (every phrase is tokenized like the
+text), and tables are keyed by the first token so a lookup costs one dict access.
+
+Which language a goal is in: the board says so, or its words do. Detection is
+deliberately cheap: ``rules/phrases/detection.yaml`` lists each language's frequent
+``markers`` (articles, prepositions, common verbs), and, as weaker hints for short
+texts, ``marker_endings`` ("-ung", "-ción") and ``marker_letters`` ("ß", "ñ", "ç").
+A text belongs to the language that scores most: two points a marker word, one a
+word with a telling ending or letter. Ties and texts without markers fall back to
+the board's or the configured language, else English.
 """
 
 from __future__ import annotations
@@ -9,13 +18,167 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from typing import Any
+from functools import cache, lru_cache
+from typing import Any, Final
 
-from okrlint.catalog import CatalogError, available_languages, load_phrases
+from okrlint.catalog import CatalogError, available_languages, load_detection, load_phrases
 from okrlint.understanding.tokens import phrase_tokens
 
 Payload = Any
+
+# -- the phrase tables ---------------------------------------------------------------
+# Each table has one name, declared here and imported by name where it is used, so a
+# misspelt table fails at import (and in type-checking), never as a lookup at run time.
+
+PERIODS: Final = "periods"
+CADENCE_WORDS: Final = "cadence_words"
+RATE_WORDS: Final = "rate_words"
+CONTINUITY: Final = "continuity"
+PUNCTUALITY: Final = "punctuality"
+HOLD_VERBS: Final = "hold_verbs"
+EVENT_NOUNS: Final = "event_nouns"
+ZERO_WORDS: Final = "zero_words"
+ZERO_NOT_BEFORE: Final = "zero_not_before"
+TARGET_VERBS: Final = "target_verbs"
+ACQUISITION_VERBS: Final = "acquisition_verbs"
+NEW_WORDS: Final = "new_words"
+OUTCOME_NOUNS: Final = "outcome_nouns"
+ACTIVITY_NOUNS: Final = "activity_nouns"
+TASK_VERBS: Final = "task_verbs"
+VAGUE_VERBS: Final = "vague_verbs"
+DELIVERABLE_NOUNS: Final = "deliverable_nouns"
+OPENING_WORDS: Final = "opening_words"
+SUBORDINATORS: Final = "subordinators"
+FILLER_WORDS: Final = "filler_words"
+COUNT_FILLERS: Final = "count_fillers"
+STEP_UP: Final = "step_up"
+STEP_DOWN: Final = "step_down"
+EVENT_VERBS: Final = "event_verbs"
+YEAR_WORDS: Final = "year_words"
+AMBIGUOUS_MONTHS: Final = "ambiguous_months"
+IRREGULAR_PARTICIPLES: Final = "irregular_participles"
+COUNT_WORDS: Final = "count_words"
+SERVICE_VERBS: Final = "service_verbs"
+DUTY_VERBS: Final = "duty_verbs"
+CLAUSE_BREAKS: Final = "clause_breaks"
+DATE_WORDS: Final = "date_words"
+MONTHS: Final = "months"
+DEADLINE_WORDS: Final = "deadline_words"
+PERIOD_WORDS: Final = "period_words"
+NAME_PREFIXES: Final = "name_prefixes"
+FUNCTION_WORDS: Final = "function_words"
+PRONOUNS: Final = "pronouns"
+MEASUREMENT_WORDS: Final = "measurement_words"
+STEADY_WORDS: Final = "steady_words"
+BASELINE_WORDS: Final = "baseline_words"
+WINDOW_WORDS: Final = "window_words"
+LOWER_IS_BETTER: Final = "lower_is_better"
+FROM_WORDS: Final = "from_words"
+TO_WORDS: Final = "to_words"
+RANGE_TO_WORDS: Final = "range_to_words"
+TO_FILLERS: Final = "to_fillers"
+BY_WORDS: Final = "by_words"
+BETWEEN_WORDS: Final = "between_words"
+AND_WORDS: Final = "and_words"
+OF_WORDS: Final = "of_words"
+LEVEL_WORDS: Final = "level_words"
+EVERY_WORDS: Final = "every_words"
+COMMA_JOINERS: Final = "comma_joiners"
+CONDITIONAL_BREAKS: Final = "conditional_breaks"
+WITHOUT_WORDS: Final = "without_words"
+CLAUSE_OPENERS: Final = "clause_openers"
+NOT_INNER_VERBS: Final = "not_inner_verbs"
+DEADLINE_OBJECTS: Final = "deadline_objects"
+PERIOD_PREFIXES: Final = "period_prefixes"
+CADENCE_OTHERS: Final = "cadence_others"
+NOUN_STOPS: Final = "noun_stops"
+ZERO_DETERMINERS: Final = "zero_determiners"
+NOT_NUMBERS: Final = "not_numbers"
+DATE_JOINERS: Final = "date_joiners"
+PERCENT_UNITS: Final = "percent"
+POINTS_UNITS: Final = "points"
+BPS_UNITS: Final = "bps"
+MULTIPLE_UNITS: Final = "multiple"
+MULTIPLIERS: Final = "multipliers"
+DURATIONS: Final = "durations"
+CURRENCIES: Final = "currencies"
+MEASURES: Final = "measures"
+CADENCE_ADVERBS: Final = "cadence_adverbs"
+CHANGE_VERBS: Final = "change_verbs"
+PARTICLES: Final = "particles"
+RELATIVE_WORDS: Final = "relative_words"
+COMPARATOR_PREFIX: Final = "comparator_prefix"
+COMPARATOR_SUFFIX: Final = "comparator_suffix"
+HOLD_OPENERS: Final = "hold_openers"
+
+#: The tables that are plain lists of phrases in ``rules/phrases/<lang>.yaml``.
+SIMPLE_TABLES: tuple[str, ...] = (
+    PERIODS,
+    CADENCE_WORDS,
+    RATE_WORDS,
+    CONTINUITY,
+    PUNCTUALITY,
+    HOLD_VERBS,
+    EVENT_NOUNS,
+    ZERO_WORDS,
+    ZERO_NOT_BEFORE,
+    TARGET_VERBS,
+    ACQUISITION_VERBS,
+    NEW_WORDS,
+    OUTCOME_NOUNS,
+    ACTIVITY_NOUNS,
+    TASK_VERBS,
+    VAGUE_VERBS,
+    DELIVERABLE_NOUNS,
+    OPENING_WORDS,
+    SUBORDINATORS,
+    FILLER_WORDS,
+    COUNT_FILLERS,
+    STEP_UP,
+    STEP_DOWN,
+    EVENT_VERBS,
+    YEAR_WORDS,
+    AMBIGUOUS_MONTHS,
+    IRREGULAR_PARTICIPLES,
+    COUNT_WORDS,
+    SERVICE_VERBS,
+    DUTY_VERBS,
+    CLAUSE_BREAKS,
+    DATE_WORDS,
+    MONTHS,
+    DEADLINE_WORDS,
+    PERIOD_WORDS,
+    NAME_PREFIXES,
+    FUNCTION_WORDS,
+    PRONOUNS,
+    MEASUREMENT_WORDS,
+    STEADY_WORDS,
+    BASELINE_WORDS,
+    WINDOW_WORDS,
+    LOWER_IS_BETTER,
+    FROM_WORDS,
+    TO_WORDS,
+    RANGE_TO_WORDS,
+    TO_FILLERS,
+    BY_WORDS,
+    BETWEEN_WORDS,
+    AND_WORDS,
+    OF_WORDS,
+    LEVEL_WORDS,
+    EVERY_WORDS,
+    COMMA_JOINERS,
+    CONDITIONAL_BREAKS,
+    WITHOUT_WORDS,
+    CLAUSE_OPENERS,
+    NOT_INNER_VERBS,
+    DEADLINE_OBJECTS,
+    PERIOD_PREFIXES,
+    CADENCE_OTHERS,
+    NOUN_STOPS,
+    ZERO_DETERMINERS,
+    NOT_NUMBERS,
+    DATE_JOINERS,
+)
 
 
 class PhraseTable:
@@ -164,107 +327,37 @@ class Lexicon:
 
     def participle(self, word: str) -> bool:
         """Does ``word`` read as a past participle: "reduced", "reducido", "réduit"?"""
-        if word in self.tables["irregular_participles"]:
+        if word in self.tables[IRREGULAR_PARTICIPLES]:
             return True
         return bool(self.participle_endings) and word.endswith(self.participle_endings)
-
-
-_SIMPLE = (
-    "periods",
-    "cadence_words",
-    "rate_words",
-    "continuity",
-    "punctuality",
-    "hold_verbs",
-    "event_nouns",
-    "zero_words",
-    "zero_not_before",
-    "target_verbs",
-    "acquisition_verbs",
-    "new_words",
-    "outcome_nouns",
-    "activity_nouns",
-    "task_verbs",
-    "vague_verbs",
-    "deliverable_nouns",
-    "opening_words",
-    "subordinators",
-    "filler_words",
-    "count_fillers",
-    "step_up",
-    "step_down",
-    "event_verbs",
-    "year_words",
-    "ambiguous_months",
-    "irregular_participles",
-    "count_words",
-    "service_verbs",
-    "duty_verbs",
-    "clause_breaks",
-    "date_words",
-    "months",
-    "deadline_words",
-    "period_words",
-    "name_prefixes",
-    "function_words",
-    "pronouns",
-    "measurement_words",
-    "steady_words",
-    "baseline_words",
-    "window_words",
-    "lower_is_better",
-    # words the reader's logic used to spell out in English
-    "from_words",
-    "to_words",
-    "range_to_words",
-    "to_fillers",
-    "by_words",
-    "between_words",
-    "and_words",
-    "of_words",
-    "level_words",
-    "every_words",
-    "comma_joiners",
-    "conditional_breaks",
-    "without_words",
-    "clause_openers",
-    "not_inner_verbs",
-    "deadline_objects",
-    "period_prefixes",
-    "cadence_others",
-    "noun_stops",
-    "zero_determiners",
-    "not_numbers",
-    "date_joiners",
-)
 
 
 @cache
 def lexicon(language: str) -> Lexicon:
     """The compiled vocabulary of ``language`` (cached: built once per process)."""
     data = load_phrases(language)
-    tables = {name: PhraseTable(_entries(data.get(name))) for name in _SIMPLE}
+    tables = {name: PhraseTable(_entries(data.get(name))) for name in SIMPLE_TABLES}
     units = data.get("units") or {}
-    tables["percent"] = PhraseTable(_entries(units.get("percent")))
-    tables["points"] = PhraseTable(_entries(units.get("points")))
-    tables["bps"] = PhraseTable(_entries(units.get("bps")))
-    tables["multiple"] = PhraseTable(_entries(units.get("multiple")))
-    tables["multipliers"] = PhraseTable(_keyed(units.get("multipliers"), float))
-    tables["durations"] = PhraseTable(_keyed(units.get("durations"), float))
-    tables["currencies"] = PhraseTable(_keyed(units.get("currencies")))
-    tables["measures"] = PhraseTable(_keyed(units.get("measures")))
-    tables["cadence_adverbs"] = PhraseTable(_keyed(data.get("cadence_adverbs"), float))
-    tables["change_verbs"] = PhraseTable(_keyed(data.get("change_verbs")))
-    tables["particles"] = PhraseTable(_keyed(data.get("particles")))
-    tables["relative_words"] = PhraseTable(_keyed(data.get("relative_words"), float))
+    tables[PERCENT_UNITS] = PhraseTable(_entries(units.get("percent")))
+    tables[POINTS_UNITS] = PhraseTable(_entries(units.get("points")))
+    tables[BPS_UNITS] = PhraseTable(_entries(units.get("bps")))
+    tables[MULTIPLE_UNITS] = PhraseTable(_entries(units.get("multiple")))
+    tables[MULTIPLIERS] = PhraseTable(_keyed(units.get("multipliers"), float))
+    tables[DURATIONS] = PhraseTable(_keyed(units.get("durations"), float))
+    tables[CURRENCIES] = PhraseTable(_keyed(units.get("currencies")))
+    tables[MEASURES] = PhraseTable(_keyed(units.get("measures")))
+    tables[CADENCE_ADVERBS] = PhraseTable(_keyed(data.get("cadence_adverbs"), float))
+    tables[CHANGE_VERBS] = PhraseTable(_keyed(data.get("change_verbs")))
+    tables[PARTICLES] = PhraseTable(_keyed(data.get("particles")))
+    tables[RELATIVE_WORDS] = PhraseTable(_keyed(data.get("relative_words"), float))
     comparators = data.get("comparators") or {}
-    tables["comparator_prefix"] = PhraseTable(_keyed(comparators.get("prefix")))
-    tables["comparator_suffix"] = PhraseTable(_keyed(comparators.get("suffix")))
+    tables[COMPARATOR_PREFIX] = PhraseTable(_keyed(comparators.get("prefix")))
+    tables[COMPARATOR_SUFFIX] = PhraseTable(_keyed(comparators.get("suffix")))
     numbers = data.get("numbers") or {}
     words = PhraseTable((str(k), float(v)) for k, v in (numbers.get("words") or {}).items())
     grammar = data.get("grammar") or {}
     bau = data.get("business_as_usual") or {}
-    tables["hold_openers"] = PhraseTable(_entries(bau.get("hold_openers")))
+    tables[HOLD_OPENERS] = PhraseTable(_entries(bau.get("hold_openers")))
     try:
         patterns = tuple(re.compile(p) for p in bau.get("patterns") or ())
     except re.error as exc:
@@ -290,10 +383,10 @@ def lexicon(language: str) -> Lexicon:
         participle_endings=tuple(str(e) for e in grammar.get("participle_endings") or ()),
         spaced_unit_letters=frozenset(str(e) for e in grammar.get("spaced_unit_letters") or ()),
         change_words=frozenset().union(
-            *(tables[t].words for t in ("from_words", "to_words", "by_words"))
+            *(tables[t].words for t in (FROM_WORDS, TO_WORDS, BY_WORDS))
         ),
         change_scan=frozenset().union(
-            *(tables[t].words for t in ("from_words", "to_words", "by_words", "between_words")),
+            *(tables[t].words for t in (FROM_WORDS, TO_WORDS, BY_WORDS, BETWEEN_WORDS)),
             ("->", "-"),
         ),
     )
@@ -301,3 +394,104 @@ def lexicon(language: str) -> Lexicon:
 
 def languages() -> tuple[str, ...]:
     return available_languages()
+
+
+# -- which language a text is in ------------------------------------------------------
+
+# a word, hyphenated compounds ("All-Hands-Meetings") and elisions ("l'uptime") whole
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# French elision: "l'uptime" is the article "l'" and "uptime"
+_ELIDED = re.compile(r"(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)'(?=.)")
+
+DEFAULT_LANGUAGE = "en"
+
+
+@cache
+def _markers() -> dict[str, tuple[frozenset[str], tuple[str, ...], frozenset[str]]]:
+    """Each language's marker words, endings and letters (from the small detection file:
+    detecting a language never compiles every language's vocabulary)."""
+    out = {}
+    data = load_detection()
+    for lang in available_languages():
+        entry = data.get(lang) or {}
+        out[lang] = (
+            frozenset(str(w).lower() for w in entry.get("markers") or ()),
+            tuple(str(e).lower() for e in entry.get("marker_endings") or ()),
+            frozenset("".join(str(c).lower() for c in entry.get("marker_letters") or ())),
+        )
+    return out
+
+
+@lru_cache(maxsize=8192)
+def detect_language(text: str, fallback: str = DEFAULT_LANGUAGE) -> str:
+    """The language whose marker words ``text`` uses most; ``fallback`` on a tie or none.
+
+    A tie between two languages other than ``fallback`` (Spanish and French share "de",
+    "la", "en") goes to the first of them in alphabetical order: either reads a
+    Romance text better than the fallback would.
+    """
+    return _winner(_scores(text), fallback)
+
+
+def detect_board_language(texts: Iterable[str], fallback: str = DEFAULT_LANGUAGE) -> str:
+    """The language of a board's texts taken together: the fallback for a text of the
+    board that has no marker word of its own ("Uptime ≥ 99,95 %")."""
+    total: dict[str, int] = {}
+    for text in texts:
+        for lang, score in _scores(text).items():
+            total[lang] = total.get(lang, 0) + score
+    return _winner(total, fallback)
+
+
+def text_language(
+    text: str,
+    board_language: str | None,
+    default: str | None,
+    fallback: str = DEFAULT_LANGUAGE,
+) -> str:
+    """The language to read ``text`` in: the board's, else the configured, else detected
+    (``fallback``, e.g. :func:`detect_board_language`, when its words do not tell)."""
+    for chosen in (board_language, default):
+        if chosen and chosen in available_languages():
+            return chosen
+    return detect_language(text, fallback)
+
+
+@lru_cache(maxsize=8192)
+def _scores(text: str) -> dict[str, int]:
+    """Each language's score for ``text``: two points a marker word, one a telling ending
+    or letter. Languages that score nothing are left out."""
+    totals: dict[str, int] = {}
+    for found in _WORD.findall(text):
+        word = found.lower().replace("’", "'")
+        elided = _ELIDED.match(word)
+        if elided is not None:
+            _add(totals, elided.group())
+            word = word[elided.end() :]
+        _add(totals, word)
+    return {lang: totals[lang] for lang in _markers() if lang in totals}
+
+
+def _add(totals: dict[str, int], word: str) -> None:
+    for lang, points in _word_points(word):
+        totals[lang] = totals.get(lang, 0) + points
+
+
+@lru_cache(maxsize=16384)
+def _word_points(word: str) -> tuple[tuple[str, int], ...]:
+    """What one word tells (a goal repository's vocabulary is small: words repeat)."""
+    out: list[tuple[str, int]] = []
+    for lang, (markers, endings, letters) in _markers().items():
+        if word in markers:
+            out.append((lang, 2))
+        elif (endings and word.endswith(endings)) or (letters and not letters.isdisjoint(word)):
+            out.append((lang, 1))  # "Gehaltsläufe", "ingenieros": a hint, not proof
+    return tuple(out)
+
+
+def _winner(scores: dict[str, int], fallback: str) -> str:
+    if not scores:
+        return fallback
+    best = max(scores.values())
+    winners = sorted(lang for lang, score in scores.items() if score == best)
+    return fallback if fallback in winners else winners[0]

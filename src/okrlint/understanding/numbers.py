@@ -6,155 +6,49 @@ reads one structured value (``from: "€0.6M"``, ``to: 6`` with ``unit: days``).
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from enum import StrEnum
-from functools import lru_cache
+from dataclasses import replace
 
-from okrlint.understanding.lexicon import Lexicon
-from okrlint.understanding.tokens import Kind, Token, tokenize
-
-
-class UnitKind(StrEnum):
-    """The kind of an amount's unit; amounts of one kind compare (see Unit.compatible)."""
-
-    NONE = "none"  # a plain count or score
-    PERCENT = "percent"
-    POINTS = "points"  # percentage points
-    BPS = "bps"
-    CURRENCY = "currency"
-    DURATION = "duration"  # value in seconds
-    MULTIPLE = "multiple"  # 2x
-    LABEL = "label"  # "donors", "tickets": compared by text
-
-
-_SHARE_KINDS = frozenset({UnitKind.PERCENT, UnitKind.POINTS, UnitKind.BPS})
-
-
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """A unit: its kind, and for money or a counted noun, which one."""
-
-    kind: UnitKind = UnitKind.NONE
-    code: str = ""  # currency code ("GBP") or label text ("donors")
-
-    def compatible(self, other: Unit) -> bool:
-        """Can amounts in these units be compared? A bare number fits any unit."""
-        a, b = self.kind, other.kind
-        if UnitKind.NONE in (a, b):
-            return True
-        if a is UnitKind.LABEL and b is UnitKind.LABEL:
-            return _same_label(self, other)
-        if UnitKind.LABEL in (a, b):
-            return False  # "10 tickets" vs "40%": a label compares with counts only
-        if {a, b} <= _SHARE_KINDS:
-            return True  # percent, percentage points and basis points share one scale
-        if a is not b:
-            return False
-        if a is UnitKind.CURRENCY:
-            return not self.code or not other.code or self.code == other.code
-        return True
-
-    def describe(self) -> str:
-        """For messages: "GBP", "money", "donors", "percent"."""
-        if self.kind is UnitKind.CURRENCY:
-            return self.code or "money"
-        if self.kind is UnitKind.LABEL:
-            return self.code
-        return self.kind.value
-
-
-def _stems(word: str) -> set[str]:
-    """The word and its possible singulars, roughly: "companies" → "company", "clientes"
-    → "cliente", "Kunden" → "kunde", "bureaux" → "bureau". Labels are compared by these,
-    whatever the language (a unit carries no language).
-    """
-    word = word.lower()
-    out = {word}
-    for suffix in ("ies", "es", "s", "en", "n", "e", "x"):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            out.add(word[: -len(suffix)] + ("y" if suffix == "ies" else ""))
-    return out
-
-
-def _same_label(a: Unit, b: Unit) -> bool:
-    return not _stems(a.code).isdisjoint(_stems(b.code))
-
-
-NO_UNIT = Unit()
-PERCENT = Unit(UnitKind.PERCENT)
-
-
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """An amount as written: its value in base units, its unit, and where it stood.
-
-    Durations are in seconds and money in whole units (``£20k`` is 20000), so that
-    ``72 hours`` and ``3 days`` compare. ``start``/``end`` are character offsets in
-    the text (−1 for structured fields); ``per`` is a rate's period ("week").
-    ``scale`` lets a bare number borrow its partner's size: "from 90 to 60 days".
-    """
-
-    value: float
-    unit: Unit = NO_UNIT
-    text: str = ""
-    start: int = -1
-    end: int = -1
-    per: str = ""
-    first: int = -1  # token indexes covered: [first, last)
-    last: int = -1
-    scale: float = 1.0  # the factor its words applied: 1000 for "20k", 86400 for "3 days"
-
-    def with_unit(self, unit: Unit) -> Quantity:
-        return replace(self, unit=unit)
-
-    def same_amount(self, other: Quantity) -> bool:
-        return math.isclose(self.value, other.value, rel_tol=1e-9, abs_tol=1e-12)
-
-    def __str__(self) -> str:
-        return self.text or format_amount(self.value, self.unit)
-
-
-_CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
-_CURRENCY_SIGNS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥", "INR": "₹"}
-_ORDINALS = frozenset({"st", "nd", "rd", "th", "er", "e", "te", "ten", "º", "ª", "o", "a"})
-
-
-def format_amount(value: float, unit: Unit = NO_UNIT) -> str:
-    """Render an amount the way people write it: ``4%``, ``£20k``, ``36 hours``."""
-
-    def num(v: float) -> str:
-        if not math.isfinite(v):
-            return str(v)
-        if v == int(v) and abs(v) < 1e15:
-            return str(int(v))
-        return f"{v:.6g}"
-
-    kind = unit.kind
-    if kind is UnitKind.PERCENT:
-        return f"{num(value)}%"
-    if kind is UnitKind.POINTS:
-        return f"{num(value)}pp"
-    if kind is UnitKind.BPS:
-        return f"{num(value * 100)} bps"
-    if kind is UnitKind.MULTIPLE:
-        return f"{num(value)}x"
-    if kind is UnitKind.CURRENCY:
-        sign = _CURRENCY_SIGNS.get(unit.code, "")
-        for size, mark in ((1e9, "bn"), (1e6, "M"), (1e3, "k")):
-            if abs(value) >= size and value % (size / 100) == 0:
-                return f"{sign}{num(value / size)}{mark}" + ("" if sign else f" {unit.code}")
-        return f"{sign}{num(value)}" + ("" if sign else f" {unit.code}".rstrip())
-    if kind is UnitKind.DURATION:
-        for size, name in ((86400, "days"), (3600, "hours"), (60, "min"), (1, "s")):
-            if abs(value) >= size and value % size == 0:
-                return f"{num(value / size)} {name}"
-        return f"{num(value * 1000)} ms"
-    if kind is UnitKind.LABEL:
-        return f"{num(value)} {unit.code}"
-    return num(value)
+from okrlint.understanding.lexicon import (
+    ACQUISITION_VERBS,
+    ACTIVITY_NOUNS,
+    BPS_UNITS,
+    CADENCE_WORDS,
+    CHANGE_VERBS,
+    CLAUSE_BREAKS,
+    COMPARATOR_SUFFIX,
+    CONTINUITY,
+    CURRENCIES,
+    DURATIONS,
+    FUNCTION_WORDS,
+    HOLD_VERBS,
+    MEASURES,
+    MULTIPLE_UNITS,
+    MULTIPLIERS,
+    NAME_PREFIXES,
+    NEW_WORDS,
+    NOT_NUMBERS,
+    OF_WORDS,
+    OUTCOME_NOUNS,
+    PERCENT_UNITS,
+    PERIODS,
+    POINTS_UNITS,
+    RATE_WORDS,
+    RELATIVE_WORDS,
+    TARGET_VERBS,
+    TASK_VERBS,
+    Lexicon,
+)
+from okrlint.understanding.meaning import (
+    CURRENCY_SYMBOLS,
+    NO_UNIT,
+    PERCENT,
+    Quantity,
+    Unit,
+    UnitKind,
+)
+from okrlint.understanding.tokens import Kind, Token
 
 
 def parse_number(digits: str, lexicon: Lexicon) -> float | None:
@@ -197,6 +91,7 @@ def parse_number(digits: str, lexicon: Lexicon) -> float | None:
     return float(f"{integer}.{group}")
 
 
+_ORDINALS = frozenset({"st", "nd", "rd", "th", "er", "e", "te", "ten", "º", "ª", "o", "a"})
 _SPACES = frozenset(" '\u00a0\u202f")
 #: How a multiple written before its number starts: "x2", "×3" (see _multiple_before).
 _MULTIPLE_SIGNS = frozenset("x×")
@@ -260,9 +155,7 @@ def _quantity_at(
     if scale == 1.0 and j < n:
         factor, j = _multiplier_after(lows, j, lex, unit)
         scale *= factor
-    of_currency = (
-        j + 1 < n and lows[j] in lex.table("of_words") and _currency_at(tokens, j + 1, lex)
-    )
+    of_currency = j + 1 < n and lows[j] in lex.table(OF_WORDS) and _currency_at(tokens, j + 1, lex)
     if scale > 1 and of_currency:
         j += 1  # "3,5 millones de euros", "2 millions d'euros"
     if unit.kind in (UnitKind.NONE, UnitKind.CURRENCY) and j < n:
@@ -330,7 +223,7 @@ def _read_value(
         value = parse_number(tok.low, lex)
         if value is None or _hyphenated_name(tokens, i) or _compound_adjective(tokens, i):
             return None
-        if i > 0 and lows[i - 1] in lex.table("name_prefixes") and not tok.suffix:
+        if i > 0 and lows[i - 1] in lex.table(NAME_PREFIXES) and not tok.suffix:
             return None
         suffix = tok.text[len(tok.text) - len(tok.suffix) :] if tok.suffix else ""
         if len(suffix) == 1 and suffix.isupper() and suffix not in "KMBX":
@@ -340,7 +233,7 @@ def _read_value(
     if m is None:
         return None
     k, words_value = m
-    if lex.table("not_numbers").match(lows, i) is not None:
+    if lex.table(NOT_NUMBERS).match(lows, i) is not None:
         return None  # "one of", "one day"
     return float(words_value), i + k, ""
 
@@ -368,11 +261,11 @@ def _currency_before(
     if i == 0:
         return NO_UNIT, i
     prev = tokens[i - 1]
-    if prev.kind is Kind.SYM and prev.text in _CURRENCY_SYMBOLS:
+    if prev.kind is Kind.SYM and prev.text in CURRENCY_SYMBOLS:
         first = i - 2 if i > 1 and lows[i - 2] in ("us", "au", "ca", "nz") else i - 1
-        return Unit(UnitKind.CURRENCY, _CURRENCY_SYMBOLS[prev.text]), first
+        return Unit(UnitKind.CURRENCY, CURRENCY_SYMBOLS[prev.text]), first
     if prev.kind is Kind.WORD and len(prev.low) == 3:
-        cur = lex.table("currencies").match(lows, i - 1)
+        cur = lex.table(CURRENCIES).match(lows, i - 1)
         if cur is not None and cur[0] == 1:
             return Unit(UnitKind.CURRENCY, str(cur[1])), i - 1
     return NO_UNIT, i
@@ -380,9 +273,9 @@ def _currency_before(
 
 def _currency_at(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
     """Is token ``k`` a currency: a sign ("€") or a word ("euros")?"""
-    if tokens[k].text in _CURRENCY_SYMBOLS:
+    if tokens[k].text in CURRENCY_SYMBOLS:
         return True
-    return lex.table("currencies").match([t.low for t in tokens[k : k + 3]], 0) is not None
+    return lex.table(CURRENCIES).match([t.low for t in tokens[k : k + 3]], 0) is not None
 
 
 def _multiplier_after(lows: Sequence[str], j: int, lex: Lexicon, unit: Unit) -> tuple[float, int]:
@@ -391,13 +284,13 @@ def _multiplier_after(lows: Sequence[str], j: int, lex: Lexicon, unit: Unit) -> 
     A lone "m" or "b" counts only next to a currency ("$2 m", "3,5 M€"); elsewhere it
     is a unit.
     """
-    m = lex.table("multipliers").match(lows, j)
+    m = lex.table(MULTIPLIERS).match(lows, j)
     if m is None:
         return 1.0, j
     if (
         lows[j] in ("m", "b")
         and unit.kind is not UnitKind.CURRENCY
-        and (j + 1 >= len(lows) or lows[j + 1] not in _CURRENCY_SYMBOLS)
+        and (j + 1 >= len(lows) or lows[j + 1] not in CURRENCY_SYMBOLS)
     ):
         return 1.0, j
     j += m[0]
@@ -417,16 +310,16 @@ def _suffix_unit(suffix: str, lex: Lexicon) -> tuple[float, Unit | None] | None:
     for name, kind in _SCALE_UNITS:
         if lex.table(name).match(lows, 0):
             return 1.0, Unit(kind)
-    m = lex.table("multipliers").match(lows, 0)
+    m = lex.table(MULTIPLIERS).match(lows, 0)
     if m is not None:
         return float(m[1]), None
-    d = lex.table("durations").match(lows, 0)
+    d = lex.table(DURATIONS).match(lows, 0)
     if d is not None:
         return float(d[1]), Unit(UnitKind.DURATION)
-    c = lex.table("currencies").match(lows, 0)
+    c = lex.table(CURRENCIES).match(lows, 0)
     if c is not None:
         return 1.0, Unit(UnitKind.CURRENCY, str(c[1]))
-    measure = lex.table("measures").match(lows, 0)
+    measure = lex.table(MEASURES).match(lows, 0)
     if measure is not None:
         return 1.0, Unit(UnitKind.LABEL, str(measure[1]))  # "2GB", "40kWh"
     return None  # "3D", "5G", "2FA": a name, not an amount
@@ -443,28 +336,28 @@ def _unit_after(
     """The unit written after a number: (unit, next token index, factor to base units)."""
     if lows[j] == "%":
         return PERCENT, j + 1, 1.0
-    if tokens[j].kind is Kind.SYM and tokens[j].text in _CURRENCY_SYMBOLS:
-        return Unit(UnitKind.CURRENCY, _CURRENCY_SYMBOLS[tokens[j].text]), j + 1, 1.0
+    if tokens[j].kind is Kind.SYM and tokens[j].text in CURRENCY_SYMBOLS:
+        return Unit(UnitKind.CURRENCY, CURRENCY_SYMBOLS[tokens[j].text]), j + 1, 1.0
     if tokens[j].kind is not Kind.WORD:
         return unit, j, 1.0
     scaled = [(m[0], kind) for name, kind in _SCALE_UNITS if (m := lex.table(name).match(lows, j))]
     if scaled:
         length, kind = max(scaled, key=lambda found: found[0])  # "percentage points"
         return Unit(kind), j + length, 1.0
-    m = lex.table("currencies").match(lows, j)
+    m = lex.table(CURRENCIES).match(lows, j)
     if m is not None:
         return Unit(UnitKind.CURRENCY, str(m[1])), j + m[0], 1.0
     if unit.kind is UnitKind.CURRENCY:
         return unit, j, 1.0
-    m = lex.table("multiple").match(lows, j)
+    m = lex.table(MULTIPLE_UNITS).match(lows, j)
     if m is not None:
         return Unit(UnitKind.MULTIPLE), j + m[0], 1.0
     # single letters ("s", "d", "h", "t") count only glued ("36h") or inside a compound
     single = len(lows[j]) == 1 and not loose and lows[j] not in lex.spaced_unit_letters
-    m = lex.table("durations").match(lows, j)
+    m = lex.table(DURATIONS).match(lows, j)
     if m is not None and not (m[0] == 1 and single):
         return Unit(UnitKind.DURATION), _abbreviated(tokens, j + m[0]), float(m[1])
-    m = lex.table("measures").match(lows, j)
+    m = lex.table(MEASURES).match(lows, j)
     if m is not None and not (m[0] == 1 and single):
         return Unit(UnitKind.LABEL, str(m[1])), j + m[0], 1.0
     return unit, j, 1.0
@@ -483,9 +376,9 @@ def _abbreviated(tokens: Sequence[Token], end: int) -> int:
 
 
 _SCALE_UNITS = (
-    ("percent", UnitKind.PERCENT),
-    ("points", UnitKind.POINTS),
-    ("bps", UnitKind.BPS),
+    (PERCENT_UNITS, UnitKind.PERCENT),
+    (POINTS_UNITS, UnitKind.POINTS),
+    (BPS_UNITS, UnitKind.BPS),
 )
 
 
@@ -496,20 +389,20 @@ def _rate_after(tokens: Sequence[Token], lows: Sequence[str], j: int, lex: Lexic
     """
     if j + 1 >= len(tokens):
         return ""
-    rate = lex.table("rate_words").match(lows, j)
-    if rate is None or lex.table("cadence_words").match(lows, j) is not None:
+    rate = lex.table(RATE_WORDS).match(lows, j)
+    if rate is None or lex.table(CADENCE_WORDS).match(lows, j) is not None:
         return ""
     k = j + rate[0]
-    period = lex.table("periods").match(lows, k) if k < len(tokens) else None
+    period = lex.table(PERIODS).match(lows, k) if k < len(tokens) else None
     return " ".join(lows[k : k + period[0]]) if period is not None else ""
 
 
 def _rate_end(lows: Sequence[str], j: int, lex: Lexicon) -> int:
     """The index after a rate's period ("/ month", "per week") that starts at ``j``."""
-    rate = lex.table("rate_words").match(lows, j)
+    rate = lex.table(RATE_WORDS).match(lows, j)
     if rate is None:
         return j
-    period = lex.table("periods").match(lows, j + rate[0])
+    period = lex.table(PERIODS).match(lows, j + rate[0])
     return j + rate[0] + (period[0] if period is not None else 0)
 
 
@@ -526,10 +419,10 @@ def _label_after(
     """
     label = noun = ""
     end = j
-    function_words = lex.table("function_words")
-    new_words = lex.table("new_words")
-    stop = (lex.table("comparator_suffix"), lex.table("continuity"), lex.table("clause_breaks"))
-    names = lex.table("name_prefixes")
+    function_words = lex.table(FUNCTION_WORDS)
+    new_words = lex.table(NEW_WORDS)
+    stop = (lex.table(COMPARATOR_SUFFIX), lex.table(CONTINUITY), lex.table(CLAUSE_BREAKS))
+    names = lex.table(NAME_PREFIXES)
     for k in range(j, min(j + 4, len(tokens))):
         if tokens[k].kind is Kind.NUM and k > j and lows[k - 1] in names:
             continue  # "5 new Fortune 500 customers": the 500 is part of a name
@@ -558,7 +451,7 @@ def _is_verb(tok: Token, word: str, lex: Lexicon) -> bool:
     """Is this word after a count a verb ("answered", "gewinnen"), not a plural noun?"""
     if lex.capitalized_nouns:
         # a lower-case word is no noun: "auf 60 steigern", "10 neue Kunden gewinnen"
-        tables = (*_VERB_TABLES, "change_verbs", "relative_words")
+        tables = (*_VERB_TABLES, CHANGE_VERBS, RELATIVE_WORDS)
         return not tok.text[:1].isupper() and any(word in lex.table(n) for n in tables)
     if lex.plural(word):
         return False
@@ -566,71 +459,7 @@ def _is_verb(tok: Token, word: str, lex: Lexicon) -> bool:
 
 
 def _known_noun(word: str, lex: Lexicon) -> bool:
-    return lex.noun("outcome_nouns", word) or lex.noun("activity_nouns", word)
+    return lex.noun(OUTCOME_NOUNS, word) or lex.noun(ACTIVITY_NOUNS, word)
 
 
-_VERB_TABLES = ("hold_verbs", "acquisition_verbs", "task_verbs", "target_verbs")
-
-
-@lru_cache(maxsize=4096, typed=True)  # typed: False is not 0
-def parse_amount(value: float | str, unit_text: str | None, lex: Lexicon) -> Quantity | None:
-    """Read a structured ``from``/``to`` value: a number, or text such as ``"€0.6M"``.
-
-    ``unit_text`` (the item's ``unit`` field) applies when the value carries no unit:
-    ``to: 6`` with ``unit: days`` is six days. Returns None for a value that is no
-    amount (``"soon"``, a boolean, NaN or infinity).
-    """
-    unit, factor = parse_unit(unit_text, lex)
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        number = float(value)
-        if not math.isfinite(number) or not math.isfinite(number * factor):
-            return None
-        shown = _with_unit(format_amount(number), unit_text)
-        return Quantity(number * factor, unit, shown, scale=factor)
-    text = str(value).strip()
-    tokens = tokenize(text, lex.space_groups)
-    found = read_quantities(tokens, [t.low for t in tokens], lex)
-    if not found:
-        return None
-    q = found[0]
-    if q.unit.kind is UnitKind.NONE and unit_text:
-        if q.scale == 1.0:
-            q = replace(q, value=q.value * factor, scale=factor)
-        q = q.with_unit(unit)
-        text = _with_unit(text, unit_text)
-    return replace(q, text=text, start=-1, end=-1, first=-1, last=-1)
-
-
-def _with_unit(number: str, unit_text: str | None) -> str:
-    """ "61" and "%" → "61%"; "20" and "£" → "£20"; "6" and "days" → "6 days"."""
-    unit_text = (unit_text or "").strip()
-    if not unit_text:
-        return number
-    if unit_text in _CURRENCY_SYMBOLS:
-        return f"{unit_text}{number}"
-    return f"{number}{unit_text}" if unit_text in ("%", "pp") else f"{number} {unit_text}"
-
-
-@lru_cache(maxsize=512)
-def parse_unit(unit_text: str | None, lex: Lexicon) -> tuple[Unit, float]:
-    """Read a ``unit`` field: ``%``, ``pp``, ``£``, ``EUR``, ``days``, or a free label.
-
-    Returns the unit and the factor to its base (86400 for days: durations are seconds).
-    """
-    text = (unit_text or "").strip()
-    if not text:
-        return NO_UNIT, 1.0
-    if text in _CURRENCY_SYMBOLS:
-        return Unit(UnitKind.CURRENCY, _CURRENCY_SYMBOLS[text]), 1.0
-    tokens = tokenize(f"1 {text}", lex.space_groups)
-    probe = read_quantities(tokens, [t.low for t in tokens], lex)
-    whole = probe[0] if probe and probe[0].last == len(tokens) else None
-    if (
-        whole is not None
-        and whole.unit.kind is not UnitKind.LABEL
-        and (whole.unit.kind is not UnitKind.NONE or whole.value != 1)
-    ):
-        return whole.unit, whole.value  # "days" → 86400; "k" → 1000
-    return Unit(UnitKind.LABEL, text.lower()), 1.0
+_VERB_TABLES = (HOLD_VERBS, ACQUISITION_VERBS, TASK_VERBS, TARGET_VERBS)

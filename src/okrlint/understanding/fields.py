@@ -1,18 +1,31 @@
-"""KPI thresholds: ``< 4``, ``>= 99.9``, ``95..99`` or ``{min, max}``, with units.
+"""A board's structured values: amounts with a ``unit`` field, and KPI thresholds.
 
-A threshold is the healthy range of a vital sign. :func:`parse_threshold` reads
-one, in the KPI's unit; :meth:`Threshold.healthy` says whether a reading is inside.
+:func:`parse_amount` reads a structured ``from``/``to``/``current`` (``"€0.6M"``, or
+``6`` with ``unit: days``) and :func:`parse_unit` a ``unit`` field. A threshold is
+the healthy range of a vital sign (``< 4``, ``>= 99.9``, ``95..99`` or ``{min,
+max}``): :func:`parse_threshold` reads one in the KPI's unit, and
+:meth:`Threshold.healthy` says whether a reading is inside.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from okrlint.models import Kpi, ThresholdRange
 from okrlint.understanding.lexicon import Lexicon
-from okrlint.understanding.numbers import Quantity, parse_amount
+from okrlint.understanding.meaning import (
+    CURRENCY_SYMBOLS,
+    NO_UNIT,
+    Quantity,
+    Unit,
+    UnitKind,
+    format_amount,
+)
+from okrlint.understanding.numbers import read_quantities
+from okrlint.understanding.tokens import tokenize
 
 _COMPARISON = re.compile(r"^\s*(<=|>=|=<|=>|≤|≥|<|>|==|=)?\s*(.+?)\s*$")
 _RANGE = re.compile(r"^\s*(.+?)\s*\.\.\s*(.+?)\s*$")
@@ -125,3 +138,67 @@ def _range_text(value: ThresholdRange) -> str:
     if value.max is not None:
         parts.append(f"max: {value.max}")
     return "{" + ", ".join(parts) + "}"
+
+
+@lru_cache(maxsize=4096, typed=True)  # typed: False is not 0
+def parse_amount(value: float | str, unit_text: str | None, lex: Lexicon) -> Quantity | None:
+    """Read a structured ``from``/``to`` value: a number, or text such as ``"€0.6M"``.
+
+    ``unit_text`` (the item's ``unit`` field) applies when the value carries no unit:
+    ``to: 6`` with ``unit: days`` is six days. Returns None for a value that is no
+    amount (``"soon"``, a boolean, NaN or infinity).
+    """
+    unit, factor = parse_unit(unit_text, lex)
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        number = float(value)
+        if not math.isfinite(number) or not math.isfinite(number * factor):
+            return None
+        shown = _with_unit(format_amount(number), unit_text)
+        return Quantity(number * factor, unit, shown, scale=factor)
+    text = str(value).strip()
+    tokens = tokenize(text, lex.space_groups)
+    found = read_quantities(tokens, [t.low for t in tokens], lex)
+    if not found:
+        return None
+    q = found[0]
+    if q.unit.kind is UnitKind.NONE and unit_text:
+        if q.scale == 1.0:
+            q = replace(q, value=q.value * factor, scale=factor)
+        q = q.with_unit(unit)
+        text = _with_unit(text, unit_text)
+    return replace(q, text=text, start=-1, end=-1, first=-1, last=-1)
+
+
+def _with_unit(number: str, unit_text: str | None) -> str:
+    """ "61" and "%" → "61%"; "20" and "£" → "£20"; "6" and "days" → "6 days"."""
+    unit_text = (unit_text or "").strip()
+    if not unit_text:
+        return number
+    if unit_text in CURRENCY_SYMBOLS:
+        return f"{unit_text}{number}"
+    return f"{number}{unit_text}" if unit_text in ("%", "pp") else f"{number} {unit_text}"
+
+
+@lru_cache(maxsize=512)
+def parse_unit(unit_text: str | None, lex: Lexicon) -> tuple[Unit, float]:
+    """Read a ``unit`` field: ``%``, ``pp``, ``£``, ``EUR``, ``days``, or a free label.
+
+    Returns the unit and the factor to its base (86400 for days: durations are seconds).
+    """
+    text = (unit_text or "").strip()
+    if not text:
+        return NO_UNIT, 1.0
+    if text in CURRENCY_SYMBOLS:
+        return Unit(UnitKind.CURRENCY, CURRENCY_SYMBOLS[text]), 1.0
+    tokens = tokenize(f"1 {text}", lex.space_groups)
+    probe = read_quantities(tokens, [t.low for t in tokens], lex)
+    whole = probe[0] if probe and probe[0].last == len(tokens) else None
+    if (
+        whole is not None
+        and whole.unit.kind is not UnitKind.LABEL
+        and (whole.unit.kind is not UnitKind.NONE or whole.value != 1)
+    ):
+        return whole.unit, whole.value  # "days" → 86400; "k" → 1000
+    return Unit(UnitKind.LABEL, text.lower()), 1.0

@@ -1,0 +1,316 @@
+"""The amounts of a change in one clause: from X to Y, X → Y, to Y, by X, a step.
+
+:func:`find_change` looks only at the words a change's amounts hang on ("from",
+"to", "by", "between", arrows, a baseline word such as "currently"), then for a
+relative step ("double", "+10 points", "20% more", "grow 20%"). What it finds is a
+:class:`Change`; whether the clause *is* a change is decided later
+(:mod:`~okrlint.understanding.reading`), with its verb and its holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from okrlint.understanding.clauses import CHANGING, Verb
+from okrlint.understanding.lexicon import (
+    AND_WORDS,
+    BASELINE_WORDS,
+    BETWEEN_WORDS,
+    BY_WORDS,
+    CHANGE_VERBS,
+    FROM_WORDS,
+    HOLD_VERBS,
+    LEVEL_WORDS,
+    OF_WORDS,
+    RANGE_TO_WORDS,
+    RELATIVE_WORDS,
+    STEP_DOWN,
+    STEP_UP,
+    TARGET_VERBS,
+    TO_FILLERS,
+    TO_WORDS,
+    VAGUE_VERBS,
+)
+from okrlint.understanding.meaning import (
+    SHARE_KINDS,
+    Comparator,
+    Direction,
+    Hold,
+    Quantity,
+    UnitKind,
+    share_units,
+)
+from okrlint.understanding.text import ARROWS, ClauseSpan, Text
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What a clause's amounts say of a change. ``evidence`` is the token span that
+    shows it; ``stated_baseline`` a current value given aside ("(currently 3.4s)");
+    ``ranges`` the ranges to stay in that "between" names."""
+
+    baseline: Quantity | None = None
+    target: Quantity | None = None
+    bound: Comparator | None = None
+    relative: Quantity | None = None
+    direction: Direction | None = None
+    evidence: tuple[int, int] = (-1, -1)
+    stated_baseline: Quantity | None = None
+    ranges: tuple[Hold, ...] = ()
+
+
+@dataclass(slots=True)
+class _Found:
+    """What the scan has found so far (private to :func:`find_change`)."""
+
+    t: Text
+    span: ClauseSpan
+    quantities: list[Quantity]
+    verb: Verb
+    baseline: Quantity | None = None
+    target: Quantity | None = None
+    bound: Comparator | None = None
+    relative: Quantity | None = None
+    direction: Direction | None = None
+    evidence: tuple[int, int] = (-1, -1)
+    stated_baseline: Quantity | None = None
+    ranges: list[Hold] = field(default_factory=list)
+
+
+def find_change(t: Text, span: ClauseSpan, quantities: list[Quantity], verb: Verb) -> Change:
+    """The amounts of a change: from X to Y, X → Y, to Y, by X, a stated baseline."""
+    f = _Found(t, span, quantities, verb, relative=verb.relative, direction=verb.direction)
+    scan = t.lex.change_scan
+    for i in range(span.first, span.last):
+        low = t.lows[i]
+        if low not in scan and BASELINE_WORDS not in t.starts[i]:
+            continue  # no amount hangs on this word (most words)
+        if t.is_word(i, FROM_WORDS) and f.baseline is None and _from_to(f, i):
+            continue
+        if f.baseline is None and i > span.first and t.match(BASELINE_WORDS, i):
+            _stated_baseline(f, i)
+        elif low in ARROWS and f.target is None:
+            _arrow(f, i)
+        elif low == "-" and f.target is None and verb.kind in CHANGING:
+            _dash(f, i)
+        elif t.is_word(i, TO_WORDS) and f.target is None and i > span.first:
+            _to_target(f, i)
+        elif t.is_word(i, BY_WORDS) and f.relative is None:
+            _by_step(f, i)
+        elif t.is_word(i, BETWEEN_WORDS) and f.target is None:
+            _between(f, i)
+    if f.relative is None:
+        _find_relative(f)
+    return Change(
+        f.baseline,
+        f.target,
+        f.bound,
+        f.relative,
+        f.direction,
+        f.evidence,
+        f.stated_baseline,
+        tuple(f.ranges),
+    )
+
+
+def _by_step(f: _Found, i: int) -> None:
+    """ "by 20%": a step. Where "by" is also "of" (French "de"), only after a change verb."""
+    t, kind = f.t, f.verb.kind
+    if kind == HOLD_VERBS:
+        return  # "mantener la disponibilidad en el 99,9 %": a level, not a step
+    if t.is_word(i, OF_WORDS) and kind not in (CHANGE_VERBS, RELATIVE_WORDS):
+        return
+    bound = t.comparator_ending(i + 1, f.span.first)
+    if bound is not None and bound[1] < i:
+        return  # the "de" of "moins de 2 heures" belongs to the bound
+    got = t.quantity_after(i + 1, f.span.last, reach=1)
+    if got is None or got[0].value == 0:
+        return
+    if got[1] in (Comparator.LT, Comparator.LE) and got[0].unit.kind is UnitKind.DURATION:
+        return  # "en menos de 4 horas": a time frame, not a step
+    f.relative = got[0]  # "by 20%"
+
+
+def _from_to(f: _Found, i: int) -> bool:
+    """ "from 4% to 2.5%", "from 90 to 60 days", "from weekly to daily", "(from 12%)".
+
+    Where "from" is also "of" (German "von", Spanish and French "de"), a baseline
+    needs its "to": "eine Quote von 95 %" names a level. Returns whether it read one.
+    """
+    t = f.t
+    got = t.quantity_after(i + 1, f.span.last, reach=4)
+    if got is None:
+        return _frequency_change(f, i)
+    base = got[0]
+    to_at = _next_to(f, base.last)
+    target = t.quantity_after(to_at, f.span.last) if to_at is not None else None
+    if target is None:
+        if t.is_word(i, OF_WORDS):
+            return False
+        f.baseline, f.evidence = base, (i, base.last)
+        return True
+    f.baseline, f.target = share_units(base, target[0])
+    f.bound, f.evidence = target[1], (i, target[0].last)
+    return True
+
+
+def _stated_baseline(f: _Found, i: int) -> None:
+    """ "(currently 3.4s)", "(baseline: 61%)", "up from $3.2M"."""
+    m = f.t.match(BASELINE_WORDS, i)
+    got = f.t.quantity_after(i + m[0], f.span.last, reach=2) if m is not None else None
+    if got is not None:
+        f.stated_baseline = got[0]
+
+
+def _arrow(f: _Found, i: int) -> None:
+    """ "61% → 75%", "NPS 30 -> 50"."""
+    before = f.t.quantity_before(i, f.span.first)
+    after = f.t.quantity_after(i + 1, f.span.last)
+    if before is not None and after is not None:
+        f.baseline, f.target = share_units(before, after[0])
+        f.bound, f.evidence = after[1], (before.first, after[0].last)
+
+
+def _dash(f: _Found, i: int) -> None:
+    """ "Reduce churn 4%-2.5%": two amounts with units; "5-10%" is a range, not a move."""
+    before = f.t.quantity_before(i, f.span.first)
+    after = f.t.q_at.get(i + 1)
+    if before is not None and after is not None and before.unit.kind is not UnitKind.NONE:
+        _arrow(f, i)
+
+
+def _to_target(f: _Found, i: int) -> None:
+    """ "to 75%", "down to under 50", "Reduce churn 4% to 2.5%"."""
+    got = f.t.quantity_after(i + 1, f.span.last)
+    if got is None:
+        return
+    before = f.t.quantity_before(i, f.span.first)
+    if before is f.relative:
+        before = None  # "by 25% to $5M": the 25% is the step, not the start
+    changing = f.verb.kind in CHANGING or f.verb.kind == VAGUE_VERBS
+    if before is not None and not before.unit.compatible(got[0].unit):
+        before = None  # "answered within 20 seconds to 80%": not one number moving
+    if before is not None and f.baseline is None and changing:
+        f.baseline, f.target = share_units(before, got[0])
+        f.bound, f.evidence = got[1], (before.first, got[0].last)
+    elif changing or f.baseline is not None:
+        f.target, f.bound = got
+        if f.baseline is not None:
+            f.baseline, f.target = share_units(f.baseline, f.target)
+        f.evidence = (i, got[0].last)
+
+
+def _between(f: _Found, i: int) -> None:
+    """ "between 95% and 99%": a range to stay in."""
+    t = f.t
+    low = t.quantity_after(i + 1, f.span.last)
+    if low is None or not t.is_word(low[0].last, AND_WORDS):
+        return
+    high = t.quantity_after(low[0].last + 1, f.span.last)
+    if high is not None:
+        lower, upper = share_units(low[0], high[0])
+        text = t.span_text(i, high[0].last)
+        f.ranges.append(Hold(Comparator.RANGE, lower, "", text, upper=upper))
+
+
+def _frequency_change(f: _Found, i: int) -> bool:
+    """ "from weekly to daily": a change of cadence, counted in times a year."""
+    base = f.t.frequency_at(i + 1)
+    to_at = _next_to(f, base.last) if base is not None else None
+    target = f.t.frequency_at(to_at) if to_at is not None else None
+    if base is not None and target is not None:
+        f.baseline, f.target = base, target
+        f.evidence = (i, target.last)
+        return True
+    return False
+
+
+def _next_to(f: _Found, k: int) -> int | None:
+    """The index after the "to" (or "->", "down to") that follows a baseline."""
+    t = f.t
+    for _ in range(3):
+        if k >= f.span.last:
+            return None
+        to = t.match(TO_WORDS, k) or t.match(RANGE_TO_WORDS, k)
+        if to is not None:
+            return k + to[0]
+        if t.lows[k] in ARROWS or t.lows[k] == "-":
+            return k + 1
+        if t.lows[k] not in t.tables[TO_FILLERS]:
+            return None
+        k += 1
+    return None
+
+
+def _find_relative(f: _Found) -> None:
+    """A step rather than a level: "double", "+10 points", "20% more", "grow 20%"."""
+    t, span = f.t, f.span
+    for i in range(span.first, span.last):
+        if RELATIVE_WORDS not in t.starts[i]:
+            continue
+        m = t.match(RELATIVE_WORDS, i)
+        if m is not None and i != f.verb.at:
+            f.relative = t.multiple(i, m[0], m[1])  # "reduce churn by half"
+            return
+    for q in f.quantities:
+        if _signed(f, q):
+            f.relative = q  # "NPS +10 points"
+            plus = t.lows[q.first - 1] == "+"
+            f.direction = f.direction or (Direction.UP if plus else Direction.DOWN)
+            return
+    for q in f.quantities:
+        if q.unit.kind is UnitKind.MULTIPLE and _multiple_is_step(f, q):
+            f.relative = q  # "Grow ARR 3x"
+            return
+        up = t.match(STEP_UP, q.last) if q.last < span.last else None
+        down = t.match(STEP_DOWN, q.last) if q.last < span.last else None
+        if q.unit.kind in SHARE_KINDS and (up or down):
+            f.relative = q  # "20% more qualified leads", "10% reduction in churn"
+            f.direction = f.direction or (Direction.DOWN if down else Direction.UP)
+            return
+    if f.verb.kind in (CHANGE_VERBS, VAGUE_VERBS) and f.target is None is f.baseline:
+        f.relative = next((q for q in f.quantities if _bare_step(f, q)), None)
+
+
+def _multiple_is_step(f: _Found, q: Quantity) -> bool:
+    """ "Grow ARR 3x" is a step; "coverage of at least 3x", "reach 3x" name a level."""
+    if q is f.target or q is f.baseline or f.verb.kind == TARGET_VERBS:
+        return False
+    t = f.t
+    return not t.is_word(q.first - 1, LEVEL_WORDS) and (
+        t.bound_before(q.first, f.span.first) is None and t.bound_after(q, f.span.last) is None
+    )
+
+
+def _signed(f: _Found, q: Quantity) -> bool:
+    """ "+10 points": a sign glued to the number, not a hyphen between amounts, and
+    not a signed value ("from -5% to +2%")."""
+    t = f.t
+    sign = q.first - 1
+    values = (f.baseline, f.target, f.stated_baseline)
+    return (
+        sign >= 0
+        and t.lows[sign] in ("+", "-")
+        and t.tokens[sign].end == t.tokens[q.first].start
+        and sign - 1 not in t.q_covering
+        and not any(v is not None and v.first == sign for v in values)
+    )
+
+
+def _bare_step(f: _Found, q: Quantity) -> bool:
+    """ "Increase revenue 20%": a share after a change verb is a step, unless it names
+    a level ("a 15% rate", "40% of new users", "below 3%").
+    """
+    if q.unit.kind not in SHARE_KINDS:
+        return False
+    if q.first <= f.verb.at and not f.verb.trailing:
+        return False
+    t = f.t
+    if t.is_word(q.first - 1, LEVEL_WORDS) or of_after(t, q.last, f.span):
+        return False
+    return t.bound_before(q.first, f.span.first) is None
+
+
+def of_after(t: Text, k: int, span: ClauseSpan) -> bool:
+    """Does an "of" follow at ``k`` ("95% of tickets", "95 % der Tickets")?"""
+    return k < span.last and t.match(OF_WORDS, k) is not None

@@ -1,0 +1,426 @@
+"""Cutting a text into clauses, and finding each clause's verb.
+
+A key result may say several things: "Grow MRR from $80k to $120k while keeping
+churn below 3%". :func:`cut` splits it at connectors ("while", "without", "and",
+";", a comma or a parenthesis before a verb or a bound), and :func:`take_verb`
+finds what each clause's verb asks: to change a number, reach a target, hold a
+level, win something, do a task. In a nominal text ("Uptime stays above 99.9%") a
+verb inside the clause counts; in German the verb may close it ("Churn unter 3 %
+halten"); an "and" clause with no verb of its own borrows the one before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from okrlint.understanding.lexicon import (
+    ACQUISITION_VERBS,
+    AND_WORDS,
+    BASELINE_WORDS,
+    BETWEEN_WORDS,
+    BY_WORDS,
+    CHANGE_VERBS,
+    CLAUSE_BREAKS,
+    CLAUSE_OPENERS,
+    COMMA_JOINERS,
+    COMPARATOR_PREFIX,
+    CONDITIONAL_BREAKS,
+    COUNT_FILLERS,
+    EVENT_NOUNS,
+    EVENT_VERBS,
+    FROM_WORDS,
+    HOLD_VERBS,
+    MEASUREMENT_WORDS,
+    NOT_INNER_VERBS,
+    OPENING_WORDS,
+    PARTICLES,
+    RELATIVE_WORDS,
+    SUBORDINATORS,
+    TARGET_VERBS,
+    TASK_VERBS,
+    TO_WORDS,
+    VAGUE_VERBS,
+    WITHOUT_WORDS,
+    ZERO_WORDS,
+)
+from okrlint.understanding.meaning import Comparator, Direction, Quantity
+from okrlint.understanding.text import (
+    ARROWS,
+    LEVEL_UNITS,
+    ClauseSpan,
+    Text,
+    comparator_of,
+    countable,
+    counts_activity,
+    direction_of,
+    factor_direction,
+)
+
+#: How a clause is joined to the one before it, besides by a subordinator:
+AND = "and"  # coordinated (a connector that is no subordinator)
+ASIDE = "("  # an aside: a parenthesis, or a clause opener ("manteniendo ...")
+
+# Verb tables, in the order that breaks ties between phrases of the same length.
+_VERB_TABLES = (
+    HOLD_VERBS,
+    RELATIVE_WORDS,
+    CHANGE_VERBS,
+    TARGET_VERBS,
+    ACQUISITION_VERBS,
+    TASK_VERBS,
+    VAGUE_VERBS,
+)
+_INNER_VERB_TABLES = (HOLD_VERBS, CHANGE_VERBS, TARGET_VERBS, TASK_VERBS, ACQUISITION_VERBS)
+#: Verb tables whose verbs move a number.
+CHANGING = frozenset({CHANGE_VERBS, TARGET_VERBS, RELATIVE_WORDS})
+
+
+@dataclass(frozen=True, slots=True)
+class Verb:
+    """A clause's verb: the phrase table it belongs to (``kind``: ``HOLD_VERBS``,
+    ``CHANGE_VERBS``, ... or "" for none), its words, where it stands, and what it says
+    of the number's way (``direction``) or step (``relative``: "double" is ×2)."""
+
+    kind: str = ""
+    text: str = ""
+    at: int = -1
+    length: int = 0
+    trailing: bool = False  # the verb closes the clause: "Churn unter 3 % halten"
+    direction: Direction | None = None
+    relative: Quantity | None = None
+
+    @property
+    def end(self) -> int:
+        return self.at + self.length
+
+
+NO_VERB = Verb()
+
+
+# -- cutting ----------------------------------------------------------------------------
+
+
+def cut(t: Text) -> list[ClauseSpan]:
+    """Cut the text at connectors ("while", "and", ";", a comma before a verb...)."""
+    clauses: list[ClauseSpan] = []
+    start, joined, i = 0, "", 0
+    protected = _protected_ands(t)
+    opened: list[bool] = []  # for each open parenthesis: did it start a clause?
+    while i < t.n:
+        if i > start and _opens_clause(t, i):
+            clauses.append(ClauseSpan(start, i, joined))  # "..., manteniendo el churn ..."
+            joined, start = ASIDE, i
+            i += 1
+            continue
+        width = _break_at(t, i, start, protected)
+        if width:
+            word = _joins(t, i, width)
+            clauses.append(ClauseSpan(start, i, joined))
+            joined = word if word in t.tables[SUBORDINATORS].phrases else AND
+            start = i = i + width
+            continue
+        low = t.lows[i]
+        if low == "(":
+            opened.append(i > start and _comma_breaks(t, i))
+            if opened[-1]:
+                clauses.append(ClauseSpan(start, i, joined))
+                joined, start = ASIDE, i + 1
+        elif low == ")" and (opened.pop() if opened else True) and i > start:
+            clauses.append(ClauseSpan(start, i, joined))
+            joined, start = AND, i + 1
+        i += 1
+    clauses.append(ClauseSpan(start, t.n, joined))
+    return [c for c in clauses if c.last > c.first]
+
+
+def subordinate(t: Text, joined: str) -> bool:
+    """Is a clause joined as a side clause ("while ...", "(...)", "manteniendo ...")?"""
+    return joined == ASIDE or joined in t.tables[SUBORDINATORS].phrases
+
+
+def joined_without(t: Text, span: ClauseSpan) -> bool:
+    """Is the clause joined by "without" ("..., without letting CAC rise above $200")?"""
+    return span.joined_by in t.tables[WITHOUT_WORDS].phrases
+
+
+def _break_at(t: Text, i: int, start: int, protected: set[int]) -> int:
+    """The width of a connector that starts a new clause at token ``i``, or 0."""
+    m = t.match(CLAUSE_BREAKS, i)
+    if m is None or i <= start or i in protected or t.inside_quantity(i):
+        return 0
+    word = " ".join(t.lows[i : i + m[0]])
+    if word == ",":
+        if not _comma_breaks(t, i):
+            return 0
+        after = t.match(CLAUSE_BREAKS, i + 1)
+        if after is not None and _joins(t, i + 1, after[0]) in t.tables[SUBORDINATORS].phrases:
+            return 1 + after[0]  # ", without ...": the subordinator joins the clause
+        return 1
+    if word in t.tables[CONDITIONAL_BREAKS].phrases and not _with_breaks(t, i + m[0]):
+        return 0
+    return m[0]
+
+
+def _joins(t: Text, i: int, width: int) -> str:
+    """The connector at tokens [i, i + width), without a leading comma."""
+    words = t.lows[i : i + width]
+    return " ".join(words[1:] if len(words) > 1 and words[0] == "," else words)
+
+
+def _opens_clause(t: Text, i: int) -> bool:
+    """A word that starts a side clause and belongs to it (a gerund: "manteniendo")."""
+    return t.match(CLAUSE_OPENERS, i) is not None and not t.inside_quantity(i)
+
+
+def _protected_ands(t: Text) -> set[int]:
+    """The "and" of "between 50 and 250" does not start a clause."""
+    out: set[int] = set()
+    between = t.tables[BETWEEN_WORDS].words
+    for i in range(t.n):
+        if t.lows[i] in between:
+            ands = [k for k in range(i + 1, min(i + 6, t.n)) if t.is_word(k, AND_WORDS)]
+            out.update(ands[:1])
+    return out
+
+
+def _comma_breaks(t: Text, i: int) -> bool:
+    """A comma (or a parenthesis) starts a clause when a verb or a bound follows it."""
+    k = i + 1
+    while t.is_word(k, COMMA_JOINERS):
+        k += 1
+    if k >= t.n or t.match(BASELINE_WORDS, k) or t.is_word(k, FROM_WORDS):
+        return False  # ", up from $3.2M", "(from 12%)": the same clause's baseline
+    return (
+        verb_at(t, k) is not None
+        or (t.zero_at(k) and t.low(k + 1) not in ("", "-", ")"))
+        or t.match(MEASUREMENT_WORDS, k) is not None
+        # a bound after a named metric (", churn below 3%"); a bound straight after
+        # the comma names no metric and qualifies the noun: "tickets (older than 30 days)"
+        or any(t.bound_word(j) for j in range(k + 1, min(k + 4, t.n)))
+    )
+
+
+def _with_breaks(t: Text, k: int) -> bool:
+    """ "with churn below 3%" is a guard-rail clause; "with FTSE 250 companies" is not."""
+    if t.match(ZERO_WORDS, k):
+        return True
+    for j in range(k, min(k + 6, t.n)):
+        if t.match(HOLD_VERBS, j):
+            return True
+        bound = t.match(COMPARATOR_PREFIX, j)
+        if bound is not None and comparator_of(bound[1]) is not Comparator.EQ:
+            nxt = j + bound[0]
+            if nxt in t.q_at or t.match(ZERO_WORDS, nxt):
+                return True
+    return False
+
+
+# -- verbs ------------------------------------------------------------------------------
+
+
+def verb_at(t: Text, i: int) -> tuple[str, int, object] | None:
+    """The verb phrase at token ``i``: (table, length, payload); the longest wins."""
+    best: tuple[str, int, object] | None = None
+    if not 0 <= i < t.n or t.starts[i].isdisjoint(_VERB_TABLES):
+        return None
+    for table in _VERB_TABLES:
+        m = t.match(table, i)
+        if m is not None and (best is None or m[0] > best[1]):
+            best = (table, m[0], m[1])
+    return best
+
+
+def take_verb(t: Text, span: ClauseSpan, quantities: list[Quantity], previous: Verb | None) -> Verb:
+    """The clause's verb, or the previous clause's carried over ("Grow revenue and
+    margin by 10%"), or :data:`NO_VERB`."""
+    found = _leading_verb(t, span)
+    trailing = False
+    if found is None:
+        found = _inner_verb(t, span)
+        trailing = found is not None and t.lex.verb_final
+    if found is None:
+        if previous is not None and previous.kind and not has_bound(t, span):
+            return Verb(previous.kind, previous.text, direction=previous.direction)
+        return NO_VERB
+    at, table, length, payload = found
+    text = " ".join(t.lows[at : at + length])
+    relative = None
+    if table == RELATIVE_WORDS:
+        relative = replace(t.multiple(at, length, payload), text=text)
+    direction = direction_of(payload) if table == CHANGE_VERBS else None
+    if table == RELATIVE_WORDS:
+        direction = factor_direction(payload)
+    verb = Verb(table, text, at, length, trailing, direction, relative)
+    return _refine(t, span, quantities, verb)
+
+
+def _leading_verb(t: Text, span: ClauseSpan) -> tuple[int, str, int, object] | None:
+    """The verb that opens the clause ("Reduce ...", "We will keep ...")."""
+    i = t.skip_openers(span.first, span.last)
+    found = verb_at(t, i) if i < span.last else None
+    return None if found is None else (i, *found)
+
+
+def _inner_verb(t: Text, span: ClauseSpan) -> tuple[int, str, int, object] | None:
+    """A verb inside a nominal text: "Uptime stays above 99.9%", "Churn reduced to 3%".
+
+    Only hold verbs and participles count: in "Churn rate" nothing is a verb. Where
+    the verb closes the clause ("Kündigungsquote unter 3 % halten"), the last verb
+    written in lower case counts, whatever its form.
+    """
+    lex = t.lex
+    final = lex.verb_final
+    # after "without", the verb follows its subject: "sin que el churn supere el 3 %"
+    any_form = final or span.joined_by in t.tables[WITHOUT_WORDS].phrases
+    tables = (*_INNER_VERB_TABLES, RELATIVE_WORDS) if final else _INNER_VERB_TABLES
+    not_inner = t.tables[NOT_INNER_VERBS]
+    best: tuple[int, str, int, object] | None = None
+    for i in range(span.first, span.last):
+        if i in t.q_covering:
+            continue
+        low = t.lows[i]
+        if final and not t.tokens[i].text[:1].islower():
+            continue  # a capitalised word is a noun ("das Halten") or opens the text
+        for table in tables:
+            m = t.match(table, i)
+            if m is None:
+                continue
+            if table == HOLD_VERBS and low in not_inner:
+                continue
+            if table != HOLD_VERBS and not (any_form or lex.participle(low)):
+                continue
+            if not final:
+                return i, table, m[0], m[1]
+            # the verb that ends last closes the clause: "... nicht überschreiten"
+            if best is None or i + m[0] > best[0] + best[2]:
+                best = (i, table, m[0], m[1])
+    return best
+
+
+def _refine(t: Text, span: ClauseSpan, quantities: list[Quantity], verb: Verb) -> Verb:
+    """Resolve words that belong to several verb tables by what follows them."""
+    if verb.kind == CHANGE_VERBS and verb.direction is None:
+        verb = replace(verb, direction=_particle_direction(t, span, verb))
+    if verb.kind == HOLD_VERBS:
+        return _refine_hold_verb(t, span, verb)
+    governed = objects(verb, quantities)
+    first_q = governed[0] if governed else None
+    verb = _refine_acquisition(t, span, quantities, verb, first_q)
+    if verb.kind == TASK_VERBS:
+        verb = _refine_task_verb(t, span, verb, first_q)
+    return verb
+
+
+def objects(verb: Verb, quantities: list[Quantity]) -> list[Quantity]:
+    """The amounts a verb governs: those after it, or before a clause-final verb."""
+    if verb.at < 0:
+        return list(quantities)
+    if verb.trailing:
+        return [q for q in quantities if q.last <= verb.at]
+    return [q for q in quantities if q.first > verb.at]
+
+
+def _object_span(span: ClauseSpan, verb: Verb) -> range:
+    """The few words a verb governs: after it ("hold 4 workshops"), or before it."""
+    if verb.trailing:
+        return range(max(span.first, verb.at - 4), verb.at)
+    return range(verb.end, min(verb.end + 4, span.last))
+
+
+def _refine_hold_verb(t: Text, span: ClauseSpan, verb: Verb) -> Verb:
+    """ "Hold 4 workshops" is a task; "keep growing" holds a movement."""
+    runs_events = verb.text.split()[0] in t.tables[EVENT_VERBS] and any(
+        t.match(EVENT_NOUNS, k) or t.lex.noun(EVENT_NOUNS, t.lows[k])
+        for k in _object_span(span, verb)
+    )
+    if runs_events:
+        return replace(verb, kind=TASK_VERBS)
+    nxt = verb_at(t, verb.end) if verb.end < span.last else None
+    if nxt is not None and nxt[0] == CHANGE_VERBS:
+        return replace(verb, direction=direction_of(nxt[2]))  # from-to may still make a bet
+    if nxt is not None and nxt[0] == RELATIVE_WORDS:
+        return replace(verb, direction=factor_direction(nxt[2]))
+    return verb
+
+
+def _refine_acquisition(
+    t: Text, span: ClauseSpan, quantities: list[Quantity], verb: Verb, first_q: Quantity | None
+) -> Verb:
+    """ "add", "raise", "get", "secure": a change of a level, or a count won."""
+    acquisition = t.match(ACQUISITION_VERBS, verb.at)
+    if verb.kind == ACQUISITION_VERBS:
+        if has_change_words(t, span):  # "Raise NPS from 30 to 50"
+            change = t.match(CHANGE_VERBS, verb.at)
+            if change is not None:
+                return replace(verb, kind=CHANGE_VERBS, direction=direction_of(change[1]))
+            if t.match(TARGET_VERBS, verb.at) is not None:
+                return replace(verb, kind=TARGET_VERBS)
+    elif (
+        acquisition is not None
+        and acquisition[0] >= verb.length
+        and first_q is not None
+        and countable(first_q)
+        and not has_change_words(t, span)
+        and _is_object(t, span, verb, first_q)
+    ):
+        return replace(verb, kind=ACQUISITION_VERBS)  # "Add 2,000 paying subscribers"
+    return verb
+
+
+def _refine_task_verb(t: Text, span: ClauseSpan, verb: Verb, first_q: Quantity | None) -> Verb:
+    """ "Hire to 50% women", "Deliver $2M in savings": a task verb naming a level."""
+    level: Quantity | None = None
+    if verb.trailing:
+        if first_q is not None and t.is_word(first_q.first - 1, TO_WORDS):
+            level = first_q  # "auf 50 % Frauen einstellen"
+    elif t.is_word(verb.end, TO_WORDS):
+        got = t.quantity_after(verb.end + 1, span.last, reach=1)
+        level = got[0] if got is not None else None
+    if level is not None and level.unit.kind in LEVEL_UNITS:
+        return replace(verb, kind=TARGET_VERBS)
+    names_amount = first_q is not None and not counts_activity(t.lex, first_q)
+    if names_amount and t.match(TARGET_VERBS, verb.at) is not None:
+        return replace(verb, kind=TARGET_VERBS)
+    return verb
+
+
+def _particle_direction(t: Text, span: ClauseSpan, verb: Verb) -> Direction | None:
+    """ "Bring DSO down from 62 to 45 days": a neutral verb's particle gives the way."""
+    k = span.first if verb.trailing else verb.end
+    last = verb.at if verb.trailing else span.last
+    while k < last and k not in t.q_at and not t.change_word(k):
+        m = t.match(PARTICLES, k)
+        if m is not None:
+            return Direction.DOWN if m[1] == "down" else Direction.UP
+        k += 1
+    return None
+
+
+def _is_object(t: Text, span: ClauseSpan, verb: Verb, q: Quantity) -> bool:
+    """Is ``q`` the verb's object ("sign 10 ...", "get another 3 ...", "10 neue Kunden
+    gewinnen")?"""
+    fillers = t.tables[COUNT_FILLERS]
+    if verb.trailing:
+        openers = t.tables[OPENING_WORDS]
+        return all(t.lows[j] in fillers or t.lows[j] in openers for j in range(span.first, q.first))
+    return all(t.lows[j] in fillers for j in range(verb.end, q.first))
+
+
+def has_change_words(t: Text, span: ClauseSpan) -> bool:
+    """ "from X to Y", "to Y", "by X": words that make an amount a change."""
+    for i in range(span.first, span.last):
+        low = t.lows[i]
+        amount_next = i + 1 in t.q_at or i + 2 in t.q_at
+        if amount_next and (low in ARROWS or t.is_word(i, FROM_WORDS) or t.is_word(i, BY_WORDS)):
+            return True
+        if t.is_word(i, TO_WORDS) and t.quantity_after(i + 1, span.last) is not None:
+            return True
+    return False
+
+
+def has_bound(t: Text, span: ClauseSpan) -> bool:
+    """Does the clause bound a level ("below 3%") or open with a zero ("no P1s")?"""
+    return t.match(ZERO_WORDS, span.first) is not None or any(
+        t.match(COMPARATOR_PREFIX, i) and t.quantity_after(i, span.last)
+        for i in range(span.first, span.last)
+    )

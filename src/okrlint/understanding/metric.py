@@ -1,0 +1,266 @@
+"""What a clause measures, and whether it counts the team's own output.
+
+:func:`metric_of` names the measured thing ("Keep gross churn below 4%" → "gross
+churn"): the first run of words that are not amounts, dates, the verb, bounds,
+cadences or change words. :func:`is_output` tells a count of the team's own work
+("demo calls", "blog posts") from a result; :func:`new_count` finds a count of new
+things won in the cycle ("Sign 10 new enterprise customers"), which starts at zero.
+"""
+
+from __future__ import annotations
+
+from okrlint.understanding.changes import Change
+from okrlint.understanding.clauses import Verb, objects
+from okrlint.understanding.holds import period_end
+from okrlint.understanding.lexicon import (
+    ACQUISITION_VERBS,
+    ACTIVITY_NOUNS,
+    BETWEEN_WORDS,
+    CADENCE_ADVERBS,
+    CADENCE_WORDS,
+    CHANGE_VERBS,
+    COMPARATOR_PREFIX,
+    COMPARATOR_SUFFIX,
+    CONTINUITY,
+    COUNT_WORDS,
+    DEADLINE_WORDS,
+    DELIVERABLE_NOUNS,
+    FUNCTION_WORDS,
+    NEW_WORDS,
+    OF_WORDS,
+    OUTCOME_NOUNS,
+    PUNCTUALITY,
+    SERVICE_VERBS,
+    STEADY_WORDS,
+    TARGET_VERBS,
+    TASK_VERBS,
+    VAGUE_VERBS,
+    ZERO_WORDS,
+    Lexicon,
+)
+from okrlint.understanding.meaning import Direction, Hold, Quantity, UnitKind
+from okrlint.understanding.text import (
+    ARROWS,
+    LEVEL_UNITS,
+    PER_YEAR,
+    ClauseSpan,
+    Text,
+    countable,
+    counts_activity,
+)
+from okrlint.understanding.tokens import Kind, tokenize
+
+_NOT_METRIC_TABLES = (
+    COMPARATOR_PREFIX,
+    COMPARATOR_SUFFIX,
+    CONTINUITY,
+    ZERO_WORDS,
+    CADENCE_WORDS,
+    DEADLINE_WORDS,
+    STEADY_WORDS,
+    CADENCE_ADVERBS,
+    PUNCTUALITY,
+)
+_ALLOWED_SYMBOLS = ("'", '"', "&", "/", "-")
+
+
+def metric_of(t: Text, span: ClauseSpan, quantities: list[Quantity], verb: Verb) -> str:
+    """The words naming what is measured: "Keep gross churn below 4%" → "gross churn"."""
+    excluded = _not_metric(t, span, quantities, verb)
+    function_words = t.tables[FUNCTION_WORDS]
+    start = -1
+    for i in range(span.first, span.last + 1):
+        inside = (
+            i < span.last
+            and i not in excluded
+            and (t.tokens[i].kind is not Kind.SYM or t.lows[i] in _ALLOWED_SYMBOLS)
+        )
+        if inside and start < 0:
+            start = i
+        elif not inside and start >= 0:
+            a, b = start, i
+            while a < b and (t.lows[a] in function_words or t.is_sym(a)):
+                a += 1
+            while b > a and (t.lows[b - 1] in function_words or t.is_sym(b - 1)):
+                b -= 1
+            if b > a:
+                return t.text[t.tokens[a].start : t.tokens[b - 1].end]
+            start = -1
+    return ""
+
+
+def _not_metric(t: Text, span: ClauseSpan, quantities: list[Quantity], verb: Verb) -> set[int]:
+    """Tokens that are not part of a metric's name: amounts, dates, the verb and the
+    words before it, bounds, zeros, cadences, deadlines and change words."""
+    excluded: set[int] = set(t.date_tokens)
+    for q in quantities:
+        excluded.update(range(q.first, q.last))
+    if verb.at >= 0:
+        excluded.update(range(verb.at, verb.end))
+        if t.skip_openers(span.first, verb.at) >= verb.at:
+            excluded.update(range(span.first, verb.at))
+    else:
+        service = t.match(SERVICE_VERBS, span.first)  # "Respond to all tickets ..."
+        excluded.update(range(span.first, span.first + service[0]) if service else ())
+    for i in range(span.first, span.last):
+        if t.lows[i] in ARROWS or t.is_word(i, BETWEEN_WORDS):
+            excluded.add(i)
+        elif t.change_word(i) and (
+            not t.is_word(i, OF_WORDS)
+            or t.quantity_after(i + 1, span.last, reach=2)
+            or t.match(CADENCE_ADVERBS, i + 1)
+        ):
+            excluded.add(i)  # "from", "to", "by"; "de" only before an amount
+        if t.starts[i].isdisjoint(_NOT_METRIC_TABLES):
+            continue
+        for table in _NOT_METRIC_TABLES:
+            end = _not_metric_end(t, span, verb, table, i)
+            if end:
+                excluded.update(range(i, end))
+    return excluded
+
+
+def _not_metric_end(t: Text, span: ClauseSpan, verb: Verb, table: str, i: int) -> int:
+    """The end of a phrase of ``table`` at ``i`` that is no part of a metric's name, or 0."""
+    m = t.match(table, i)
+    if m is None:
+        return 0
+    if table == COMPARATOR_PREFIX and not t.quantity_after(i, span.last):
+        return 0
+    if table == ZERO_WORDS and not t.zero_at(i):
+        return 0
+    if table == CADENCE_ADVERBS and _noun_follows(t, span, verb, i + m[0]):
+        return 0  # "weekly active teams", "monthly churn": part of the name
+    end = i + m[0]
+    if table == CADENCE_WORDS:
+        end = period_end(t, span, end) or end  # "jeden Freitag"
+    return end
+
+
+def _noun_follows(t: Text, span: ClauseSpan, verb: Verb, k: int) -> bool:
+    """Is token ``k`` a word of the clause that is not a function word?"""
+    return (
+        k < span.last
+        and t.tokens[k].kind is Kind.WORD
+        and t.lows[k] not in t.tables[FUNCTION_WORDS]
+        and k not in t.q_covering
+        and not verb.at <= k < verb.end
+    )
+
+
+def is_output(t: Text, quantities: list[Quantity], change: Change, metric: str) -> bool:
+    """Does the clause count more of the team's own activity ("demo calls", "blog posts")?
+
+    The metric's head noun decides ("revenue per employee" counts revenue); a
+    count's label decides only when no metric is named. Fewer of something is
+    never an output (cutting meetings changes a result), nor is a share, a time or
+    money ("80% of calls answered within 20 seconds").
+    """
+    amount = change.target or (quantities[0] if quantities else None)
+    if amount is not None and (amount.unit.kind in LEVEL_UNITS or amount.unit == PER_YEAR):
+        return False  # a share, a time, money, or how often ("from monthly to weekly")
+    base, target = change.baseline, change.target
+    if change.direction is Direction.DOWN or (
+        base is not None and target is not None and target.value < base.value
+    ):
+        return False
+    head = head_noun(metric, t.lex)
+    if head:
+        return t.lex.noun(ACTIVITY_NOUNS, head)
+    return any(counts_activity(t.lex, q) for q in quantities)
+
+
+def counts_outcome(lex: Lexicon, q: Quantity) -> bool:
+    """Does ``q`` count a result won from others: money, customers, members?"""
+    return q.unit.kind is UnitKind.CURRENCY or (
+        q.unit.kind is UnitKind.LABEL and lex.noun(OUTCOME_NOUNS, q.unit.code)
+    )
+
+
+def won_from_others(t: Text, span: ClauseSpan, verb: Verb, q: Quantity) -> bool:
+    """Is a count won from others, not made by the team? Money and customers are;
+    meetings are when an acquisition verb wins them from outside parties ("secure
+    10 new logo meetings with FTSE 250 companies"), not when the team books demos.
+    """
+    if counts_outcome(t.lex, q):
+        return True
+    if verb.kind != ACQUISITION_VERBS:
+        return False
+    return any(t.lex.noun(OUTCOME_NOUNS, t.lows[k]) for k in range(q.last, span.last))
+
+
+def new_count(t: Text, span: ClauseSpan, verb: Verb, free: list[Quantity]) -> Quantity | None:
+    """A count of new things won in the cycle: "Sign 10 new enterprise customers",
+    "50 new paying customers", "Close $2M in new business". ``free`` are the clause's
+    amounts that are no baseline or step."""
+    acquiring = verb.kind == ACQUISITION_VERBS
+    for q in free:
+        if not countable(q) or q.per:
+            continue
+        if (
+            q.unit.kind is UnitKind.NONE
+            and not acquiring
+            and not _new_within(t, q.last, min(q.last + 3, span.last))
+        ):
+            continue
+        if acquiring:
+            return q
+        marked = _new_within(t, max(span.first, q.first - 2), min(q.last + 4, span.last))
+        if (
+            marked
+            and verb.kind in ("", TARGET_VERBS, CHANGE_VERBS)
+            and (q.unit.kind is not UnitKind.CURRENCY)
+        ):
+            return q
+    return None
+
+
+def _new_within(t: Text, first: int, last: int) -> bool:
+    return any(t.match(NEW_WORDS, k) for k in range(first, last))
+
+
+def own_count(verb: Verb, quantities: list[Quantity], levels: list[Hold]) -> Quantity | None:
+    """The unbounded count a task verb governs: the 6 of "run 6 webinars"."""
+    bounded = {id(h.level) for h in levels}
+    counts = (q for q in objects(verb, quantities) if id(q) not in bounded and countable(q))
+    return next(counts, None)
+
+
+def names_deliverable(t: Text, span: ClauseSpan, verb: Verb) -> bool:
+    """ "Obtain ISO 27001 certification": a one-off deliverable, not a wish."""
+    kinds = (TARGET_VERBS, VAGUE_VERBS, CHANGE_VERBS, ACQUISITION_VERBS, "")
+    return verb.kind in kinds and any(
+        t.match(DELIVERABLE_NOUNS, k) for k in range(span.first, span.last)
+    )
+
+
+def task_too(t: Text, verb: Verb) -> bool:
+    """ "Recruit a head of sales", "Die Migration abschließen": a verb that wins things
+    and also names a task, with nothing counted, is the task."""
+    return verb.kind == ACQUISITION_VERBS and t.match(TASK_VERBS, verb.at) is not None
+
+
+def head_noun(metric: str, lex: Lexicon) -> str:
+    """The noun a metric is about: "number of demo calls per rep" → "calls".
+
+    A leading "number of" is skipped; the head is the last word before the first
+    preposition ("revenue per employee" → "revenue", "share of tickets" → "share"),
+    past a trailing participle ("features shipped per sprint" → "features"). Where the
+    head comes first, it is the first word ("llamadas de demo" → "llamadas").
+    """
+    count_words = lex.table(COUNT_WORDS)
+    words = [t.low for t in tokenize(metric) if t.kind is Kind.WORD or t.low in count_words]
+    function_words = lex.table(FUNCTION_WORDS)
+    while words and words[0] in function_words:
+        words.pop(0)  # "die Anzahl", "le nombre"
+    if len(words) > 2 and words[0] in count_words and words[1] in lex.table(OF_WORDS):
+        words = words[2:]
+    while words and words[0] in function_words:
+        words.pop(0)  # "number of the ...", "nombre d' appels"
+    cut = next((k for k, word in enumerate(words) if k > 0 and word in function_words), None)
+    words = words[:cut]
+    if lex.head_first:
+        return words[0] if words else ""
+    while len(words) > 1 and lex.participle(words[-1]):
+        words.pop()  # "features shipped" is about features
+    return words[-1] if words else ""
