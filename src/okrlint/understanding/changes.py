@@ -10,6 +10,7 @@ relative step ("double", "+10 points", "20% more", "grow 20%"). What it finds is
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from okrlint.understanding.clauses import CHANGING, Verb
 from okrlint.understanding.lexicon import (
@@ -43,8 +44,7 @@ from okrlint.understanding.meaning import (
 from okrlint.understanding.text import ARROWS, ClauseSpan, Text
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     """What a clause's amounts say of a change. ``evidence`` is the token span that
     shows it; ``stated_baseline`` a current value given aside ("(currently 3.4s)");
     ``ranges`` the ranges to stay in that "between" names."""
@@ -80,10 +80,10 @@ class _Found:
 def find_change(t: Text, span: ClauseSpan, quantities: list[Quantity], verb: Verb) -> Change:
     """The amounts of a change: from X to Y, X → Y, to Y, by X, a stated baseline."""
     f = _Found(t, span, quantities, verb, relative=verb.relative, direction=verb.direction)
-    scan = t.lex.change_scan
+    scan, lows, starts = t.lex.change_scan, t.lows, t.starts
     for i in range(span.first, span.last):
-        low = t.lows[i]
-        if low not in scan and BASELINE_WORDS not in t.starts[i]:
+        low = lows[i]
+        if low not in scan and BASELINE_WORDS not in starts[i]:
             continue  # no amount hangs on this word (most words)
         if t.is_word(i, FROM_WORDS) and f.baseline is None and _from_to(f, i):
             continue

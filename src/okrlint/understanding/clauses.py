@@ -11,7 +11,8 @@ halten"); an "and" clause with no verb of its own borrows the one before it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from okrlint.understanding.lexicon import (
     ACQUISITION_VERBS,
@@ -75,11 +76,12 @@ _INNER_VERB_TABLES = (HOLD_VERBS, CHANGE_VERBS, TARGET_VERBS, TASK_VERBS, ACQUIS
 CHANGING = frozenset({CHANGE_VERBS, TARGET_VERBS, RELATIVE_WORDS})
 
 
-@dataclass(frozen=True, slots=True)
-class Verb:
+class Verb(NamedTuple):
     """A clause's verb: the phrase table it belongs to (``kind``: ``HOLD_VERBS``,
     ``CHANGE_VERBS``, ... or "" for none), its words, where it stands, and what it says
-    of the number's way (``direction``) or step (``relative``: "double" is ×2)."""
+    of the number's way (``direction``) or step (``relative``: "double" is ×2). A named
+    tuple: one is made per clause, and a tuple is made several times faster than a frozen
+    dataclass."""
 
     kind: str = ""
     text: str = ""
@@ -106,13 +108,15 @@ def cut(t: Text) -> list[ClauseSpan]:
     start, joined, i = 0, "", 0
     protected = _protected_ands(t)
     opened: list[bool] = []  # for each open parenthesis: did it start a clause?
+    starts = t.starts
     while i < t.n:
-        if i > start and _opens_clause(t, i):
+        tables = starts[i]  # the phrase tables that can start at this word (most: none)
+        if i > start and CLAUSE_OPENERS in tables and _opens_clause(t, i):
             clauses.append(ClauseSpan(start, i, joined))  # "..., manteniendo el churn ..."
             joined, start = ASIDE, i
             i += 1
             continue
-        width = _break_at(t, i, start, protected)
+        width = _break_at(t, i, start, protected) if CLAUSE_BREAKS in tables else 0
         if width:
             word = _joins(t, i, width)
             clauses.append(ClauseSpan(start, i, joined))
@@ -276,7 +280,7 @@ def _inner_verb(t: Text, span: ClauseSpan) -> tuple[int, str, int, object] | Non
     not_inner = t.tables[NOT_INNER_VERBS]
     best: tuple[int, str, int, object] | None = None
     for i in range(span.first, span.last):
-        if i in t.q_covering:
+        if i in t.q_covering or t.starts[i].isdisjoint(tables):
             continue
         low = t.lows[i]
         if final and not t.tokens[i].text[:1].islower():
@@ -300,7 +304,9 @@ def _inner_verb(t: Text, span: ClauseSpan) -> tuple[int, str, int, object] | Non
 def _refine(t: Text, span: ClauseSpan, quantities: list[Quantity], verb: Verb) -> Verb:
     """Resolve words that belong to several verb tables by what follows them."""
     if verb.kind == CHANGE_VERBS and verb.direction is None:
-        verb = replace(verb, direction=_particle_direction(t, span, verb))
+        direction = _particle_direction(t, span, verb)
+        if direction is not None:
+            verb = verb._replace(direction=direction)
     if verb.kind == HOLD_VERBS:
         return _refine_hold_verb(t, span, verb)
     governed = objects(verb, quantities)
@@ -334,12 +340,12 @@ def _refine_hold_verb(t: Text, span: ClauseSpan, verb: Verb) -> Verb:
         for k in _object_span(span, verb)
     )
     if runs_events:
-        return replace(verb, kind=TASK_VERBS)
+        return verb._replace(kind=TASK_VERBS)
     nxt = verb_at(t, verb.end) if verb.end < span.last else None
     if nxt is not None and nxt[0] == CHANGE_VERBS:
-        return replace(verb, direction=direction_of(nxt[2]))  # from-to may still make a bet
+        return verb._replace(direction=direction_of(nxt[2]))  # from-to may still make a bet
     if nxt is not None and nxt[0] == RELATIVE_WORDS:
-        return replace(verb, direction=factor_direction(nxt[2]))
+        return verb._replace(direction=factor_direction(nxt[2]))
     return verb
 
 
@@ -352,9 +358,9 @@ def _refine_acquisition(
         if has_change_words(t, span):  # "Raise NPS from 30 to 50"
             change = t.match(CHANGE_VERBS, verb.at)
             if change is not None:
-                return replace(verb, kind=CHANGE_VERBS, direction=direction_of(change[1]))
+                return verb._replace(kind=CHANGE_VERBS, direction=direction_of(change[1]))
             if t.match(TARGET_VERBS, verb.at) is not None:
-                return replace(verb, kind=TARGET_VERBS)
+                return verb._replace(kind=TARGET_VERBS)
     elif (
         acquisition is not None
         and acquisition[0] >= verb.length
@@ -363,7 +369,7 @@ def _refine_acquisition(
         and not has_change_words(t, span)
         and _is_object(t, span, verb, first_q)
     ):
-        return replace(verb, kind=ACQUISITION_VERBS)  # "Add 2,000 paying subscribers"
+        return verb._replace(kind=ACQUISITION_VERBS)  # "Add 2,000 paying subscribers"
     return verb
 
 
@@ -377,10 +383,10 @@ def _refine_task_verb(t: Text, span: ClauseSpan, verb: Verb, first_q: Quantity |
         got = t.quantity_after(verb.end + 1, span.last, reach=1)
         level = got[0] if got is not None else None
     if level is not None and level.unit.kind in LEVEL_UNITS:
-        return replace(verb, kind=TARGET_VERBS)
+        return verb._replace(kind=TARGET_VERBS)
     names_amount = first_q is not None and not counts_activity(t.lex, first_q)
     if names_amount and t.match(TARGET_VERBS, verb.at) is not None:
-        return replace(verb, kind=TARGET_VERBS)
+        return verb._replace(kind=TARGET_VERBS)
     return verb
 
 

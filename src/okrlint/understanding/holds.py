@@ -49,9 +49,9 @@ def find_holds(
     """Levels to hold: ranges ("between 95% and 99%"), bounds ("below 4%", "4% or
     less"), zeros ("no P1 incidents") and cadences ("every month", "all quarter")."""
     holds = list(change.ranges)
-    taken = (change.target, change.baseline, change.relative)
+    target, baseline, relative = change.target, change.baseline, change.relative
     for q in quantities:
-        if not any(q is v for v in taken):
+        if q is not target and q is not baseline and q is not relative:
             hold = _bound_hold(t, span, q, verb)
             if hold is not None:
                 holds.append(hold)

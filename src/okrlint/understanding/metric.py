@@ -114,24 +114,23 @@ def _not_metric(t: Text, span: ClauseSpan, quantities: list[Quantity], verb: Ver
         if t.starts[i].isdisjoint(_NOT_METRIC_TABLES):
             continue
         for table in _NOT_METRIC_TABLES:
-            end = _not_metric_end(t, span, verb, table, i)
-            if end:
+            m = t.match(table, i)
+            if m is not None:
+                end = _not_metric_end(t, span, verb, table, i, m[0])
                 excluded.update(range(i, end))
     return excluded
 
 
-def _not_metric_end(t: Text, span: ClauseSpan, verb: Verb, table: str, i: int) -> int:
-    """The end of a phrase of ``table`` at ``i`` that is no part of a metric's name, or 0."""
-    m = t.match(table, i)
-    if m is None:
-        return 0
+def _not_metric_end(t: Text, span: ClauseSpan, verb: Verb, table: str, i: int, length: int) -> int:
+    """The end of a phrase of ``table`` of ``length`` tokens at ``i`` that is no part of a
+    metric's name, or ``i`` when it is part of it."""
     if table == COMPARATOR_PREFIX and not t.quantity_after(i, span.last):
-        return 0
+        return i
     if table == ZERO_WORDS and not t.zero_at(i):
-        return 0
-    if table == CADENCE_ADVERBS and _noun_follows(t, span, verb, i + m[0]):
-        return 0  # "weekly active teams", "monthly churn": part of the name
-    end = i + m[0]
+        return i
+    if table == CADENCE_ADVERBS and _noun_follows(t, span, verb, i + length):
+        return i  # "weekly active teams", "monthly churn": part of the name
+    end = i + length
     if table == CADENCE_WORDS:
         end = period_end(t, span, end) or end  # "jeden Freitag"
     return end

@@ -29,8 +29,9 @@ head of a noun phrase may come first ("clientes nuevos"), and a word that is bot
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from okrlint.understanding.changes import Change, find_change
 from okrlint.understanding.clauses import (
@@ -100,8 +101,7 @@ def read_key_result(text: str, language: str = "en") -> KeyResultMeaning:
     return _combine(t, readings)
 
 
-@dataclass(frozen=True, slots=True)
-class Clause:
+class Clause(NamedTuple):
     """One clause and what was found in it, before its intent is decided."""
 
     span: ClauseSpan
@@ -111,17 +111,10 @@ class Clause:
     holds: tuple[Hold, ...]
     metric: str
     output: bool
-
-    def free(self) -> list[Quantity]:
-        """The clause's amounts that are not already its baseline or its step."""
-        change = self.change
-        amounts = (change.baseline, change.relative, change.stated_baseline)
-        taken = [q for q in amounts if q is not None]
-        return [q for q in self.quantities if not any(q.last == t.last for t in taken)]
+    free: list[Quantity]  # the amounts that are not already its baseline or its step
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(NamedTuple):
     """A clause with its intent decided, and the amounts that decision settled."""
 
     clause: Clause
@@ -142,7 +135,8 @@ def _read_clause(t: Text, span: ClauseSpan, previous: Verb | None) -> Reading:
     holds = find_holds(t, span, quantities, verb, change)
     metric = metric_of(t, span, quantities, verb)
     output = is_output(t, quantities, change, metric)
-    clause = Clause(span, quantities, verb, change, tuple(holds), metric, output)
+    free = _free(quantities, change)
+    clause = Clause(span, quantities, verb, change, tuple(holds), metric, output, free)
     reading = _decide(t, clause)
     if reading.intent is not Intent.CHANGE or reading.from_zero:
         return reading
@@ -151,7 +145,19 @@ def _read_clause(t: Text, span: ClauseSpan, previous: Verb | None) -> Reading:
         baseline = change.stated_baseline  # "Increase activation to 75% (currently 61%)"
     if baseline is not None and target is not None:
         baseline, target = share_units(baseline, target)
-    return replace(reading, baseline=baseline, target=target)
+    if baseline is reading.baseline and target is reading.target:
+        return reading
+    r = reading
+    return Reading(r.clause, r.intent, baseline, target, r.bound, r.holds, r.output, r.from_zero)
+
+
+def _free(quantities: list[Quantity], change: Change) -> list[Quantity]:
+    """The clause's amounts that are not already its baseline or its step."""
+    amounts = (change.baseline, change.relative, change.stated_baseline)
+    taken = [q for q in amounts if q is not None]
+    if not taken:
+        return quantities
+    return [q for q in quantities if not any(q.last == t.last for t in taken)]
 
 
 # -- deciding a clause's intent ----------------------------------------------------------
@@ -233,7 +239,7 @@ def _decide_hold_verb(
     if (levels or c.quantities) and _breaks_level(c, levels):
         # "Ensure 100% of staff are trained by March (currently 62%)": today's reading
         # is outside the level, so holding it means moving the number: a bet
-        target = levels[0].level if levels else c.free()[0]
+        target = levels[0].level if levels else c.free[0]
         bound = levels[0].comparator if levels else None
         return _aimed(c, target, bound)
     return _kept(c, Intent.HOLD, _worded(t, c, levels, cadence))
@@ -268,7 +274,7 @@ def _decide_bound(t: Text, c: Clause, levels: list[Hold], cadence: list[Hold]) -
     kind = c.verb.kind
     if not levels or kind in CHANGING:
         return None
-    if kind == ACQUISITION_VERBS and new_count(t, c.span, c.verb, c.free()) is not None:
+    if kind == ACQUISITION_VERBS and new_count(t, c.span, c.verb, c.free) is not None:
         return None  # "Sign 10 new customers within 30 days of launch"
     if kind == TASK_VERBS and own_count(c.verb, c.quantities, levels) is not None:
         return None  # "Run 6 webinars with 100+ attendees each": the task leads
@@ -292,7 +298,7 @@ def _decide_new_count(
     """ "Sign 10 new customers": won in the cycle, from zero; "Add 5 new integrations"
     counts the team's own work.
     """
-    new = new_count(t, c.span, c.verb, c.free()) if c.change.baseline is None else None
+    new = new_count(t, c.span, c.verb, c.free) if c.change.baseline is None else None
     if new is None:
         return None
     if counts_activity(t.lex, new) and not won_from_others(t, c.span, c.verb, new):
@@ -317,10 +323,10 @@ def _decide_target(t: Text, c: Clause, levels: list[Hold], cadence: list[Hold]) 
             target, bound = levels[0].level, levels[0].comparator
     if target is None and kind == TARGET_VERBS:
         governed = objects(c.verb, c.quantities)
-        after = [q for q in c.free() if any(q is o for o in governed)]
+        after = [q for q in c.free if any(q is o for o in governed)]
         target = after[0] if after else None
     if target is None and c.change.relative is None and changing:
-        spare = c.free()
+        spare = c.free
         target = spare[0] if spare else None
     if target is None and c.change.relative is None:
         return None
@@ -351,17 +357,18 @@ def _decide_otherwise(t: Text, c: Clause) -> Reading:
         or (not c.quantities and task_too(t, c.verb))
     ):
         return _kept(c, Intent.TASK, (), output=True)  # "Launch ...", "Achieve SOC 2"
-    every = all_of(t, c.span, c.free())
+    every = None
     if (
         c.change.baseline is None
         and c.change.stated_baseline is None
         and not t.deadline
         and c.verb.kind not in CHANGING
-        and every is not None
     ):
+        every = all_of(t, c.span, c.free)
+    if every is not None:
         hold = Hold(Comparator.GE, every, "", clause_text(t, c.span, c.verb))
         return _kept(c, Intent.HOLD, _worded(t, c, [hold], []))
-    free = c.free()
+    free = c.free
     if c.change.baseline is None and free:
         return _aimed(c, free[0], c.change.bound)  # "40% activation"
     return _kept(c, Intent.UNMEASURED, ())  # nothing to measure, or going nowhere
@@ -395,7 +402,7 @@ def _breaks_level(c: Clause, levels: list[Hold]) -> bool:
     base = c.change.stated_baseline or c.change.baseline
     if base is None:
         return False
-    free = c.free()
+    free = c.free
     level = levels[0].level if levels else (free[0] if free else None)
     if level is None or base is level or not base.unit.compatible(level.unit):
         return False
