@@ -1,11 +1,17 @@
-"""Verdict quality on a labelled corpus (tests/corpus/): precision, recall, accuracy.
+"""Verdict quality on the labelled corpora: precision, recall, accuracy.
+
+Two corpora, each split into ``dev`` (tuned on) and ``holdout`` (measured only):
+``tests/corpus/{dev,holdout}`` is written in a clean style; ``tests/corpus/real/
+{dev,holdout}`` keeps the shapes of real published boards (prefixes, tags, markup,
+progress notes, deliverables), each row with its ``source``, split by source.
 
 Each entry is linted as it would be on a real board: the key result (or objective)
 sits on a board without a ``language`` field, so its language is detected from its
 words, and the verdict is the one text rule that judges it (or ``ok``). Nothing
 here knows any entry: the corpus is data, the verdicts come from the linter.
 
-Print the full report with ``python tests/test_corpus.py``.
+Print the full report with ``python tests/test_corpus.py`` (``-v`` lists every
+disagreement; ``--real`` reports the real-world corpus only).
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from okrlint.understanding.board import understand
 from okrlint.understanding.lexicon import detect_language
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
+REAL = CORPUS / "real"
 KPI = "kpi-in-disguise"
 MIN_PRECISION = 0.95
 MIN_RECALL = 0.95
@@ -45,9 +52,9 @@ class Verdict:
         return str(self.entry["expect"])
 
 
-def load_corpus() -> list[tuple[str, dict[str, Any]]]:
+def load_corpus(folder: Path = CORPUS) -> list[tuple[str, dict[str, Any]]]:
     entries: list[tuple[str, dict[str, Any]]] = []
-    for path in sorted(CORPUS.glob("*/*.yaml")):
+    for path in sorted(folder.glob("*/*.yaml")):
         for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             entries.append((path.parent.name, entry))
     return entries
@@ -78,8 +85,8 @@ def judge(entry: dict[str, Any], split: str = "") -> Verdict:
     )
 
 
-def judge_all() -> list[Verdict]:
-    return [judge(entry, split) for split, entry in load_corpus()]
+def judge_all(folder: Path = CORPUS) -> list[Verdict]:
+    return [judge(entry, split) for split, entry in load_corpus(folder)]
 
 
 def precision_recall(verdicts: list[Verdict], label: str) -> tuple[float, float, int, int, int]:
@@ -95,14 +102,20 @@ def accuracy(verdicts: list[Verdict]) -> float:
     return sum(v.predicted == v.expected for v in verdicts) / len(verdicts) if verdicts else 1.0
 
 
-def report(verdicts: list[Verdict]) -> str:
-    lines = [f"corpus: {len(verdicts)} entries"]
+def bets_passed(verdicts: list[Verdict]) -> float:
+    """The share of genuine, well-formed bets (labelled ``ok``) that pass with no finding."""
+    bets = [v for v in verdicts if v.expected == "ok" and v.entry["kind"] == "key_result"]
+    return sum(v.predicted == "ok" for v in bets) / len(bets) if bets else 1.0
+
+
+def report(verdicts: list[Verdict], name: str = "corpus") -> str:
+    lines = [f"{name}: {len(verdicts)} entries"]
     for split in sorted({v.split for v in verdicts}):
         part = [v for v in verdicts if v.split == split]
         p, r, *_ = precision_recall(part, KPI)
         lines.append(
             f"  {split:<8} n={len(part):<4} kpi-in-disguise precision {p:.3f} recall {r:.3f}"
-            f"  accuracy {accuracy(part):.3f}"
+            f"  accuracy {accuracy(part):.3f}  bets passed {bets_passed(part):.3f}"
         )
     p, r, tp, fp, fn = precision_recall(verdicts, KPI)
     lines.append(
@@ -157,8 +170,14 @@ def test_accuracy_over_all_labels(verdicts: list[Verdict]) -> None:
 
 
 if __name__ == "__main__":
-    found = judge_all()
-    print(report(found))
+    runs = [("real-world corpus", REAL)] if "--real" in sys.argv else [("corpus", CORPUS)]
+    if "--all" in sys.argv:
+        runs = [("corpus", CORPUS), ("real-world corpus", REAL)]
+    found = []
+    for title, folder in runs:
+        part = judge_all(folder)
+        print(report(part, title))
+        found += part
     if "-v" in sys.argv:
         for v in found:
             if v.predicted != v.expected:
