@@ -81,6 +81,35 @@ class RuleDoc(BaseModel):
     since: str = "0.1.0"
 
 
+def is_board_example(example: str) -> bool:
+    """Is this rule example a whole board (or several), rather than one line of text?"""
+    return "\n" in example.strip()
+
+
+def example_lines(example: str, marker: str) -> list[str]:
+    """A rule example as plain text, after ``marker`` ("-" flagged, "+" instead): one
+    line as written; a board's opening comment, and the board indented beneath it."""
+    if not is_board_example(example):
+        return [f"  {marker} {example}"]
+    lines = example.strip("\n").splitlines()
+    if lines[0].lstrip().startswith("#"):
+        head, body = lines[0].strip(), lines[1:]
+    else:
+        head, body = "# a board", lines
+    return [f"  {marker} {head}", *(f"      {line}".rstrip() for line in body)]
+
+
+def examples_lines(examples: list[str], marker: str) -> list[str]:
+    """Rule examples as plain text (:func:`example_lines`), a board set apart from its
+    neighbours by blank lines."""
+    out: list[str] = []
+    for index, example in enumerate(examples):
+        if index and (is_board_example(example) or is_board_example(examples[index - 1])):
+            out.append("")
+        out += example_lines(example, marker)
+    return out
+
+
 @cache
 def load_rule_doc(rule_id: str) -> RuleDoc:
     path = _rule_path(rule_id)
