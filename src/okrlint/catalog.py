@@ -62,7 +62,24 @@ class RuleVariant(BaseModel):
 
 
 class RuleDoc(BaseModel):
-    """The documentation and defaults of one rule, from ``rules/<id>.yaml``."""
+    """The documentation and defaults of one rule, from ``rules/<id>.yaml``.
+
+    ``bad`` and ``good`` are examples that the test suite lints with only this rule
+    selected (tests/test_rule_examples.py): each bad example must fire the rule, no
+    good example may. Each is a string:
+
+    - one line: the text of a key result, for a rule that judges key results; the
+      title of an objective, for a rule that judges only objectives;
+    - several lines (a YAML block scalar ``|``): a whole board in YAML, opening with a
+      comment that says what it shows (``# a board with four objectives``);
+    - several YAML documents separated by ``---`` lines, each opening with a comment
+      naming its path (``# goals/2026-Q1/growth.yaml``): a goals repository, for the
+      rules that compare a team's boards across cycles.
+
+    The suppression rules' examples are boards, linted with the rules their comments
+    name as well. ``okrlint explain`` and SARIF's rule help show a board under its
+    comment, as a block (:func:`example_lines`; a fenced ``yaml`` block in Markdown).
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
