@@ -62,7 +62,24 @@ class RuleVariant(BaseModel):
 
 
 class RuleDoc(BaseModel):
-    """The documentation and defaults of one rule, from ``rules/<id>.yaml``."""
+    """The documentation and defaults of one rule, from ``rules/<id>.yaml``.
+
+    ``bad`` and ``good`` are examples that the test suite lints with only this rule
+    selected (tests/test_rule_examples.py): each bad example must fire the rule, no
+    good example may. Each is a string:
+
+    - one line: the text of a key result, for a rule that judges key results; the
+      title of an objective, for a rule that judges only objectives;
+    - several lines (a YAML block scalar ``|``): a whole board in YAML, opening with a
+      comment that says what it shows (``# a board with four objectives``);
+    - several YAML documents separated by ``---`` lines, each opening with a comment
+      naming its path (``# goals/2026-Q1/growth.yaml``): a goals repository, for the
+      rules that compare a team's boards across cycles.
+
+    The suppression rules' examples are boards, linted with the rules their comments
+    name as well. ``okrlint explain`` and SARIF's rule help show a board under its
+    comment, as a block (:func:`example_lines`; a fenced ``yaml`` block in Markdown).
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
@@ -79,6 +96,35 @@ class RuleDoc(BaseModel):
     fix: Literal["safe", "suggested", "none"] = "none"
     fix_note: str = Field(default="", alias="fix-note")  # what the fix does, and when
     since: str = "0.1.0"
+
+
+def is_board_example(example: str) -> bool:
+    """Is this rule example a whole board (or several), rather than one line of text?"""
+    return "\n" in example.strip()
+
+
+def example_lines(example: str, marker: str) -> list[str]:
+    """A rule example as plain text, after ``marker`` ("-" flagged, "+" instead): one
+    line as written; a board's opening comment, and the board indented beneath it."""
+    if not is_board_example(example):
+        return [f"  {marker} {example}"]
+    lines = example.strip("\n").splitlines()
+    if lines[0].lstrip().startswith("#"):
+        head, body = lines[0].strip(), lines[1:]
+    else:
+        head, body = "# a board", lines
+    return [f"  {marker} {head}", *(f"      {line}".rstrip() for line in body)]
+
+
+def examples_lines(examples: list[str], marker: str) -> list[str]:
+    """Rule examples as plain text (:func:`example_lines`), a board set apart from its
+    neighbours by blank lines."""
+    out: list[str] = []
+    for index, example in enumerate(examples):
+        if index and (is_board_example(example) or is_board_example(examples[index - 1])):
+            out.append("")
+        out += example_lines(example, marker)
+    return out
 
 
 @cache

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from okrlint.catalog import RuleDoc, load_rule_doc
+from okrlint.catalog import RuleDoc, examples_lines, load_rule_doc
 from okrlint.checks import META_RULES, RULE_IDS
 from okrlint.custom_rules import CustomRule
 from okrlint.errors import ERROR_KIND_SUMMARIES
@@ -52,8 +52,8 @@ def explain_text(rule_id: str, width: int = 88) -> str:
 
     out = [f"{doc.id} ({doc.severity.value}, judges {doc.judges})", "", para(doc.summary), ""]
     out += ["Why it matters", "", para(doc.rationale), ""]
-    out += ["Flagged", ""] + [f"  - {b}" for b in doc.bad] + [""]
-    out += ["Instead", ""] + [f"  + {g}" for g in doc.good] + [""]
+    out += ["Flagged", "", *examples_lines(doc.bad, "-"), ""]
+    out += ["Instead", "", *examples_lines(doc.good, "+"), ""]
     if doc.variants:
         out += ["Variants", ""]
         out += [

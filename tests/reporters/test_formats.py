@@ -16,7 +16,7 @@ import pytest
 from linted_boards import HERE, ROOT_URI, in_here, lint_boards, render
 
 from okrlint.api import lint_text
-from okrlint.catalog import load_rule_doc
+from okrlint.catalog import example_lines, is_board_example, load_rule_doc
 from okrlint.checks import RULE_IDS
 from okrlint.errors import ErrorKind, InputError
 from okrlint.findings import FileResult, Finding, LintResult, Severity
@@ -282,8 +282,14 @@ def test_sarif_documents_every_id() -> None:
         assert rule["shortDescription"]["text"] == doc.summary
         assert rule["fullDescription"]["text"] == " ".join(doc.rationale.split())
         assert rule["defaultConfiguration"]["level"] == levels[doc.severity.value]
-        for example in (*doc.bad, *doc.good):
-            assert example in rule["help"]["text"] and example in rule["help"]["markdown"]
+        examples = [("-", bad) for bad in doc.bad] + [("+", good) for good in doc.good]
+        for marker, example in examples:
+            # a board: indented under its comment in text, a fenced yaml block in Markdown
+            assert "\n".join(example_lines(example, marker)) in rule["help"]["text"]
+            if is_board_example(example):
+                assert f"```yaml\n{example.strip()}\n```" in rule["help"]["markdown"]
+            else:
+                assert f"- `{example}`" in rule["help"]["markdown"]
     for rule_id in (*INPUT_KINDS, *extra):
         rule = by_id[rule_id]
         assert rule["shortDescription"]["text"] and rule["fullDescription"]["text"]

@@ -15,6 +15,7 @@ so the same run gives the same bytes.
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePosixPath
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from okrlint._version import __version__
-from okrlint.catalog import RuleDoc, load_rule_doc, rules_dir
+from okrlint.catalog import RuleDoc, examples_lines, is_board_example, load_rule_doc, rules_dir
 from okrlint.errors import ERROR_KIND_SUMMARIES, InputError
 from okrlint.findings import Finding, LintResult, Severity, fingerprint
 from okrlint.positions import Span
@@ -85,12 +86,32 @@ def _code(text: str) -> str:
     return f"`` {text} ``" if "`" in text else f"`{text}`"
 
 
+def _fenced(text: str) -> list[str]:
+    """A fenced ``yaml`` code block, its fence longer than any backtick run inside."""
+    runs = [len(run) for run in re.findall(r"`+", text)]
+    fence = "`" * max(3, max(runs, default=0) + 1)
+    return [f"{fence}yaml", *text.strip("\n").splitlines(), fence]
+
+
+def _markdown_examples(examples: list[str]) -> list[str]:
+    """One-line examples as a list of code spans; a board as a fenced block."""
+    out: list[str] = []
+    for index, example in enumerate(examples):
+        board = is_board_example(example)
+        if index and (board or is_board_example(examples[index - 1])):
+            out.append("")
+        out += _fenced(example) if board else [f"- {_code(example)}"]
+    return out
+
+
 def _help(doc: RuleDoc) -> dict[str, str]:
     text = [doc.summary, "", textwrap.fill(_para(doc.rationale), 88), "", "Flagged:"]
-    text += [f"  - {bad}" for bad in doc.bad] + ["Instead:"] + [f"  + {g}" for g in doc.good]
+    text += examples_lines(doc.bad, "-")
+    text += ["", "Instead:"] if is_board_example(doc.bad[-1]) else ["Instead:"]
+    text += examples_lines(doc.good, "+")
     markdown = [doc.summary, "", _para(doc.rationale), "", "Flagged:", ""]
-    markdown += [f"- {_code(bad)}" for bad in doc.bad] + ["", "Instead:", ""]
-    markdown += [f"- {_code(good)}" for good in doc.good]
+    markdown += [*_markdown_examples(doc.bad), "", "Instead:", ""]
+    markdown += _markdown_examples(doc.good)
     if doc.options:
         text += ["", "Options (--rule-option RULE.OPTION=VALUE):"]
         markdown += ["", "Options (`--rule-option RULE.OPTION=VALUE`):", ""]
