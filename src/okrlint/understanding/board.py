@@ -36,7 +36,7 @@ from okrlint.understanding.lexicon import (
 )
 from okrlint.understanding.meaning import Direction, Hold, Intent, KeyResultMeaning, Quantity
 from okrlint.understanding.reading import read_key_result
-from okrlint.understanding.tokens import Token, tokenize
+from okrlint.understanding.tokens import Token, set_aside, tokenize
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,8 +309,10 @@ def _job_words(title: str, lex: Lexicon) -> str:
     """The words that make a title a job description, or "".
 
     A title that goes on to name a change ("Protect the core business while we
-    expand into Germany") is not only a job description, and is left alone.
+    expand into Germany") is not only a job description, and is left alone. Labels and
+    markup ("**Objective 2:** ...") are set aside first.
     """
+    title = set_aside(title, lex.noise)[0]
     tokens = tokenize(title)
     if not tokens or _changes_later(tokens, 1, lex):
         return ""

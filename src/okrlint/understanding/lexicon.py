@@ -22,7 +22,7 @@ from functools import cache, lru_cache
 from typing import Any, Final
 
 from okrlint.catalog import CatalogError, available_languages, load_detection, load_phrases
-from okrlint.understanding.tokens import phrase_tokens
+from okrlint.understanding.tokens import Noise, compile_noise, phrase_tokens
 
 Payload = Any
 
@@ -290,6 +290,8 @@ class Lexicon:
     tables: dict[str, PhraseTable]
     number_words: PhraseTable
     bau_patterns: tuple[re.Pattern[str], ...]
+    #: what is not the key result: labels, owners, tags, markup, progress notes
+    noise: Noise
     #: for each word, the tables with a phrase starting with it (a match's fast "no")
     first_index: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: "1 200 €": a plain space groups thousands (French)
@@ -374,6 +376,7 @@ def lexicon(language: str) -> Lexicon:
         tables=tables,
         number_words=words,
         bau_patterns=patterns,
+        noise=compile_noise(dict(data.get("noise") or {})),
         space_groups=bool(numbers.get("space_groups", False)),
         verb_final=bool(grammar.get("verb_final", False)),
         capitalized_nouns=bool(grammar.get("capitalized_nouns", False)),

@@ -223,8 +223,8 @@ class Hold:
 
     def threshold(self) -> str:
         """The KPI threshold this hold would be: ``< 4``, ``>= 99.9``, ``95..99``."""
-        if self.level is None:
-            return ""
+        if self.level is None or math.isnan(self.level.value):
+            return ""  # no level, or one kept private ("below X%")
         value = format_amount(self.level.value, _bare(self.level.unit))
         if self.comparator is Comparator.RANGE and self.upper is not None:
             return f"{value}..{format_amount(self.upper.value, _bare(self.upper.unit))}"
@@ -325,6 +325,8 @@ class KeyResultMeaning:
         base, target = self.baseline, self.target
         if base is None or target is None or not base.unit.compatible(target.unit):
             return None
+        if math.isnan(base.value) or math.isnan(target.value):
+            return None  # a number kept private ("from X% to Y%") goes no known way
         if base.same_amount(target):
             return None
         return target.value > base.value

@@ -84,7 +84,7 @@ def metric_of(t: Text, span: ClauseSpan, quantities: list[Quantity], verb: Verb)
             while b > a and (t.lows[b - 1] in function_words or t.is_sym(b - 1)):
                 b -= 1
             if b > a:
-                return t.text[t.tokens[a].start : t.tokens[b - 1].end]
+                return t.span_text(a, b)
             start = -1
     return ""
 

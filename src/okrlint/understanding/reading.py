@@ -81,17 +81,18 @@ from okrlint.understanding.metric import (
     won_from_others,
 )
 from okrlint.understanding.text import ClauseSpan, Text, counts_activity, texted
-from okrlint.understanding.tokens import tokenize
+from okrlint.understanding.tokens import set_aside, tokenize
 
 
 @lru_cache(maxsize=4096)
 def read_key_result(text: str, language: str = "en") -> KeyResultMeaning:
     """Read what ``text`` asks for. Never raises; unreadable text is UNMEASURED."""
     lex = lexicon(language)
-    tokens = tokenize(text, lex.space_groups)
+    clean, asides = set_aside(text, lex.noise)
+    tokens = tokenize(clean, lex.space_groups)
     if not tokens:
         return KeyResultMeaning(Intent.UNMEASURED, language=language)
-    t = Text(text, tokens, lex)
+    t = Text(clean, tokens, lex, asides, text)
     readings: list[Reading] = []
     previous: Verb | None = None
     for span in cut(t):
@@ -461,9 +462,9 @@ def _change_strength(r: Reading) -> int:
 def _meaning(t: Text, r: Reading, intent: Intent, holds: tuple[Hold, ...]) -> KeyResultMeaning:
     """The public reading of the leading clause, amounts worded as in the text."""
     c = r.clause
-    target = texted(r.target, t.text)
-    relative = texted(c.change.relative, t.text)
-    baseline = texted(r.baseline, t.text)
+    target = texted(r.target, t.original)
+    relative = texted(c.change.relative, t.original)
+    baseline = texted(r.baseline, t.original)
     if intent in (Intent.TASK, Intent.UNMEASURED):
         target = relative = None  # a task or a wish has nothing to reach
         baseline = baseline if intent is Intent.UNMEASURED else None
@@ -479,7 +480,8 @@ def _meaning(t: Text, r: Reading, intent: Intent, holds: tuple[Hold, ...]) -> Ke
         relative=relative,
         from_zero=r.from_zero,
         holds=tuple(
-            replace(h, level=texted(h.level, t.text), upper=texted(h.upper, t.text)) for h in holds
+            replace(h, level=texted(h.level, t.original), upper=texted(h.upper, t.original))
+            for h in holds
         ),
         output=r.output,
         metric=c.metric,
@@ -506,5 +508,5 @@ def _evidence(
         return t.span_text(*evidence).strip()
     for q in (target, relative):
         if q is not None and q.start >= 0:
-            return t.text[q.start : q.end].strip()
+            return t.original[q.start : q.end].strip()
     return ""

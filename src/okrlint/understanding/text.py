@@ -10,6 +10,7 @@ asks it questions. A clause is a stretch of its tokens, :class:`ClauseSpan`.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
 from dataclasses import replace
 from typing import NamedTuple
@@ -43,7 +44,7 @@ from okrlint.understanding.meaning import (
     UnitKind,
 )
 from okrlint.understanding.numbers import read_quantities
-from okrlint.understanding.tokens import Kind, Token
+from okrlint.understanding.tokens import Aside, Kind, Token
 
 #: Arrows read as "to": "61% → 75%" (every arrow's matching form is "->").
 ARROWS = frozenset({"->"})
@@ -70,6 +71,7 @@ class Text:
         "lex",
         "lows",
         "n",
+        "original",
         "period",
         "q_at",
         "q_covering",
@@ -81,8 +83,16 @@ class Text:
         "tokens",
     )
 
-    def __init__(self, text: str, tokens: list[Token], lex: Lexicon) -> None:
-        self.text = text
+    def __init__(
+        self,
+        text: str,
+        tokens: list[Token],
+        lex: Lexicon,
+        asides: tuple[Aside, ...] = (),
+        original: str | None = None,
+    ) -> None:
+        self.text = text  # with the noise blanked out (see tokens.set_aside)
+        self.original = text if original is None else original  # as written
         self.tokens = tokens
         self.lows = [t.low for t in tokens]
         self.lex = lex
@@ -100,6 +110,14 @@ class Text:
             for q in read_quantities(tokens, self.lows, lex)
             if not any(k in self.date_tokens for k in range(q.first, q.last))
         ]
+        hidden = [(a.start, a.end) for a in asides if a.kind == "placeholder"]
+        if hidden:  # "X%", "$N": a number is there, but not its value
+            self.quantities = [
+                replace(q, value=math.nan)
+                if any(start < q.end and q.start < end for start, end in hidden)
+                else q
+                for q in self.quantities
+            ]
         self.q_starts = [q.first for q in self.quantities]
         self.q_at: dict[int, Quantity] = {q.first: q for q in self.quantities}
         self.q_covering: dict[int, Quantity] = {
@@ -141,11 +159,12 @@ class Text:
         return i
 
     def span_text(self, first: int, last: int) -> str:
-        """The text of tokens [first, last), as written."""
+        """The text of tokens [first, last), as written (noise left out)."""
         first, last = max(first, 0), min(last, self.n)
         if last <= first:
             return ""
-        return self.text[self.tokens[first].start : self.tokens[last - 1].end]
+        words = self.text[self.tokens[first].start : self.tokens[last - 1].end]
+        return " ".join(words.split()) if self.text is not self.original else words
 
     # -- amounts --------------------------------------------------------------------
 

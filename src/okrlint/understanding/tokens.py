@@ -111,6 +111,167 @@ _SYMBOL_ALIASES = {
 }
 
 
+# -- setting aside what is not the key result ------------------------------------------
+#
+# Real key results come with noise: list labels ("KR 2:"), owner and team prefixes
+# ("Head of Infra:", "@lee"), priority and team tags ("[p1]", "`P0`", "[DP]"), markup
+# (emphasis, HTML, links, images, checkboxes, emoji), references ("#812", "JIRA-44"),
+# versions ("v4.1") and progress notes after the key result ("=> shipped", "(landed at
+# 112%)", "Status: at risk"). They are blanked out (replaced by spaces, so every offset
+# into the text stays true) before the text is tokenized: a number inside them is never
+# a baseline or a target, and they are never the metric. Placeholders for numbers kept
+# private ("$N", "X%", "[N]") become digits of the same length: they stand for a number.
+
+
+class Noise(NamedTuple):
+    """A language's noise patterns, compiled by the lexicon from its phrase file.
+
+    ``head`` matches noise at the start (labels, owners, tags, list marks), ``tail``
+    noise at the end (progress notes, owner initials), ``anywhere`` noise inside
+    (markup, references, versions, mentions); ``placeholders`` hidden numbers.
+    """
+
+    head: re.Pattern[str]
+    tail: re.Pattern[str]
+    anywhere: re.Pattern[str]
+    placeholders: re.Pattern[str]
+
+
+class Aside(NamedTuple):
+    """A span of the text set aside: ``kind`` is "noise" or "placeholder"."""
+
+    start: int
+    end: int
+    kind: str
+
+
+def set_aside(text: str, noise: Noise) -> tuple[str, tuple[Aside, ...]]:
+    """``text`` with its noise blanked (same length, same offsets) and placeholders
+    made digits, and the spans set aside."""
+    spans: list[Aside] = []
+    for m in noise.anywhere.finditer(text):
+        kept = m.lastgroup == "keep"  # "[text](url)": the link's text stays
+        if kept:
+            spans.append(Aside(m.start(), m.start("keep"), "noise"))
+            spans.append(Aside(m.end("keep"), m.end(), "noise"))
+        else:
+            spans.append(Aside(m.start(), m.end(), "noise"))
+    blanked = _blank(text, spans)
+    # the head and the tail are found on the text with its markup gone, repeatedly:
+    # "- [ ] **KR 2** [p1] @dana: ..." is a list mark, a checkbox, a label, a tag, a mention
+    for pattern in (noise.head, noise.tail):
+        while True:
+            found = pattern.search(blanked)
+            if found is None or not blanked[found.start() : found.end()].strip():
+                break
+            spans.append(Aside(found.start(), found.end(), "noise"))
+            blanked = _blank(blanked, spans[-1:])
+            if not blanked.strip():
+                return text, ()  # all noise: read the text as written instead
+    for m in noise.placeholders.finditer(blanked):
+        spans.append(Aside(m.start(), m.end(), "placeholder"))
+    if not spans:
+        return text, ()
+    chars = list(blanked)
+    for start, end, kind in spans:
+        if kind == "placeholder":
+            chars[start:end] = "9" * (end - start)
+    return "".join(chars), tuple(sorted(spans))
+
+
+def compile_noise(words: dict[str, list[str]]) -> Noise:
+    """A language's :class:`Noise` from the word lists of its phrase file's ``noise``
+    section (``labels``, ``numbered`` labels that need no colon when numbered ("KR1
+    Grow ..."), ``owners``, ``roles``, ``teams``, ``progress``, ``status``, ``efforts``,
+    ``periods``), each a list of ``"a|b|c"`` phrases."""
+
+    def alt(key: str) -> str:
+        phrases = [p.strip() for entry in words.get(key) or () for p in str(entry).split("|")]
+        escaped = sorted({re.escape(p).replace(r"\ ", r"\s+") for p in phrases if p}, key=len)
+        return "(?:" + "|".join(reversed(escaped)) + ")" if escaped else "(?!)"
+
+    labels, owners, roles, teams = alt("labels"), alt("owners"), alt("roles"), alt("teams")
+    progress, status, efforts, periods = (
+        alt("progress"),
+        alt("status"),
+        alt("efforts"),
+        alt("periods"),
+    )
+    number = r"\d{1,3}(?:\.\d{1,3})*"
+    head = (
+        r"^\s*(?:"
+        r"[-*+•‣◦▪►▸>]+(?=\s)|[├└│┣┗┃─]+|\#{1,6}(?=\s)|\[[ xX✓✔-]?\]"
+        r"|\(?\d{1,3}[.)](?=\s)|\(?[a-zA-Z]\)(?=\s)|[a-z]\.(?=\s)"
+        rf"|{number}\.?(?=\s*[:)]|\s+\d)"
+        rf"|{labels}(?:\s*\#?\s*{number})?\s*[:.)\-–—=]+"
+        rf"|{alt('numbered')}\s*\#?\s*{number}(?=\s)|o\d{{1,2}}\s*[:.)\-–—]+"
+        rf"|{owners}\s*[:=]\s*[^:;,\n]{{1,40}}?\s*[:;,|\-–—]"
+        rf"|{roles}\s+[\w&/ -]{{1,30}}?\s*:"
+        rf"|{teams}(?:\s*(?:&|/|,|\+)\s*{teams}){{0,3}}(?:\s*\([^()\n]{{1,40}}\))?"
+        r"\s*(?::|·|\||\s[-–—]\s)"
+        r"|(?:q[1-4]|h[12]|fy\s?\d{2,4}(?:-q[1-4])?|\d{4}(?:-q[1-4])?)\s*:"
+        r"|p[0-4]\s*[:\-–—]"
+        r")\s*"
+    )
+    marker = r"(?:=>|->|-->|→|⟶|➔|⇒|>|\||·|\s[-–—]{1,2}|:)"
+    tail = (
+        r"(?:"
+        rf"\s*{marker}\s*{progress}\b[^()\n]{{0,60}}"
+        rf"|\s*(?:=>|->|→|⟶|➔|⇒|>)\s*[~≈]?\d{{1,3}}(?:[.,]\d+)?\s*%?\s*{progress}\b.{{0,40}}"
+        rf"|\s*{marker}\s*{status}\b.{{0,120}}|\s+{status}\s*[:=]\s*.{{0,120}}"
+        rf"|\s*[(\[]\s*(?:{progress}|{status})\b[^()\[\]\n]{{0,80}}[)\]]"
+        r"|\s*\((?!(?:ms|s|h|d|km|kg|gb|mb|tb|pp|pt|pts|bps)\))"
+        r"(?:@?[a-z]{1,4}|@[\w.-]{1,30})(?:\s*[,/&+]\s*(?:@?[a-z]{1,4}|@[\w.-]{1,30}))*\s*\)"
+        rf"|\s*[—–-]\s*(?:{periods}|kw\s*\d{{1,2}}|wk\s*\d{{1,2}}|q[1-4]|h[12])\b\.?\s*:.{{0,120}}"
+        rf"|\s*\|\s*{efforts}\b[^|\n]{{0,40}}"
+        r"|\s*\|\s*\d{1,4}(?:[.,]\d+)?\s*(?:pt|pts|sp|pd|md|h|d)\b"
+        r")\s*$"
+    )
+    return Noise(
+        re.compile(head, re.IGNORECASE),
+        re.compile(tail, re.IGNORECASE),
+        _ANYWHERE,
+        _PLACEHOLDERS,
+    )
+
+
+# Markup, references, versions and mentions, in any language. The link's text is kept
+# (group "keep"); everything else matched is blanked.
+_ANYWHERE = re.compile(
+    r"!\[[^\]\n]{0,200}\]\([^)\s]{0,300}\)"
+    r"|\[(?P<keep>[^\]\n]{1,200})\]\((?:https?://|www\.|/|\.|\#|mailto:)[^)\s]{0,300}\)"
+    r"|<\s*/?\s*[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>\n]{0,100})?/?\s*>"
+    r"|&(?:nbsp|amp|lt|gt|quot|\#\d{1,5});"
+    r"|https?://[^\s)\]>]+|www\.[^\s)\]>]+"
+    r"|\*\*|__|~~|`"
+    r"|(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])"
+    r"|(?<!\w)_(?=[^\s_])|(?<=[^\s_])_(?!\w)"
+    r"|(?<![\w/\#&])\#\d{1,7}\b"
+    r"|\b[A-Z][A-Z0-9]{1,9}-\d{1,6}\b"
+    r"|\b(?:PR|MR|[Ii]ssue|[Tt]icket|[Bb]ug)\s*\#?\d{1,7}\b"
+    r"|\b[vV]\d+(?:\.\d+){0,3}\b|\b\d+\.\d+\.\d+\b"
+    r"|(?<![\w@])@[A-Za-z][\w.-]{0,38}"
+    r"|\[(?:[pP][0-4]|[A-Z]{2,12})\]|\([pP][0-4]\)"
+    "|[\U0001f000-\U0001faff\u2600-\u2793\u2b00-\u2bff\ufe0f\u200d]"
+)
+# Numbers kept private: "X%", "xx%", "$N", "€X", "[N]", "{number}".
+_PLACEHOLDERS = re.compile(
+    r"(?<![\w.])(?:x{1,3}|n|y)(?=\s?%)"
+    r"|(?<=[$£€¥])\s?(?:x{1,3}|n|y)\b"
+    r"|\[(?:n|x{1,3}|\#|number|num|amount|value)\]"
+    r"|\{(?:n|x|number|num|amount|value|\#)\}"
+    r"|\bx{2,3}\b",
+    re.IGNORECASE,
+)
+
+
+def _blank(text: str, spans: list[Aside]) -> str:
+    chars = list(text)
+    for start, end, _kind in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
 _PLAIN_PHRASE = re.compile(r"[^\W\d_]+(?:[-'&][^\W\d_]+)*(?: [^\W\d_]+(?:[-'&][^\W\d_]+)*)*")
 
 
