@@ -249,15 +249,15 @@ _ANYWHERE = re.compile(
     r"|(?<![\w/\#&])\#\d{1,7}\b"
     r"|\b[A-Z][A-Z0-9]{1,9}-\d{1,6}\b"
     r"|\b(?:PR|MR|[Ii]ssue|[Tt]icket|[Bb]ug)\s*\#?\d{1,7}\b"
-    r"|\b[vV]\d+(?:\.\d+){0,3}\b|\b\d+\.\d+\.\d+\b"
+    r"|\b[vV]\d+(?:\.\d+){0,3}\b|\b\d+\.(?:\d{1,2}\.\d+|\d+\.\d{1,2})\b"  # not "1.200.000"
     r"|(?<![\w@])@[A-Za-z][\w.-]{0,38}"
     r"|\[(?:[pP][0-4]|[A-Z]{2,12})\]|\([pP][0-4]\)"
     "|[\U0001f000-\U0001faff\u2600-\u2793\u2b00-\u2bff\ufe0f\u200d]"
 )
 # Numbers kept private: "X%", "xx%", "$N", "€X", "[N]", "{number}".
 _PLACEHOLDERS = re.compile(
-    r"(?<![\w.])(?:x{1,3}|n|y)(?=\s?%)"
-    r"|(?<=[$£€¥])\s?(?:x{1,3}|n|y)\b"
+    r"(?<![\w.])(?:x{1,3}|n)(?=\s?%)"
+    r"|(?<=[$£€¥])(?:x{1,3}|n)\b"
     r"|\[(?:n|x{1,3}|\#|number|num|amount|value)\]"
     r"|\{(?:n|x|number|num|amount|value|\#)\}"
     r"|\bx{2,3}\b",
