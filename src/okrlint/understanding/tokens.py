@@ -202,7 +202,7 @@ def compile_noise(words: dict[str, list[str]]) -> Noise:
         r"^\s*(?:"
         r"[-*+•‣◦▪►▸>]+(?=\s)|[├└│┣┗┃─]+|\#{1,6}(?=\s)|\[[ xX✓✔-]?\]"
         r"|\(?\d{1,3}[.)](?=\s)|\(?[a-zA-Z]\)(?=\s)|[a-z]\.(?=\s)"
-        rf"|{number}\.?(?=\s*[:)]|\s+\d)"
+        rf"|{number}\.?(?=\s*[:)]|\s+\d)|\d{{1,2}}\.\d{{1,2}}(?=\s+(?-i:[A-Z]))"
         rf"|{labels}(?:\s*\#?\s*{number})?\s*[:.)\-–—=]+"
         rf"|{alt('numbered')}\s*\#?\s*{number}(?=\s)|o\d{{1,2}}\s*[:.)\-–—]+"
         rf"|{owners}\s*[:=]\s*[^:;,\n]{{1,40}}?\s*[:;,|\-–—]"
@@ -217,7 +217,8 @@ def compile_noise(words: dict[str, list[str]]) -> Noise:
     tail = (
         r"(?:"
         rf"\s*{marker}\s*{progress}\b[^()\n]{{0,60}}"
-        rf"|\s*(?:=>|->|→|⟶|➔|⇒|>)\s*[~≈]?\d{{1,3}}(?:[.,]\d+)?\s*%?\s*{progress}\b.{{0,40}}"
+        rf"|\s*(?:=>|->|→|⟶|➔|⇒|>)\s*[~≈]?\d{{1,3}}(?:[.,]\d+)?\s*%?\s*"
+        rf"(?:{progress}|{status}|there|of (?:target|goal|plan))\b.{{0,40}}"
         rf"|\s*{marker}\s*{status}\b.{{0,120}}|\s+{status}\s*[:=]\s*.{{0,120}}"
         rf"|\s*[(\[]\s*(?:{progress}|{status})\b[^()\[\]\n]{{0,80}}[)\]]"
         r"|\s*\((?!(?:ms|s|h|d|km|kg|gb|mb|tb|pp|pt|pts|bps)\))"
@@ -257,7 +258,7 @@ _ANYWHERE = re.compile(
 # Numbers kept private: "X%", "xx%", "$N", "€X", "[N]", "{number}".
 _PLACEHOLDERS = re.compile(
     r"(?<![\w.])(?:x{1,3}|n)(?=\s?%)"
-    r"|(?<=[$£€¥])(?:x{1,3}|n)\b"
+    r"|(?<=[$£€¥])(?:x{1,3}|n|(?-i:[A-Z]))\b"
     r"|\[(?:n|x{1,3}|\#|number|num|amount|value)\]"
     r"|\{(?:n|x|number|num|amount|value|\#)\}"
     r"|\bx{2,3}\b",
