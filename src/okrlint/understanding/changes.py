@@ -28,6 +28,7 @@ from okrlint.understanding.lexicon import (
     STEP_DOWN,
     STEP_UP,
     TARGET_VERBS,
+    TARGET_WORDS,
     TO_FILLERS,
     TO_WORDS,
     VAGUE_VERBS,
@@ -83,12 +84,14 @@ def find_change(t: Text, span: ClauseSpan, quantities: list[Quantity], verb: Ver
     scan, lows, starts = t.lex.change_scan, t.lows, t.starts
     for i in range(span.first, span.last):
         low = lows[i]
-        if low not in scan and BASELINE_WORDS not in starts[i]:
+        if low not in scan and BASELINE_WORDS not in starts[i] and TARGET_WORDS not in starts[i]:
             continue  # no amount hangs on this word (most words)
         if t.is_word(i, FROM_WORDS) and f.baseline is None and _from_to(f, i):
             continue
         if f.baseline is None and i > span.first and t.match(BASELINE_WORDS, i):
             _stated_baseline(f, i)
+        elif f.target is None and i > span.first and t.match(TARGET_WORDS, i):
+            _labelled_target(f, i)
         elif low in ARROWS and f.target is None:
             _arrow(f, i)
         elif low == "-" and f.target is None and verb.kind in CHANGING:
@@ -160,6 +163,15 @@ def _stated_baseline(f: _Found, i: int) -> None:
     got = f.t.quantity_after(i + m[0], f.span.last, reach=2) if m is not None else None
     if got is not None:
         f.stated_baseline = got[0]
+
+
+def _labelled_target(f: _Found, i: int) -> None:
+    """ "| Start 22 | Ziel 45", "target: 40%": a target named by a label, not a verb."""
+    m = f.t.match(TARGET_WORDS, i)
+    got = f.t.quantity_after(i + m[0], f.span.last, reach=1) if m is not None else None
+    if got is not None:
+        f.target, f.bound = got
+        f.evidence = (i, got[0].last)
 
 
 def _arrow(f: _Found, i: int) -> None:

@@ -95,6 +95,9 @@ NOUN_STOPS: Final = "noun_stops"
 ZERO_DETERMINERS: Final = "zero_determiners"
 NOT_NUMBERS: Final = "not_numbers"
 DATE_JOINERS: Final = "date_joiners"
+QUALITY_WORDS: Final = "quality_words"
+METRIC_NOUNS: Final = "metric_nouns"
+TARGET_WORDS: Final = "target_words"
 PERCENT_UNITS: Final = "percent"
 POINTS_UNITS: Final = "points"
 BPS_UNITS: Final = "bps"
@@ -178,6 +181,9 @@ SIMPLE_TABLES: tuple[str, ...] = (
     ZERO_DETERMINERS,
     NOT_NUMBERS,
     DATE_JOINERS,
+    QUALITY_WORDS,
+    METRIC_NOUNS,
+    TARGET_WORDS,
 )
 
 

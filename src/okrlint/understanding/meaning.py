@@ -355,7 +355,9 @@ class KeyResultMeaning:
                 baseline=base,
                 target=goal,
                 holds=self.holds if self.intent is Intent.UNMEASURED else (),
-                output=self.output or self.intent is Intent.TASK,
+                # a task named by its verb ("Launch ...") counts output; a bare noun
+                # phrase with numbers that move ("Weekly active users") is the metric
+                output=bool(self.verb) if self.intent is Intent.TASK else self.output,
                 from_zero=False,
                 bound=None,
             )

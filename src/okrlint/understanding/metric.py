@@ -26,10 +26,12 @@ from okrlint.understanding.lexicon import (
     DEADLINE_WORDS,
     DELIVERABLE_NOUNS,
     FUNCTION_WORDS,
+    METRIC_NOUNS,
     NEW_WORDS,
     OF_WORDS,
     OUTCOME_NOUNS,
     PUNCTUALITY,
+    QUALITY_WORDS,
     SERVICE_VERBS,
     STEADY_WORDS,
     TARGET_VERBS,
@@ -231,6 +233,25 @@ def names_deliverable(t: Text, span: ClauseSpan, verb: Verb) -> bool:
     return verb.kind in kinds and any(
         t.match(DELIVERABLE_NOUNS, k) for k in range(span.first, span.last)
     )
+
+
+def names_a_thing(t: Text, span: ClauseSpan, verb: Verb, metric: str) -> bool:
+    """ "Kotlin driver", "SSO for the admin console shipped", "The billing export is
+    live": with no verb that asks for a change and no number, a clause that names a thing
+    (or a thing done) is a deliverable. Not when it speaks of a quality or a feeling
+    ("Onboarding is effortless", "Customers love the app") or names a measure ("Churn",
+    "Customer satisfaction"): those are wishes with nothing to count.
+    """
+    if verb.kind or not metric:
+        return False
+    lex = t.lex
+    for k in range(span.first, span.last):
+        if lex.noun(QUALITY_WORDS, t.lows[k]) or any(
+            t.match(table, k) for table in (VAGUE_VERBS, CHANGE_VERBS)
+        ):
+            return False  # "Digitaler werden im Bürgerservice": a wish, not a thing
+    head = head_noun(metric, lex)
+    return not (head and (lex.noun(METRIC_NOUNS, head) or lex.noun(OUTCOME_NOUNS, head)))
 
 
 def task_too(t: Text, verb: Verb) -> bool:

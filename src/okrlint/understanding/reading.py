@@ -74,6 +74,7 @@ from okrlint.understanding.meaning import (
 from okrlint.understanding.metric import (
     is_output,
     metric_of,
+    names_a_thing,
     names_deliverable,
     new_count,
     own_count,
@@ -372,6 +373,8 @@ def _decide_otherwise(t: Text, c: Clause) -> Reading:
     free = c.free
     if c.change.baseline is None and free:
         return _aimed(c, free[0], c.change.bound)  # "40% activation"
+    if not c.quantities and names_a_thing(t, c.span, c.verb, c.metric):
+        return _kept(c, Intent.TASK, (), output=True)  # "Kotlin driver", "SSO shipped"
     return _kept(c, Intent.UNMEASURED, ())  # nothing to measure, or going nowhere
 
 
