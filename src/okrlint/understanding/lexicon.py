@@ -98,6 +98,7 @@ DATE_JOINERS: Final = "date_joiners"
 QUALITY_WORDS: Final = "quality_words"
 METRIC_NOUNS: Final = "metric_nouns"
 TARGET_WORDS: Final = "target_words"
+FLOW_NOUNS: Final = "flow_nouns"
 PERCENT_UNITS: Final = "percent"
 POINTS_UNITS: Final = "points"
 BPS_UNITS: Final = "bps"
@@ -184,6 +185,7 @@ SIMPLE_TABLES: tuple[str, ...] = (
     QUALITY_WORDS,
     METRIC_NOUNS,
     TARGET_WORDS,
+    FLOW_NOUNS,
 )
 
 

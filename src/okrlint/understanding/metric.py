@@ -10,7 +10,7 @@ things won in the cycle ("Sign 10 new enterprise customers"), which starts at ze
 from __future__ import annotations
 
 from okrlint.understanding.changes import Change
-from okrlint.understanding.clauses import Verb, objects
+from okrlint.understanding.clauses import Verb, has_change_words, objects
 from okrlint.understanding.holds import period_end
 from okrlint.understanding.lexicon import (
     ACQUISITION_VERBS,
@@ -25,6 +25,7 @@ from okrlint.understanding.lexicon import (
     COUNT_WORDS,
     DEADLINE_WORDS,
     DELIVERABLE_NOUNS,
+    FLOW_NOUNS,
     FUNCTION_WORDS,
     METRIC_NOUNS,
     NEW_WORDS,
@@ -213,7 +214,27 @@ def new_count(t: Text, span: ClauseSpan, verb: Verb, free: list[Quantity]) -> Qu
             and (q.unit.kind is not UnitKind.CURRENCY)
         ):
             return q
+        flowing = verb.kind in _FLOW_VERBS or (
+            verb.kind == CHANGE_VERBS and not has_change_words(t, span)
+        )
+        if flowing and _counts_events(t, span, q):
+            return q  # "Drive 110 leads", "4 citations", "$90k in upsells this quarter"
     return None
+
+
+#: The verbs a count of events within the cycle may stand with: none, "reach",
+#: "generate". A change verb with "to" or "by" makes it a level that moves ("grow
+#: downloads to 2k a week"); with a bare count it only says which way ("drive 110 leads").
+_FLOW_VERBS = ("", TARGET_VERBS, VAGUE_VERBS)
+
+
+def _counts_events(t: Text, span: ClauseSpan, q: Quantity) -> bool:
+    """Does ``q`` count events of the cycle ("110 leads", "$200k in qualified pipeline")?"""
+    lex = t.lex
+    if q.unit.kind is UnitKind.LABEL:
+        return lex.noun(FLOW_NOUNS, q.unit.code)
+    # money "in" something, or a bare number before its noun: "$90k in upsells"
+    return any(lex.noun(FLOW_NOUNS, t.lows[k]) for k in range(q.last, min(q.last + 4, span.last)))
 
 
 def _new_within(t: Text, first: int, last: int) -> bool:

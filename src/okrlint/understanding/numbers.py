@@ -304,8 +304,8 @@ def _suffix_unit(suffix: str, lex: Lexicon) -> tuple[float, Unit | None] | None:
     s = suffix.lower()
     if s in ("x", "×"):
         return 1.0, Unit(UnitKind.MULTIPLE)
-    if s in _ORDINALS:
-        return None
+    if s in _ORDINALS or s in ("am", "pm"):
+        return None  # "2nd", "11am": an order or a time of day, not an amount
     lows = [s]
     for name, kind in _SCALE_UNITS:
         if lex.table(name).match(lows, 0):
