@@ -184,6 +184,7 @@ def load_phrases(language: str) -> dict[str, Any]:
 
 
 DETECTION_FILE = "detection"
+NOISE_FILE = "noise"
 
 
 #: The languages a board may set (``language:``); each has a phrase file (a test checks).
@@ -194,7 +195,9 @@ LANGUAGES = ("en", "de", "es", "fr")
 def available_languages() -> tuple[str, ...]:
     """Languages with a phrase file (``rules/phrases/<lang>.yaml``)."""
     phrases = rules_dir() / "phrases"
-    return tuple(sorted(p.stem for p in phrases.glob("*.yaml") if p.stem != DETECTION_FILE))
+    return tuple(
+        sorted(p.stem for p in phrases.glob("*.yaml") if p.stem not in (DETECTION_FILE, NOISE_FILE))
+    )
 
 
 @cache
@@ -203,4 +206,13 @@ def load_detection() -> dict[str, Any]:
     data = read_data_file(rules_dir() / "phrases" / f"{DETECTION_FILE}.yaml")
     if not isinstance(data, dict):
         raise CatalogError("rules/phrases/detection.yaml is not a mapping")
+    return data
+
+
+@cache
+def load_noise() -> dict[str, Any]:
+    """What is not the key result, in every language: ``rules/phrases/noise.yaml``."""
+    data = read_data_file(rules_dir() / "phrases" / f"{NOISE_FILE}.yaml")
+    if not isinstance(data, dict):
+        raise CatalogError("rules/phrases/noise.yaml is not a mapping")
     return data

@@ -23,6 +23,7 @@ from okrlint.understanding.lexicon import (
     HOLD_VERBS,
     LEVEL_WORDS,
     OF_WORDS,
+    PARTICLES,
     RANGE_TO_WORDS,
     RELATIVE_WORDS,
     STEP_DOWN,
@@ -276,6 +277,10 @@ def _find_relative(f: _Found) -> None:
             return
         up = t.match(STEP_UP, q.last) if q.last < span.last else None
         down = t.match(STEP_DOWN, q.last) if q.last < span.last else None
+        if not (up or down) and q.first - 1 >= span.first:
+            particle = t.match(PARTICLES, q.first - 1)  # "Library visits up 15%"
+            up = particle if particle is not None and particle[1] == "up" else None
+            down = particle if particle is not None and particle[1] == "down" else None
         if q.unit.kind in SHARE_KINDS and (up or down):
             f.relative = q  # "20% more qualified leads", "10% reduction in churn"
             f.direction = f.direction or (Direction.DOWN if down else Direction.UP)

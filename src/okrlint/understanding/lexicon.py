@@ -21,8 +21,14 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any, Final
 
-from okrlint.catalog import CatalogError, available_languages, load_detection, load_phrases
-from okrlint.understanding.tokens import Noise, compile_noise, phrase_tokens
+from okrlint.catalog import (
+    CatalogError,
+    available_languages,
+    load_detection,
+    load_noise,
+    load_phrases,
+)
+from okrlint.understanding.tokens import Noise, compile_noise, phrase_tokens, set_aside
 
 Payload = Any
 
@@ -384,7 +390,7 @@ def lexicon(language: str) -> Lexicon:
         tables=tables,
         number_words=words,
         bau_patterns=patterns,
-        noise=compile_noise(dict(data.get("noise") or {})),
+        noise=_noise(),
         space_groups=bool(numbers.get("space_groups", False)),
         verb_final=bool(grammar.get("verb_final", False)),
         capitalized_nouns=bool(grammar.get("capitalized_nouns", False)),
@@ -403,6 +409,15 @@ def lexicon(language: str) -> Lexicon:
     )
 
 
+@cache
+def _noise() -> Noise:
+    """The noise patterns of every language at once: a board's labels and notes are
+    often in another language than its key results ("Key Result 2: Umsatz steigern"),
+    and a text's language is told before its noise is set aside."""
+    words = {str(k): [str(p) for p in v or ()] for k, v in load_noise().items()}
+    return compile_noise(words)
+
+
 def languages() -> tuple[str, ...]:
     return available_languages()
 
@@ -410,7 +425,7 @@ def languages() -> tuple[str, ...]:
 # -- which language a text is in ------------------------------------------------------
 
 # a word, hyphenated compounds ("All-Hands-Meetings") and elisions ("l'uptime") whole
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’·][^\W\d_]+)*")  # "un·e": French inclusive writing
 # French elision: "l'uptime" is the article "l'" and "uptime"
 _ELIDED = re.compile(r"(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)'(?=.)")
 
@@ -473,6 +488,7 @@ def _scores(text: str) -> dict[str, int]:
     """Each language's score for ``text``: two points a marker word, one a telling ending
     or letter. Languages that score nothing are left out."""
     totals: dict[str, int] = {}
+    text = set_aside(text, _noise())[0]  # labels and notes say nothing of the language
     for found in _WORD.findall(text):
         word = found.lower().replace("’", "'")
         elided = _ELIDED.match(word)

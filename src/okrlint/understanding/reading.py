@@ -33,12 +33,13 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from okrlint.understanding.changes import Change, find_change
+from okrlint.understanding.changes import Change, find_change, of_after
 from okrlint.understanding.clauses import (
     AND,
     CHANGING,
     Verb,
     cut,
+    has_change_words,
     joined_without,
     objects,
     subordinate,
@@ -54,7 +55,12 @@ from okrlint.understanding.holds import (
 from okrlint.understanding.lexicon import (
     ACQUISITION_VERBS,
     CHANGE_VERBS,
+    DUTY_VERBS,
+    FLOW_NOUNS,
     HOLD_VERBS,
+    METRIC_NOUNS,
+    OUTCOME_NOUNS,
+    SERVICE_VERBS,
     TARGET_VERBS,
     TASK_VERBS,
     TO_WORDS,
@@ -81,8 +87,8 @@ from okrlint.understanding.metric import (
     task_too,
     won_from_others,
 )
-from okrlint.understanding.text import ClauseSpan, Text, counts_activity, texted
-from okrlint.understanding.tokens import set_aside, tokenize
+from okrlint.understanding.text import LEVEL_UNITS, ClauseSpan, Text, counts_activity, texted
+from okrlint.understanding.tokens import Kind, set_aside, tokenize
 
 
 @lru_cache(maxsize=4096)
@@ -372,10 +378,55 @@ def _decide_otherwise(t: Text, c: Clause) -> Reading:
         return _kept(c, Intent.HOLD, _worded(t, c, [hold], []))
     free = c.free
     if c.change.baseline is None and free:
-        return _aimed(c, free[0], c.change.bound)  # "40% activation"
+        if _bare_level(t, c, free[0]):
+            # "Demo-to-buy-in conversion rate of 45%", "60 calls per day per rep": a level
+            # named with no verb to move it is a level to hold
+            hold = Hold(None, free[0], "", clause_text(t, c.span, c.verb))
+            return _kept(c, Intent.HOLD, _worded(t, c, [hold], []))
+        return _aimed(c, free[0], c.change.bound)  # "Reach 40% activation"
     if not c.quantities and names_a_thing(t, c.span, c.verb, c.metric):
         return _kept(c, Intent.TASK, (), output=True)  # "Kotlin driver", "SSO shipped"
     return _kept(c, Intent.UNMEASURED, ())  # nothing to measure, or going nowhere
+
+
+def _bare_level(t: Text, c: Clause, level: Quantity) -> bool:
+    """Is ``level`` a bare level with a noun subject: no verb at all, no date to reach it
+    by, a share, a score, a time or money ("97% uptime", "NPS of 45"), or a count per
+    period ("60 calls per day")? A count of things ("500 paying customers") is a target."""
+    if c.verb.kind or t.deadline or t.period or c.change.stated_baseline is not None:
+        return False
+    if has_change_words(t, c.span):
+        return False  # "Churn goes down to 2%": words that move it
+    first = t.skip_openers(c.span.first, c.span.last)
+    if t.match(SERVICE_VERBS, first) or t.match(DUTY_VERBS, first):
+        return False  # "Resolve 50% of tier-1 tickets via self-service": a verb leads
+    if level.per:
+        # "60 calls per day per rep": the team's own work at a steady rate is a duty;
+        # "1,000 new trials per month" is a rate of results to reach
+        return counts_activity(t.lex, level)
+    if level.unit.kind is UnitKind.DURATION and of_after(t, level.last, c.span):
+        return False  # "Eight hours of analysis": the effort a task takes
+    if _imperative(t, c, level):
+        return False  # "Rebrand 80% of the files": an unknown verb leads
+    return level.unit.kind in LEVEL_UNITS or not c.metric
+
+
+def _imperative(t: Text, c: Clause, level: Quantity) -> bool:
+    """Does one word that names no measure stand before the level ("Rebrand 80% of the
+    files", "Have 75% of pilot users ...")? Then it is a verb the tables do not know.
+    Nouns before a level are capitalised acronyms or measures: "NPS 45", "Uptime 99.9%".
+    """
+    first = t.skip_openers(c.span.first, c.span.last)
+    if level.first != first + 1 or t.tokens[first].kind is not Kind.WORD:
+        return False
+    word = t.tokens[first].text
+    lex = t.lex
+    return not (
+        word.isupper()
+        or lex.noun(METRIC_NOUNS, word.lower())
+        or lex.noun(OUTCOME_NOUNS, word.lower())
+        or lex.noun(FLOW_NOUNS, word.lower())
+    )
 
 
 def _worded(t: Text, c: Clause, levels: list[Hold], cadence: list[Hold]) -> tuple[Hold, ...]:

@@ -77,6 +77,7 @@ class Text:
         "q_covering",
         "q_starts",
         "quantities",
+        "shown",
         "starts",
         "tables",
         "text",
@@ -111,7 +112,12 @@ class Text:
             if not any(k in self.date_tokens for k in range(q.first, q.last))
         ]
         hidden = [(a.start, a.end) for a in asides if a.kind == "placeholder"]
+        self.shown = text  # what messages quote: the noise left out, placeholders as written
         if hidden:  # "X%", "$N": a number is there, but not its value
+            chars = list(text)
+            for start, end in hidden:
+                chars[start:end] = self.original[start:end]
+            self.shown = "".join(chars)
             self.quantities = [
                 replace(q, value=math.nan)
                 if any(start < q.end and q.start < end for start, end in hidden)
@@ -163,7 +169,7 @@ class Text:
         first, last = max(first, 0), min(last, self.n)
         if last <= first:
             return ""
-        words = self.text[self.tokens[first].start : self.tokens[last - 1].end]
+        words = self.shown[self.tokens[first].start : self.tokens[last - 1].end]
         return " ".join(words.split()) if self.text is not self.original else words
 
     # -- amounts --------------------------------------------------------------------
