@@ -259,10 +259,22 @@ def take_verb(t: Text, span: ClauseSpan, quantities: list[Quantity], previous: V
 
 
 def _leading_verb(t: Text, span: ClauseSpan) -> tuple[int, str, int, object] | None:
-    """The verb that opens the clause ("Reduce ...", "We will keep ...")."""
+    """The verb that opens the clause ("Reduce ...", "We will keep ..."), also after a
+    short topic and a colon ("Business: Grow revenue ...", "Churn – reduce it ...")."""
     i = t.skip_openers(span.first, span.last)
     found = verb_at(t, i) if i < span.last else None
+    if found is None:
+        topic_end = next(
+            (k for k in range(i + 1, min(i + 5, span.last)) if t.lows[k] in _TOPIC_MARKS), -1
+        )
+        if topic_end > 0:
+            i = t.skip_openers(topic_end + 1, span.last)
+            found = verb_at(t, i) if i < span.last else None
     return None if found is None else (i, *found)
+
+
+#: What closes a short topic before the key result: "Business: ...", "Sales · ...".
+_TOPIC_MARKS = frozenset({":", "·", "-", "|"})
 
 
 def _inner_verb(t: Text, span: ClauseSpan) -> tuple[int, str, int, object] | None:

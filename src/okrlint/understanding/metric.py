@@ -202,9 +202,10 @@ def new_count(t: Text, span: ClauseSpan, verb: Verb, free: list[Quantity]) -> Qu
         if (
             q.unit.kind is UnitKind.NONE
             and not acquiring
-            and not _new_within(t, q.last, min(q.last + 3, span.last))
+            and not _new_within(t, max(span.first, q.first - 3), min(q.last + 3, span.last))
+            and not counts_events(t, span, q)
         ):
-            continue
+            continue  # a bare number names no count of new things ("Clientes nuevos = 11")
         if acquiring:
             return q
         marked = _new_within(t, max(span.first, q.first - 2), min(q.last + 4, span.last))
@@ -217,7 +218,7 @@ def new_count(t: Text, span: ClauseSpan, verb: Verb, free: list[Quantity]) -> Qu
         flowing = verb.kind in _FLOW_VERBS or (
             verb.kind == CHANGE_VERBS and not has_change_words(t, span)
         )
-        if flowing and _counts_events(t, span, q):
+        if flowing and counts_events(t, span, q):
             return q  # "Drive 110 leads", "4 citations", "$90k in upsells this quarter"
     return None
 
@@ -228,13 +229,15 @@ def new_count(t: Text, span: ClauseSpan, verb: Verb, free: list[Quantity]) -> Qu
 _FLOW_VERBS = ("", TARGET_VERBS, VAGUE_VERBS)
 
 
-def _counts_events(t: Text, span: ClauseSpan, q: Quantity) -> bool:
+def counts_events(t: Text, span: ClauseSpan, q: Quantity) -> bool:
     """Does ``q`` count events of the cycle ("110 leads", "$200k in qualified pipeline")?"""
     lex = t.lex
     if q.unit.kind is UnitKind.LABEL:
         return lex.noun(FLOW_NOUNS, q.unit.code)
-    # money "in" something, or a bare number before its noun: "$90k in upsells"
-    return any(lex.noun(FLOW_NOUNS, t.lows[k]) for k in range(q.last, min(q.last + 4, span.last)))
+    # money "in" something, a number before its noun ("$90k in upsells") or after it
+    # ("Talentos colocados = 15", "closed-won deal value is $450k")
+    words = range(max(span.first, q.first - 4), min(q.last + 4, span.last))
+    return any(lex.noun(FLOW_NOUNS, t.lows[k]) for k in words if k not in t.q_covering)
 
 
 def _new_within(t: Text, first: int, last: int) -> bool:

@@ -78,6 +78,7 @@ from okrlint.understanding.meaning import (
     share_units,
 )
 from okrlint.understanding.metric import (
+    counts_events,
     is_output,
     metric_of,
     names_a_thing,
@@ -87,7 +88,14 @@ from okrlint.understanding.metric import (
     task_too,
     won_from_others,
 )
-from okrlint.understanding.text import LEVEL_UNITS, ClauseSpan, Text, counts_activity, texted
+from okrlint.understanding.text import (
+    LEVEL_UNITS,
+    ClauseSpan,
+    Text,
+    countable,
+    counts_activity,
+    texted,
+)
 from okrlint.understanding.tokens import Kind, set_aside, tokenize
 
 
@@ -286,6 +294,8 @@ def _decide_bound(t: Text, c: Clause, levels: list[Hold], cadence: list[Hold]) -
         return None  # "Sign 10 new customers within 30 days of launch"
     if kind == TASK_VERBS and own_count(c.verb, c.quantities, levels) is not None:
         return None  # "Run 6 webinars with 100+ attendees each": the task leads
+    if all(_floor_on_a_count(t, c, h) for h in levels):
+        return None  # "Host at least 2 workshops", "deal value of $450k or higher"
     qualifier = qualified_level(t, c.span, c.quantities, levels)
     moving = t.deadline or c.change.baseline is not None or c.change.stated_baseline is not None
     if qualifier is not None and not moving:
@@ -298,6 +308,16 @@ def _decide_bound(t: Text, c: Clause, levels: list[Hold], cadence: list[Hold]) -
         level = levels[0]
         return _aimed(c, level.level, level.comparator)
     return _kept(c, Intent.HOLD, _worded(t, c, levels, []))
+
+
+def _floor_on_a_count(t: Text, c: Clause, h: Hold) -> bool:
+    """Is ``h`` a floor on a count of the team's own work or of events in the cycle
+    ("at least 30 interviews", "$450k or higher in closed-won deals")? Such a floor is
+    the target of a task or of a count from zero, not a level to hold."""
+    q = h.level
+    if q is None or h.comparator not in (Comparator.GE, Comparator.GT) or not countable(q):
+        return False
+    return counts_activity(t.lex, q) or counts_events(t, c.span, q)
 
 
 def _decide_new_count(
