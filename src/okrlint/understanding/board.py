@@ -25,7 +25,12 @@ from okrlint.understanding.lexicon import (
     ACQUISITION_VERBS,
     CHANGE_VERBS,
     CLAUSE_BREAKS,
+    CONTINUITY_ADVERBS,
+    FUNCTION_NOUNS,
+    FUNCTION_WORDS,
     HOLD_OPENERS,
+    JOB_VERBS,
+    NEW_WORDS,
     RELATIVE_WORDS,
     TASK_VERBS,
     Lexicon,
@@ -36,7 +41,7 @@ from okrlint.understanding.lexicon import (
 )
 from okrlint.understanding.meaning import Direction, Hold, Intent, KeyResultMeaning, Quantity
 from okrlint.understanding.reading import read_key_result
-from okrlint.understanding.tokens import Token, set_aside, tokenize
+from okrlint.understanding.tokens import Kind, Token, set_aside, tokenize
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,10 +326,41 @@ def _job_words(title: str, lex: Lexicon) -> str:
         m = pattern.search(norm)
         if m is not None:
             return norm[m.start() : m.end()].strip()
-    opener = lex.table(HOLD_OPENERS).match([t.low for t in tokens], 0)
-    if opener is None:
+    lows = [t.low for t in tokens]
+    opener = lex.table(HOLD_OPENERS).match(lows, 0)
+    if opener is not None:
+        return " ".join(t.text for t in tokens[: opener[0] + 3])
+    return _runs_the_job(tokens, lows, lex)
+
+
+def _runs_the_job(tokens: list[Token], lows: list[str], lex: Lexicon) -> str:
+    """The job described in any words: a function named alone ("Recruiting"), a duty with
+    no end ("continuously improve our spaces"), or a verb that runs what exists
+    ("Handle every request from marketing and sales") with no change anywhere in it."""
+    words = [i for i, t in enumerate(tokens) if t.kind is Kind.WORD]
+    if not words:
         return ""
-    return " ".join(t.text for t in tokens[: opener[0] + 3])
+    functions = lex.table(FUNCTION_NOUNS)
+    content = [i for i in words if lows[i] not in lex.table(FUNCTION_WORDS)]
+    if content and len(content) <= 3 and all(lows[i] in functions for i in content):
+        return " ".join(tokens[i].text for i in content)  # "Recruiting", "## Partnerships"
+    if _names_a_change(lows, lex):
+        return ""
+    for i in range(len(lows)):
+        m = lex.table(CONTINUITY_ADVERBS).match(lows, i)
+        if m is not None:
+            return " ".join(t.text for t in tokens[max(0, i - 1) : i + m[0] + 2])
+    first = words[0]
+    m = lex.table(JOB_VERBS).match(lows, first)
+    if m is not None and not any(t.kind is Kind.NUM for t in tokens):
+        return " ".join(t.text for t in tokens[first : first + m[0] + 3])
+    return ""
+
+
+def _names_a_change(lows: list[str], lex: Lexicon) -> bool:
+    """Does a title name a change: a verb that moves or makes something, or something new?"""
+    tables = (*_CHANGE_TABLES, NEW_WORDS)
+    return any(lex.table(name).match(lows, k) for k in range(len(lows)) for name in tables)
 
 
 _CHANGE_TABLES = (CHANGE_VERBS, RELATIVE_WORDS, ACQUISITION_VERBS, TASK_VERBS)

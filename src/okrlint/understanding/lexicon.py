@@ -105,6 +105,9 @@ QUALITY_WORDS: Final = "quality_words"
 METRIC_NOUNS: Final = "metric_nouns"
 TARGET_WORDS: Final = "target_words"
 FLOW_NOUNS: Final = "flow_nouns"
+JOB_VERBS: Final = "job_verbs"
+CONTINUITY_ADVERBS: Final = "continuity_adverbs"
+FUNCTION_NOUNS: Final = "function_nouns"
 PERCENT_UNITS: Final = "percent"
 POINTS_UNITS: Final = "points"
 BPS_UNITS: Final = "bps"
@@ -192,6 +195,9 @@ SIMPLE_TABLES: tuple[str, ...] = (
     METRIC_NOUNS,
     TARGET_WORDS,
     FLOW_NOUNS,
+    JOB_VERBS,
+    CONTINUITY_ADVERBS,
+    FUNCTION_NOUNS,
 )
 
 
