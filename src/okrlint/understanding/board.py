@@ -30,6 +30,7 @@ from okrlint.understanding.lexicon import (
     FUNCTION_WORDS,
     HOLD_OPENERS,
     JOB_VERBS,
+    NEW_STATE_WORDS,
     NEW_WORDS,
     RELATIVE_WORDS,
     TASK_VERBS,
@@ -359,7 +360,7 @@ def _runs_the_job(tokens: list[Token], lows: list[str], lex: Lexicon) -> str:
 
 def _names_a_change(lows: list[str], lex: Lexicon) -> bool:
     """Does a title name a change: a verb that moves or makes something, or something new?"""
-    tables = (*_CHANGE_TABLES, NEW_WORDS)
+    tables = (*_CHANGE_TABLES, NEW_WORDS, NEW_STATE_WORDS)
     return any(lex.table(name).match(lows, k) for k in range(len(lows)) for name in tables)
 
 

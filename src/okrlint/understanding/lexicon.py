@@ -108,6 +108,7 @@ FLOW_NOUNS: Final = "flow_nouns"
 JOB_VERBS: Final = "job_verbs"
 CONTINUITY_ADVERBS: Final = "continuity_adverbs"
 FUNCTION_NOUNS: Final = "function_nouns"
+NEW_STATE_WORDS: Final = "new_state_words"
 PERCENT_UNITS: Final = "percent"
 POINTS_UNITS: Final = "points"
 BPS_UNITS: Final = "bps"
@@ -198,6 +199,7 @@ SIMPLE_TABLES: tuple[str, ...] = (
     JOB_VERBS,
     CONTINUITY_ADVERBS,
     FUNCTION_NOUNS,
+    NEW_STATE_WORDS,
 )
 
 
