@@ -610,7 +610,7 @@ NEAR_MISSES = [
     K("Run 6 webinars with 100+ attendees each", "task"),
     K("Register 300 attendees for the summit", "zero:-", target="300 attendees"),
     K("Get 50 customer reviews on G2", "zero:-", target="50 reviews"),
-    K("Publish 2 posts per week", "task"),
+    K("Publish 2 posts per week", "hold"),  # own work at a rate: a duty (RULES.md)
     K("Obtain ISO 27001 certification", "task"),
     K("Achieve SOC 2 Type II", "task"),
     K("Increase gross margin from 62 to 68%", "change:up", base="62 %", target="68 %"),

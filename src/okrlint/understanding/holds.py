@@ -62,7 +62,7 @@ def find_holds(
         if hold is not None:
             holds.append(hold)
             break
-    cadence = _cadence(t, span, verb)
+    cadence = _cadence(t, span, verb, bool(quantities))
     if cadence:
         holds.append(Hold(None, None, "", cadence, cadence=cadence))
     return holds
@@ -122,16 +122,17 @@ def noun_end(t: Text, span: ClauseSpan, verb: Verb, k: int) -> int:
     return k
 
 
-def _cadence(t: Text, span: ClauseSpan, verb: Verb) -> str:
+def _cadence(t: Text, span: ClauseSpan, verb: Verb, measured: bool) -> str:
     """A duty's repetition or a level's continuity: "every Friday", "all quarter",
-    "stays flat", a trailing "monthly". Nothing after "measured" ("..., measured
-    weekly" says how a bet is tracked).
+    "stays flat", a trailing "monthly". Nothing after "measured" when there is a
+    number to measure ("..., measured weekly" says how a bet is tracked); with none, the
+    review is the duty ("Goals are reviewed quarterly").
     """
     universal = _universal(t, span)
     for i in range(span.first, span.last):
         if t.starts[i].isdisjoint(_CADENCE_TABLES):
             continue  # no cadence phrase starts here (most words)
-        if t.match(MEASUREMENT_WORDS, i):
+        if measured and t.match(MEASUREMENT_WORDS, i):
             return ""
         every = t.match(CADENCE_WORDS, i)
         if every is not None:

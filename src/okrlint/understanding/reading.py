@@ -276,9 +276,14 @@ def _decide_limit(t: Text, c: Clause, levels: list[Hold], cadence: list[Hold]) -
 
 
 def _decide_duty(t: Text, c: Clause, levels: list[Hold], cadence: list[Hold]) -> Reading | None:
-    """ "Release notes go out every Friday": a duty repeated with no end."""
+    """ "Release notes go out every Friday", "1 webinar a month": a duty repeated with no
+    end. A change of the rate ("raise demo calls from 20 to 40 a week") is no duty."""
     if not cadence:
-        return None
+        rate = next((q for q in c.free if q.per and counts_activity(t.lex, q)), None)
+        if rate is None or c.change.baseline is not None or c.change.relative is not None:
+            return None
+        hold = Hold(None, rate, "", clause_text(t, c.span, c.verb))
+        return _kept(c, Intent.HOLD, _worded(t, c, [hold], []))
     return _kept(c, Intent.HOLD, _worded(t, c, levels, cadence))
 
 
