@@ -433,7 +433,8 @@ def languages() -> tuple[str, ...]:
 # -- which language a text is in ------------------------------------------------------
 
 # a word, hyphenated compounds ("All-Hands-Meetings") and elisions ("l'uptime") whole
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’·][^\W\d_]+)*")  # "un·e": French inclusive writing
+# a word, not letters glued to a number ("11am", "3x"); "un·e" is French inclusive writing
+_WORD = re.compile(r"(?<!\d)[^\W\d_]+(?:[-'’·][^\W\d_]+)*")
 # French elision: "l'uptime" is the article "l'" and "uptime"
 _ELIDED = re.compile(r"(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)'(?=.)")
 
