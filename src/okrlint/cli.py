@@ -303,9 +303,9 @@ def check_cli(
     from okrlint import reporters
     from okrlint.catalog import LANGUAGES
     from okrlint.config import CommandLine, ConfigError, parse_rule_options
+    from okrlint.config_files import split_ids
     from okrlint.findings import Severity
     from okrlint.run import CheckRequest, run_check
-    from okrlint.settings import split_ids
 
     if language is not None and language not in LANGUAGES:
         raise _fail(f"unknown language '{language}' (choose from {', '.join(LANGUAGES)})")

@@ -11,6 +11,8 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from okrlint.config_files import find_config_file
+
 CONFIG_NAMES = (".okrlint.yaml", ".okrlint.yml", "pyproject.toml")
 
 
@@ -35,8 +37,6 @@ def find_root(path: str | Path) -> Path | None:
     root = _git_root(folder)
     if root is not None:
         return root
-    from okrlint.settings import find_config_file  # late: settings imports this module
-
     config = find_config_file(folder)
     return config.parent if config is not None else None
 

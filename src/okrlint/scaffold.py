@@ -1,8 +1,8 @@
 """``okrlint init``: a commented ``.okrlint.yaml`` and, on request, a starter board.
 
-The configuration lists every key the loader (:mod:`okrlint.settings`) knows. Keys that
-are written out hold their default value, read from the code that owns it (rule
-options from ``rules/<id>.yaml``, limits from :mod:`okrlint.yamltree`); the others are
+The configuration lists every key :mod:`okrlint.config_files` knows. Keys that are
+written out hold their default value, read from the code that owns it (rule options
+from ``rules/<id>.yaml``, limits from :mod:`okrlint.yamltree`); the others are
 commented examples. So the file documents everything and changes nothing until edited.
 """
 
