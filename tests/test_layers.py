@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import okrlint
@@ -78,3 +80,31 @@ def test_reporters_only_read_results() -> None:
                 )
             }
             assert not bad, (name, bad)
+
+
+def test_no_module_but_the_worker_pool_rebinds_a_global() -> None:
+    """No global mutable state (STYLE.md): only a forked worker sets its own work."""
+    users = set()
+    for path in SRC.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if any(isinstance(node, ast.Global) for node in ast.walk(tree)):
+            users.add(path.relative_to(SRC).as_posix())
+    assert users == {"workers.py"}
+
+
+def test_the_worker_pool_is_imported_only_when_a_run_goes_parallel(tmp_path: Path) -> None:
+    board = "cycle: 2026-Q3\nobjectives:\n  - title: Grow\n    key_results: [Ship SSO]\n"
+    for n in range(3):
+        (tmp_path / f"b{n}.yaml").write_text(board, encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from okrlint.api import lint_paths\n"
+        "one = lint_paths([sys.argv[1]], jobs=1)\n"
+        "print('okrlint.workers' in sys.modules)\n"
+        "two = lint_paths([sys.argv[1]], jobs=2)\n"
+        "print('okrlint.workers' in sys.modules, one == two, len(two.files))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split("\n")[:2] == ["False", "True True 3"]

@@ -10,30 +10,20 @@ goals repository as read-only history) → the baseline, if any.
 
 from __future__ import annotations
 
-import os
-import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from okrlint.cache import CachedBoard, ResultCache
 from okrlint.config import Config, Resolver
-from okrlint.discovery import discover, display, walk_boards
+from okrlint.discovery import discover, display
 from okrlint.engine import check_history, lint_board
 from okrlint.errors import InputError
 from okrlint.files import read_source
-from okrlint.findings import BoardFacts, FileResult, Finding, LintResult, Severity
+from okrlint.findings import BoardFacts, FileResult, LintResult
 from okrlint.history import BoardTrace, History
-from okrlint.policy import (
-    UNKNOWN,
-    UNUSED,
-    Baseline,
-    Suppression,
-    apply_suppressions,
-    parse_suppressions,
-)
-from okrlint.repository import find_root
+from okrlint.policy import Baseline, LintedFile, finish, parse_suppressions
+from okrlint.repository import HistoryLinter, find_root, team_boards
 
 if TYPE_CHECKING:  # the parser, the models and the reader load with the first board read
     from okrlint.loader import LoadedBoard
@@ -41,18 +31,8 @@ if TYPE_CHECKING:  # the parser, the models and the reader load with the first b
 __all__: Sequence[str] = ("lint_paths", "lint_text")
 
 
-@dataclass
-class _Linted:
-    """What a run keeps of one file until the cross-cycle rules and suppressions ran."""
-
-    result: FileResult
-    findings: list[Finding]
-    config: Config
-    suppressions: list[Suppression] = field(default_factory=list)
-
-
 #: A file linted, and its board's trace for the cross-cycle rules (None without one).
-Linted = tuple[_Linted, BoardTrace | None]
+Linted = tuple[LintedFile, BoardTrace | None]
 
 
 def _lint_loaded(loaded: LoadedBoard, config: Config, keep_source: bool = False) -> Linted:
@@ -65,7 +45,7 @@ def _lint_loaded(loaded: LoadedBoard, config: Config, keep_source: bool = False)
         loaded.source if keep_source else "",
         board_facts(loaded),
     )
-    linted = _Linted(result, findings, config, parse_suppressions(loaded.source))
+    linted = LintedFile(result, findings, config, parse_suppressions(loaded.source))
     return linted, board_trace
 
 
@@ -103,7 +83,7 @@ def lint_text(
     config = config or Config()
     loaded = load_text(text, file, config.limits)
     linted, _trace = _lint_loaded(loaded, config, keep_source=True)
-    return _finish([linted], [], baseline, root=str(Path.cwd()), fail_on=config.fail_on)
+    return finish([linted], [], baseline, root=str(Path.cwd()), fail_on=config.fail_on)
 
 
 def lint_paths(
@@ -141,8 +121,8 @@ def lint_paths(
 
     force = config.force_exclude if config is not None else resolver.cli.force_exclude
     found = discover(paths, excluded, force_exclude=force)
-    linted: list[_Linted] = [
-        _Linted(FileResult(e.file, (e,)), [], config or Config()) for e in found.errors
+    linted: list[LintedFile] = [
+        LintedFile(FileResult(e.file, (e,)), [], config or Config()) for e in found.errors
     ]
     traces = History()
     for item, board_trace in _lint_files(found.files, config_of, on_file, jobs, cache):
@@ -153,13 +133,14 @@ def lint_paths(
     if history and traces.boards and given_files:
         # files given one by one (pre-commit passes the changed ones): read the rest of
         # their teams' boards from the repository; a folder given is its own history
-        for extra in _team_history(traces, given_files, config_of, cache):
+        teams = {t.team for t in traces.boards}
+        for extra in team_boards(teams, given_files, config_of, _history_linter(cache)):
             traces.add(extra)
     if cache is not None:
         cache.flush()
     history_findings = check_history(traces, run_config) if traces.boards else []
     root = find_root(Path.cwd())
-    return _finish(
+    return finish(
         linted,
         history_findings,
         baseline,
@@ -201,7 +182,7 @@ def _cached(path: Path, config_of: Callable[[Path], Config], cache: ResultCache)
 
 
 def _from_cache(hit: CachedBoard, config: Config) -> Linted:
-    return _Linted(hit.result, list(hit.findings), config, list(hit.suppressions)), hit.trace
+    return LintedFile(hit.result, list(hit.findings), config, list(hit.suppressions)), hit.trace
 
 
 def _lint_cached(
@@ -225,18 +206,6 @@ def _lint_cached(
 
 #: Files per process below which a run stays in one process (forking costs more).
 PARALLEL_THRESHOLD = 100
-
-# The work of a forked worker: set before the pool starts, inherited by the children.
-_WORK: tuple[list[Path], Callable[[Path], Config], ResultCache | None] | None = None
-
-
-def _lint_chunk(bounds: tuple[int, int]) -> list[Linted]:
-    assert _WORK is not None
-    files, config_of, cache = _WORK
-    done = [_lint_one(path, config_of, cache) for path in files[bounds[0] : bounds[1]]]
-    if cache is not None:
-        cache.flush()  # each worker writes the entries of the boards it linted
-    return done
 
 
 def _lint_files(
@@ -270,145 +239,37 @@ def _lint_afresh(
     import os
 
     total = len(files)
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    parallel = workers > 1 and total > 1 and (jobs is not None or total >= PARALLEL_THRESHOLD)
-    if parallel:
-        import multiprocessing  # only for large runs: it imports pickle, sockets, ...
+    processes = jobs if jobs is not None else (os.cpu_count() or 1)
+    if processes > 1 and total > 1 and (jobs is not None or total >= PARALLEL_THRESHOLD):
+        from okrlint import workers  # only for large runs: it imports multiprocessing
 
-        parallel = "fork" in multiprocessing.get_all_start_methods()
-    if not parallel:
-        for done, path in enumerate(files):
-            if on_file is not None:
-                on_file(done, total)
-            yield _lint_one(path, config_of, cache)
-        return
-    global _WORK
-    _WORK = (files, config_of, cache)
-    try:
-        # the parent lints the first chunk itself while the children do the rest
-        size = -(-total // workers)
-        bounds = [(k, min(k + size, total)) for k in range(0, total, size)]
-        import multiprocessing
-
-        context = multiprocessing.get_context("fork")
-        with context.Pool(len(bounds) - 1) as pool:
-            pending = pool.map_async(_lint_chunk, bounds[1:])
-            for done, path in enumerate(files[bounds[0][0] : bounds[0][1]]):
-                if on_file is not None:
-                    on_file(done, total)
-                yield _lint_one(path, config_of, cache)
-            for chunk in pending.get():
-                yield from chunk
-    finally:
-        _WORK = None
-
-
-def _finish(
-    linted: list[_Linted],
-    history_findings: list[Finding],
-    baseline: Baseline | None,
-    *,
-    root: str,
-    fail_on: Severity,
-    notices: Sequence[str] = (),
-) -> LintResult:
-    """Apply suppressions file by file, then the baseline; build the result."""
-    by_file: dict[str, list[Finding]] = {}
-    for f in history_findings:
-        by_file.setdefault(f.file, []).append(f)
-    kept: list[Finding] = []
-    suppressed: list[Finding] = []
-    for item in linted:
-        findings = item.findings + by_file.get(item.result.file, [])
-        if item.suppressions:
-            outcome = apply_suppressions(
-                item.result.file,
-                findings,
-                item.suppressions,
-                known=item.config.known_ids(),
-                enabled=(*item.config.rules(), *(r.id for r in item.config.custom_rules)),
-                report_unused=item.config.enabled(UNUSED),
-                report_unknown=item.config.enabled(UNKNOWN),
+        if workers.can_fork():
+            yield from workers.lint_forked(
+                files,
+                lambda path: _lint_one(path, config_of, cache),
+                processes,
+                on_file,
+                after_chunk=cache.flush if cache is not None else None,
             )
-            kept.extend(outcome.kept)
-            kept.extend(outcome.reports)
-            suppressed.extend(outcome.suppressed)
-        else:
-            kept.extend(findings)
-    hidden = stale = 0
-    if baseline is not None:
-        kept, hidden, stale = baseline.filter(kept)
-    kept.sort(key=Finding.sort_key)
-    suppressed.sort(key=Finding.sort_key)
-    files = sorted((item.result for item in linted), key=lambda r: r.file)
-    return LintResult(
-        files=tuple(files),
-        findings=tuple(kept),
-        notices=tuple(notices),
-        root=root,
-        suppressed=tuple(suppressed),
-        baseline_hidden=hidden,
-        baseline_stale=stale,
-        fail_on=fail_on,
-    )
+            return
+    for done, path in enumerate(files):
+        if on_file is not None:
+            on_file(done, total)
+        yield _lint_one(path, config_of, cache)
 
 
-# -- the goals repository as history ---------------------------------------------------
+def _history_linter(cache: ResultCache | None) -> HistoryLinter:
+    """How a board read as history is linted: in full through the cache (kept for when
+    the board itself is linted), else only as far as its trace."""
 
-_BOARD_NAME = re.compile(r"^board:[ \t]*(.+?)[ \t]*(?:#.*)?$", re.MULTILINE)
+    def lint(config: Config, file: str, text: str) -> BoardTrace | None:
+        if cache is not None:
+            _linted, board_trace = _lint_cached(text, file, config, cache)
+            return board_trace
+        from okrlint.loader import load_text
 
+        loaded = load_text(text, file, config.limits)
+        _findings, board_trace = lint_board(loaded, config, rules=False)
+        return board_trace
 
-def _team_of_text(text: str, path: Path) -> str:
-    m = _BOARD_NAME.search(text)
-    if m is None:
-        return path.stem
-    return m.group(1).strip().strip("'\"")
-
-
-def _team_history(
-    traces: History,
-    given: Sequence[Path],
-    config_of: Callable[[Path], Config],
-    cache: ResultCache | None = None,
-) -> Iterable[BoardTrace]:
-    """Other boards of the linted teams under each repository root, read-only.
-
-    A cheap scan reads each candidate's ``board:`` line (or its file name); only the
-    boards of the teams in the run are loaded.
-    """
-    linted = {os.path.realpath(p) for p in given}  # never raises on a symlink loop
-    teams = {t.team for t in traces.boards}
-    roots: dict[Path, None] = {}
-    for path in given:
-        root = find_root(path)
-        if root is not None:
-            roots[root] = None
-    for root in roots:
-        config = config_of(root)
-        boards, _problems = walk_boards(root, config.excluded)
-        for path in boards:
-            if os.path.realpath(path) in linted:
-                continue
-            try:
-                text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                continue
-            if _team_of_text(text, path) not in teams:
-                continue
-            if cache is not None:  # a full lint, kept for when the board itself is linted
-                _linted, board_trace = _lint_cached(
-                    text, display(path), config.for_file(path), cache
-                )
-            else:
-                from okrlint.loader import load_text
-
-                loaded = load_text(text, display(path), config.limits)
-                _findings, board_trace = lint_board(loaded, config.for_file(path), rules=False)
-            if board_trace is not None:
-                yield BoardTrace(
-                    board_trace.file,
-                    board_trace.team,
-                    board_trace.cycle,
-                    board_trace.key_results,
-                    report=False,
-                )
+    return lint

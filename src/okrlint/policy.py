@@ -1,5 +1,9 @@
 """Policy applied to findings after the rules ran: inline suppressions, the baseline.
 
+:func:`finish` is a run's last step: each file's findings (its own and the
+cross-cycle rules' findings that land in it) go through the file's suppressions,
+then all of them through the baseline, into one :class:`LintResult`.
+
 Inline suppressions are YAML comments, ESLint and ruff style::
 
     - Maintain 99.9% uptime  # okrlint: disable=kpi-in-disguise -- moved to kpis in Q4
@@ -19,9 +23,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from okrlint.findings import Finding, Severity, fingerprint
+from okrlint.findings import FileResult, Finding, LintResult, Severity, fingerprint
 from okrlint.positions import Position, Span
+
+if TYPE_CHECKING:
+    from okrlint.config import Config
 
 UNUSED = "unused-suppression"
 UNKNOWN = "unknown-rule-in-suppression"
@@ -153,6 +161,70 @@ def _report(file: str, span: Span, rule: str, about: str, message: str, hint: st
         hint=hint,
         fingerprint=fingerprint(rule, file, (), f"{span.start.line}:{about}"),
         node_line=span.start.line,
+    )
+
+
+# -- a run's last step -------------------------------------------------------------------
+
+
+@dataclass
+class LintedFile:
+    """What a run keeps of one file until its last step: the file's result, what its
+    rules found, the settings it was linted with and its suppression comments."""
+
+    result: FileResult
+    findings: list[Finding]
+    config: Config
+    suppressions: list[Suppression] = field(default_factory=list)
+
+
+def finish(
+    linted: Sequence[LintedFile],
+    history_findings: Sequence[Finding],
+    baseline: Baseline | None,
+    *,
+    root: str,
+    fail_on: Severity,
+    notices: Sequence[str] = (),
+) -> LintResult:
+    """Apply suppressions file by file, then the baseline; build the result."""
+    by_file: dict[str, list[Finding]] = {}
+    for f in history_findings:
+        by_file.setdefault(f.file, []).append(f)
+    kept: list[Finding] = []
+    suppressed: list[Finding] = []
+    for item in linted:
+        findings = item.findings + by_file.get(item.result.file, [])
+        if item.suppressions:
+            outcome = apply_suppressions(
+                item.result.file,
+                findings,
+                item.suppressions,
+                known=item.config.known_ids(),
+                enabled=(*item.config.rules(), *(r.id for r in item.config.custom_rules)),
+                report_unused=item.config.enabled(UNUSED),
+                report_unknown=item.config.enabled(UNKNOWN),
+            )
+            kept.extend(outcome.kept)
+            kept.extend(outcome.reports)
+            suppressed.extend(outcome.suppressed)
+        else:
+            kept.extend(findings)
+    hidden = stale = 0
+    if baseline is not None:
+        kept, hidden, stale = baseline.filter(kept)
+    kept.sort(key=Finding.sort_key)
+    suppressed.sort(key=Finding.sort_key)
+    files = sorted((item.result for item in linted), key=lambda r: r.file)
+    return LintResult(
+        files=tuple(files),
+        findings=tuple(kept),
+        notices=tuple(notices),
+        root=root,
+        suppressed=tuple(suppressed),
+        baseline_hidden=hidden,
+        baseline_stale=stale,
+        fail_on=fail_on,
     )
 
 
