@@ -11,8 +11,9 @@ goals repository as read-only history) → the baseline, if any.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from okrlint.cache import CachedBoard, ResultCache
 from okrlint.config import Config, Resolver
@@ -30,21 +31,17 @@ if TYPE_CHECKING:  # the parser, the models and the reader load with the first b
 
 __all__: Sequence[str] = ("lint_paths", "lint_text")
 
+T = TypeVar("T")
+
 
 #: A file linted, and its board's trace for the cross-cycle rules (None without one).
 Linted = tuple[LintedFile, BoardTrace | None]
 
 
-def _lint_loaded(loaded: LoadedBoard, config: Config, keep_source: bool = False) -> Linted:
-    """Lint a loaded board. Its text is kept only when asked (text given directly): a
-    large run must not hold every file's text; reporters read files from disk."""
+def _lint_loaded(loaded: LoadedBoard, config: Config) -> Linted:
+    """Lint a loaded board; its result carries its text, for the reporters' source lines."""
     findings, board_trace = lint_board(loaded, config)
-    result = FileResult(
-        loaded.file,
-        tuple(loaded.errors),
-        loaded.source if keep_source else "",
-        board_facts(loaded),
-    )
+    result = FileResult(loaded.file, tuple(loaded.errors), loaded.source, board_facts(loaded))
     linted = LintedFile(result, findings, config, parse_suppressions(loaded.source))
     return linted, board_trace
 
@@ -82,7 +79,7 @@ def lint_text(
 
     config = config or Config()
     loaded = load_text(text, file, config.limits)
-    linted, _trace = _lint_loaded(loaded, config, keep_source=True)
+    linted, _trace = _lint_loaded(loaded, config)
     return finish([linted], [], baseline, root=str(Path.cwd()), fail_on=config.fail_on)
 
 
@@ -150,58 +147,58 @@ def lint_paths(
     )
 
 
-def _read(path: Path, config_of: Callable[[Path], Config]) -> tuple[Config, str, str | InputError]:
-    """A file's settings, its name in positions, and its text (or why it cannot be read)."""
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """A board file read (once): its settings, its name in positions, its text or why it
+    cannot be read, and with a cache its entry's key (the text hashed once)."""
+
+    config: Config
+    file: str
+    text: str | InputError
+    key: str = ""
+
+
+def _read(
+    path: Path, config_of: Callable[[Path], Config], cache: ResultCache | None = None
+) -> _Source:
     config = config_of(path).for_file(path)
     file = display(path)
-    return config, file, read_source(path, file, config.limits)
+    text = read_source(path, file, config.limits)
+    if cache is None or isinstance(text, InputError):
+        return _Source(config, file, text)  # an unreadable file is never cached
+    return _Source(config, file, text, cache.key(file, text, config))
 
 
-def _lint_one(
-    path: Path, config_of: Callable[[Path], Config], cache: ResultCache | None = None
-) -> Linted:
-    """Lint one file. With ``cache`` (the file was looked up in it already), what linting
-    finds is kept."""
+def _lint_source(source: _Source, cache: ResultCache | None = None) -> Linted:
+    """Lint a file read. With ``cache`` (it was looked up already), what linting finds is
+    kept, without the text: an entry stands for a text the run has read anyway."""
     from okrlint.loader import LoadedBoard, load_text
 
-    config, file, source = _read(path, config_of)
-    if isinstance(source, InputError):
-        return _lint_loaded(LoadedBoard(file=file, errors=[source]), config)
-    if cache is None:
-        return _lint_loaded(load_text(source, file, config.limits), config)
-    return _lint_cached(source, file, config, cache, lookup=False)
-
-
-def _cached(path: Path, config_of: Callable[[Path], Config], cache: ResultCache) -> Linted | None:
-    """The file's entry in the cache, or None (unreadable files are never cached)."""
-    config, file, source = _read(path, config_of)
-    if isinstance(source, InputError):
-        return None
-    hit = cache.get(cache.key(file, source, config))
-    return None if hit is None else _from_cache(hit, config)
-
-
-def _from_cache(hit: CachedBoard, config: Config) -> Linted:
-    return LintedFile(hit.result, list(hit.findings), config, list(hit.suppressions)), hit.trace
-
-
-def _lint_cached(
-    source: str, file: str, config: Config, cache: ResultCache, lookup: bool = True
-) -> Linted:
-    """Lint board text through the cache: an entry for the same name, text and settings
-    stands for the linting."""
-    key = cache.key(file, source, config)
-    hit = cache.get(key) if lookup else None
-    if hit is not None:
-        return _from_cache(hit, config)
-    from okrlint.loader import load_text
-
-    linted, board_trace = _lint_loaded(load_text(source, file, config.limits), config)
-    cache.put(
-        key,
-        CachedBoard(linted.result, tuple(linted.findings), tuple(linted.suppressions), board_trace),
-    )
+    config, text = source.config, source.text
+    if isinstance(text, InputError):
+        return _lint_loaded(LoadedBoard(file=source.file, errors=[text]), config)
+    linted, board_trace = _lint_loaded(load_text(text, source.file, config.limits), config)
+    if cache is not None and source.key:
+        entry = CachedBoard(
+            replace(linted.result, source=""),
+            tuple(linted.findings),
+            tuple(linted.suppressions),
+            board_trace,
+        )
+        cache.put(source.key, entry)
     return linted, board_trace
+
+
+def _lint_one(path: Path, config_of: Callable[[Path], Config]) -> Linted:
+    """Read and lint one file."""
+    return _lint_source(_read(path, config_of))
+
+
+def _from_cache(hit: CachedBoard, source: _Source) -> Linted:
+    """A cache entry as a linted file, with the text just read (entries hold none)."""
+    assert isinstance(source.text, str)
+    result = replace(hit.result, source=source.text)
+    return LintedFile(result, list(hit.findings), source.config, list(hit.suppressions)), hit.trace
 
 
 #: Files per process below which a run stays in one process (forking costs more).
@@ -215,47 +212,44 @@ def _lint_files(
     jobs: int | None,
     cache: ResultCache | None = None,
 ) -> Iterable[Linted]:
-    """Lint each file, in order. With a cache, the boards found in it are taken here
-    (a hit costs less than sending it back from a worker); the rest are linted."""
+    """Lint each file, in order. Without a cache, each file is read where it is linted
+    (in a worker, for a parallel run). With one, each is read and hashed here, once:
+    the boards found in the cache are taken here (a hit costs less than sending it
+    back from a worker); the rest are linted from the text read."""
     if cache is None:
-        yield from _lint_afresh(files, config_of, on_file, jobs, None)
+        yield from _lint_afresh(files, lambda path: _lint_one(path, config_of), on_file, jobs)
         return
-    hits = [_cached(path, config_of, cache) for path in files]
-    misses = [path for path, hit in zip(files, hits, strict=True) if hit is None]
-    fresh = iter(_lint_afresh(misses, config_of, on_file, jobs, cache))
-    for hit in hits:
-        yield hit if hit is not None else next(fresh)
+    sources = [_read(path, config_of, cache) for path in files]
+    hits = [cache.get(s.key) if s.key else None for s in sources]
+    misses = [s for s, hit in zip(sources, hits, strict=True) if hit is None]
+    fresh = iter(_lint_afresh(misses, lambda s: _lint_source(s, cache), on_file, jobs, cache.flush))
+    for source, hit in zip(sources, hits, strict=True):
+        yield _from_cache(hit, source) if hit is not None else next(fresh)
 
 
 def _lint_afresh(
-    files: list[Path],
-    config_of: Callable[[Path], Config],
+    items: Sequence[T],
+    lint: Callable[[T], Linted],
     on_file: Callable[[int, int], None] | None,
     jobs: int | None,
-    cache: ResultCache | None,
+    after_chunk: Callable[[], None] | None = None,
 ) -> Iterable[Linted]:
-    """Lint each file, in order; across processes when there are many (fork only).
-    With a cache, what is found is kept (the files were looked up already)."""
+    """``lint`` each item, in order; across processes when there are many (fork only:
+    the children inherit the items). ``after_chunk`` runs in each worker at its end."""
     import os
 
-    total = len(files)
+    total = len(items)
     processes = jobs if jobs is not None else (os.cpu_count() or 1)
     if processes > 1 and total > 1 and (jobs is not None or total >= PARALLEL_THRESHOLD):
         from okrlint import workers  # only for large runs: it imports multiprocessing
 
         if workers.can_fork():
-            yield from workers.lint_forked(
-                files,
-                lambda path: _lint_one(path, config_of, cache),
-                processes,
-                on_file,
-                after_chunk=cache.flush if cache is not None else None,
-            )
+            yield from workers.lint_forked(items, lint, processes, on_file, after_chunk)
             return
-    for done, path in enumerate(files):
+    for done, item in enumerate(items):
         if on_file is not None:
             on_file(done, total)
-        yield _lint_one(path, config_of, cache)
+        yield lint(item)
 
 
 def _history_linter(cache: ResultCache | None) -> HistoryLinter:
@@ -264,8 +258,9 @@ def _history_linter(cache: ResultCache | None) -> HistoryLinter:
 
     def lint(config: Config, file: str, text: str) -> BoardTrace | None:
         if cache is not None:
-            _linted, board_trace = _lint_cached(text, file, config, cache)
-            return board_trace
+            source = _Source(config, file, text, cache.key(file, text, config))
+            hit = cache.get(source.key)
+            return hit.trace if hit is not None else _lint_source(source, cache)[1]
         from okrlint.loader import load_text
 
         loaded = load_text(text, file, config.limits)
