@@ -13,15 +13,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from okrlint.cache import CachedBoard, ResultCache
+from okrlint.checks import HISTORY_CHECKS
 from okrlint.config import Config, Resolver
 from okrlint.discovery import discover, display
 from okrlint.engine import check_history, lint_board
 from okrlint.errors import InputError
 from okrlint.files import read_source
-from okrlint.findings import BoardFacts, FileResult, LintResult
+from okrlint.findings import BoardFacts, FileResult, Finding, LintResult
 from okrlint.history import BoardTrace, History
 from okrlint.policy import Baseline, LintedFile, finish, parse_suppressions
 from okrlint.repository import HistoryLinter, find_root, team_boards
@@ -97,7 +98,8 @@ def lint_paths(
     """Lint board files and folders (folders are walked for ``*.yaml``/``*.yml``).
 
     With ``config``, every file is linted with it; otherwise each file gets the
-    settings of its nearest configuration file (``resolver``, or a default one).
+    settings of its nearest configuration file (``resolver``, or a default one); every
+    finding obeys the settings of the file it is in, the cross-cycle rules' too.
     With ``history``, for files given one by one, cross-cycle rules also read the other
     boards of their teams from the goals repository (read-only: their findings are not
     reported); a folder given is its own history. ``on_file`` is
@@ -125,7 +127,6 @@ def lint_paths(
     for item, board_trace in _lint_files(found.files, config_of, on_file, jobs, cache):
         linted.append(item)
         traces.add(board_trace)
-    run_config = config if config is not None else resolver.config_for(Path.cwd())
     given_files = [Path(p) for p in paths if not Path(p).is_dir()]
     if history and traces.boards and given_files:
         # files given one by one (pre-commit passes the changed ones): read the rest of
@@ -135,11 +136,11 @@ def lint_paths(
             traces.add(extra)
     if cache is not None:
         cache.flush()
-    history_findings = check_history(traces, run_config) if traces.boards else []
     root = find_root(Path.cwd())
+    run_config = config if config is not None else resolver.config_for(Path.cwd())
     return finish(
         linted,
-        history_findings,
+        _cross_cycle_findings(traces, linted) if traces.boards else [],
         baseline,
         root=str(root or Path.cwd()),
         fail_on=run_config.fail_on,
@@ -250,6 +251,40 @@ def _lint_afresh(
         if on_file is not None:
             on_file(done, total)
         yield lint(item)
+
+
+#: A rule's options as a key: (name, value) pairs in name order.
+_Options = tuple[tuple[str, Any], ...]
+
+
+def _cross_cycle_findings(traces: History, linted: Sequence[LintedFile]) -> list[Finding]:
+    """The cross-cycle rules' findings, each made with the options of the file it lands in.
+
+    A rule runs once for each set of its options among the files that run it (nearly
+    always one set); its findings go to the files linted with that set. Whether each is
+    reported, and how severe it is, the file's own settings say (policy.finish).
+    """
+    findings: list[Finding] = []
+    for rule_id in HISTORY_CHECKS:
+        files_by_options: dict[_Options, set[str]] = {}
+        known: dict[int, _Options | None] = {}  # files share their settings objects
+        for item in linted:
+            if id(item.config) not in known:
+                known[id(item.config)] = _options_if_run(item.config, rule_id)
+            options = known[id(item.config)]
+            if options is not None:
+                files_by_options.setdefault(options, set()).add(item.result.file)
+        for options, files in files_by_options.items():
+            only = Config(select=(rule_id,), rule_options={rule_id: dict(options)})
+            findings.extend(f for f in check_history(traces, only) if f.file in files)
+    return findings
+
+
+def _options_if_run(config: Config, rule_id: str) -> _Options | None:
+    """The rule's options in these settings, or None when they do not run it."""
+    if not config.enabled(rule_id):
+        return None
+    return tuple(sorted(config.options_for(rule_id).items()))
 
 
 def _history_linter(cache: ResultCache | None) -> HistoryLinter:

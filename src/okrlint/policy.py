@@ -1,8 +1,9 @@
 """Policy applied to findings after the rules ran: inline suppressions, the baseline.
 
-:func:`finish` is a run's last step: each file's findings (its own and the
-cross-cycle rules' findings that land in it) go through the file's suppressions,
-then all of them through the baseline, into one :class:`LintResult`.
+:func:`finish` is a run's last step: each file's findings (its own, and the
+cross-cycle rules' findings that land in it, which obey the file's settings here) go
+through the file's suppressions, then all of them through the baseline, into one
+:class:`LintResult`.
 
 Inline suppressions are YAML comments, ESLint and ruff style::
 
@@ -22,9 +23,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from okrlint.engine import severity_of
 from okrlint.findings import FileResult, Finding, LintResult, Severity, fingerprint
 from okrlint.positions import Position, Span
 
@@ -178,6 +180,25 @@ class LintedFile:
     suppressions: list[Suppression] = field(default_factory=list)
 
 
+def obey_file_settings(findings: Iterable[Finding], config: Config) -> list[Finding]:
+    """Cross-cycle findings as the settings of the file they land in say.
+
+    The cross-cycle rules judge a whole goals repository at once, without any one
+    file's settings. Each finding is kept only if its file runs the rule (its nearest
+    configuration's ``select``, ``ignore``, ``severity: off``, and ``per-file-ignores``:
+    ``config`` is the file's own), at the severity the file sets for it (the same
+    precedence as the engine's: the user's override, else the rule's default the
+    engine gave it).
+    """
+    out: list[Finding] = []
+    for f in findings:
+        if not config.enabled(f.rule):
+            continue
+        severity = severity_of(f.rule, f.variant, config, default=f.severity)
+        out.append(f if severity is f.severity else replace(f, severity=severity))
+    return out
+
+
 def finish(
     linted: Sequence[LintedFile],
     history_findings: Sequence[Finding],
@@ -187,14 +208,18 @@ def finish(
     fail_on: Severity,
     notices: Sequence[str] = (),
 ) -> LintResult:
-    """Apply suppressions file by file, then the baseline; build the result."""
+    """Apply each file's settings to the cross-cycle findings in it and its suppressions
+    to all of its findings, then the baseline; build the result."""
     by_file: dict[str, list[Finding]] = {}
     for f in history_findings:
         by_file.setdefault(f.file, []).append(f)
     kept: list[Finding] = []
     suppressed: list[Finding] = []
     for item in linted:
-        findings = item.findings + by_file.get(item.result.file, [])
+        findings = item.findings
+        landed = by_file.get(item.result.file)
+        if landed:
+            findings = findings + obey_file_settings(landed, item.config)
         if item.suppressions:
             outcome = apply_suppressions(
                 item.result.file,
