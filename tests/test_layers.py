@@ -43,11 +43,12 @@ def test_leaves_import_no_okrlint_module_but_leaves() -> None:
         "okrlint.errors",
         "okrlint.findings",
         "okrlint.cycles",
-        "okrlint.records",
     }
     for name in leaves:
         inner = {i for i in _modules()[name] if i.startswith("okrlint")}
         assert inner <= leaves, (name, inner)
+    bottom = {i for i in _modules()["okrlint.positions"] if i.startswith("okrlint")}
+    assert not bottom  # the bottom leaf
 
 
 def test_checks_never_import_each_other_or_the_cli() -> None:
@@ -108,3 +109,25 @@ def test_the_worker_pool_is_imported_only_when_a_run_goes_parallel(tmp_path: Pat
         [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True
     )
     assert out.stdout.split("\n")[:2] == ["False", "True True 3"]
+
+
+def test_a_check_loads_no_module_it_does_not_use(tmp_path: Path) -> None:
+    """One board, no cache, no house rules, one process: the cache, the custom rules and
+    the worker pool stay unimported (start-up counts, STYLE.md)."""
+    board = tmp_path / "b.yaml"
+    board.write_text("cycle: 2026-Q3\nobjectives:\n  - title: Grow\n", encoding="utf-8")
+    code = (
+        "import sys, runpy\n"
+        "sys.argv = ['okrlint', 'check', '--no-cache', '--isolated', sys.argv[1]]\n"
+        "try:\n"
+        "    runpy.run_module('okrlint', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('okrlint')))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(board)], capture_output=True, text=True, check=True
+    )
+    loaded = set(ast.literal_eval(out.stdout.splitlines()[-1]))
+    assert "okrlint.engine" in loaded
+    assert not loaded & {"okrlint.cache", "okrlint.custom_rules", "okrlint.workers"}

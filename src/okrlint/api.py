@@ -15,7 +15,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from okrlint.cache import CachedBoard, ResultCache
 from okrlint.checks import HISTORY_CHECKS
 from okrlint.config import Config, Resolver
 from okrlint.discovery import discover, display
@@ -27,8 +26,9 @@ from okrlint.history import BoardTrace, History
 from okrlint.policy import Baseline, LintedFile, finish, parse_suppressions
 from okrlint.repository import HistoryLinter, find_root, team_boards
 
-if TYPE_CHECKING:  # the parser, the models and the reader load with the first board read
-    from okrlint.loader import LoadedBoard
+if TYPE_CHECKING:
+    from okrlint.cache import CachedBoard, ResultCache  # only for runs with a cache
+    from okrlint.loader import LoadedBoard  # with the parser, the models and the reader
 
 __all__: Sequence[str] = ("lint_paths", "lint_text")
 
@@ -180,6 +180,8 @@ def _lint_source(source: _Source, cache: ResultCache | None = None) -> Linted:
         return _lint_loaded(LoadedBoard(file=source.file, errors=[text]), config)
     linted, board_trace = _lint_loaded(load_text(text, source.file, config.limits), config)
     if cache is not None and source.key:
+        from okrlint.cache import CachedBoard
+
         entry = CachedBoard(
             replace(linted.result, source=""),
             tuple(linted.findings),

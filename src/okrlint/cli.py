@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
-from okrlint._version import __version__
+from okrlint import __version__
 
 if TYPE_CHECKING:
     from okrlint.reporters import Rendered

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from okrlint.errors import InputError
-from okrlint.positions import NodePath, Span, format_path
-from okrlint.records import pickled_by_fields
+from okrlint.positions import NodePath, Span, format_path, pickled_by_fields
 
 
 class Severity(StrEnum):
