@@ -260,3 +260,19 @@ def test_entries_hold_no_text_and_a_hit_carries_the_text_read(tmp_path: Path) ->
     assert fresh.files[0].source == path.read_text(encoding="utf-8")
     again = lint_paths([path], Config(), cache=cache)
     assert cache.hits == 1 and again.files[0].source == fresh.files[0].source
+
+
+def test_history_boards_are_cached_as_their_own_linting_finds_them(tmp_path: Path) -> None:
+    """The team-history scan lints each board with its own (nearest) settings, so the
+    entries it makes are the ones linting those boards finds."""
+    (tmp_path / ".git").mkdir()
+    goals = tmp_path / "goals"
+    goals.mkdir()
+    (goals / ".okrlint.yaml").write_text("ignore: [no-baseline]\n", encoding="utf-8")
+    for quarter in ("2026-Q1", "2026-Q2", "2026-Q3"):
+        (goals / f"{quarter}.yaml").write_text(board_with(*KEY_RESULTS, cycle=quarter))
+    cache = ResultCache(tmp_path / "cache")
+    lint_paths([goals / "2026-Q3.yaml"], cache=cache)  # Q1 and Q2 read as history
+    assert (cache.hits, len(entries(cache))) == (0, 3)
+    lint_paths([goals], cache=cache)
+    assert (cache.hits, len(entries(cache))) == (3, 3)

@@ -88,8 +88,12 @@ def team_boards(
     """The other boards of ``teams`` under the repository roots of the ``given`` files,
     as read-only history (their findings are never reported).
 
-    A cheap scan reads each candidate's ``board:`` line (or its file name); only the
-    boards of the teams asked for are linted, by ``lint``.
+    Each board is found, read and linted with its own settings (``config_of``: its
+    nearest configuration), as if it were linted itself: a nested configuration's
+    ``exclude`` and limits hold here too, and with a cache the entry made here is the
+    one the board's own linting finds. A cheap scan reads each candidate's ``board:``
+    line (or its file name); only the boards of the teams asked for are linted, by
+    ``lint``.
     """
     from okrlint.discovery import display, walk_boards  # discovery imports this module
     from okrlint.files import read_source
@@ -101,17 +105,21 @@ def team_boards(
         root = find_root(path)
         if root is not None:
             roots[root] = None
+
+    def excluded(path: Path) -> bool:
+        return config_of(path).excluded(path)
+
     for root in roots:
-        config = config_of(root)
-        boards, _problems = walk_boards(root, config.excluded)
+        boards, _problems = walk_boards(root, excluded)
         for path in boards:
             if os.path.realpath(path) in linted:
                 continue
+            config = config_of(path).for_file(path)
             file = display(path)
             text = read_source(path, file, config.limits)  # size limit, no pipes
             if not isinstance(text, str) or team_of_text(text, path) not in teams:
                 continue
-            board_trace = lint(config.for_file(path), file, text)
+            board_trace = lint(config, file, text)
             if board_trace is not None:
                 yield BoardTrace(
                     board_trace.file,

@@ -77,3 +77,20 @@ def test_history_boards_are_read_like_linted_ones(repo: Repo) -> None:
     repo.write("goals/2026-Q1/growth.yaml", _team_board("2026-Q1", "# " + "x" * 400 + "\n"))
     _code, data = repo.json(*args, "--max-file-size", "350")
     assert findings(data) == []  # Q1 is over the limit: a run of two cycles only
+
+
+def test_history_boards_follow_their_own_configuration(repo: Repo) -> None:
+    """A nested configuration's exclude holds for the team-history scan too."""
+    repo.git_init()
+    repo.write("goals/.okrlint.yaml", "extend-exclude: [archive/]\n")
+    repo.write("goals/archive/2026-Q1/growth.yaml", _team_board("2026-Q1"))
+    repo.write("goals/2026-Q2/growth.yaml", _team_board("2026-Q2"))
+    repo.write("goals/2026-Q3/growth.yaml", _team_board("2026-Q3"))
+    _code, data = repo.json("goals/2026-Q3/growth.yaml", "--select", "evergreen-key-result")
+    assert findings(data) == []  # the archived Q1 is excluded: a run of two cycles
+    repo.write("goals/2026-Q1/growth.yaml", _team_board("2026-Q1"))
+    _code, data = repo.json("goals/2026-Q3/growth.yaml", "--select", "evergreen-key-result")
+    assert findings(data) == [
+        ("goals/2026-Q3/growth.yaml", 7, "evergreen-key-result"),
+        ("goals/2026-Q3/growth.yaml", 8, "evergreen-key-result"),
+    ]
