@@ -3,9 +3,12 @@
 Nothing here prints or exits; bad input comes back as values inside the result.
 
 A run: discover the files (excludes, .gitignore) → for each file, its configuration
-→ load → understand → rules (and custom rules) → inline suppressions; then the
-cross-cycle rules over every board's trace (with the team's other boards from the
-goals repository as read-only history) → the baseline, if any.
+→ its text, read once (and, with a cache, hashed once: a hit stands for the rest) →
+load → understand → rules (and custom rules); then the cross-cycle rules over every
+board's trace (with the team's other boards from the goals repository as read-only
+history, :mod:`okrlint.repository`) → each file's settings over the cross-cycle
+findings in it, its inline suppressions, the baseline (:mod:`okrlint.policy`).
+Large runs spread the files over processes (:mod:`okrlint.workers`).
 """
 
 from __future__ import annotations
@@ -162,6 +165,7 @@ class _Source:
 def _read(
     path: Path, config_of: Callable[[Path], Config], cache: ResultCache | None = None
 ) -> _Source:
+    """Read a file (the only read of it in a run), with its settings and cache key."""
     config = config_of(path).for_file(path)
     file = display(path)
     text = read_source(path, file, config.limits)
