@@ -212,3 +212,67 @@ def test_the_cli_caches_by_default_and_not_when_told(tmp_path: Path) -> None:
     write_boards(bare, 1)
     assert run(bare, ".", OKRLINT_NO_CACHE="1").returncode == 1
     assert not (bare / CACHE_DIR_NAME).exists()
+
+
+def test_each_board_is_read_and_hashed_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a miss, on a hit and without a cache: one read per board, one key per board."""
+    import okrlint.api
+    from okrlint.files import read_source
+
+    boards = tmp_path / "boards"
+    boards.mkdir()
+    write_boards(boards)
+    reads: list[str] = []
+    keys: list[str] = []
+
+    def counted_read(path: Path, file: str, *args: object) -> object:
+        reads.append(file)
+        return read_source(path, file, *args)
+
+    real_key = ResultCache.key
+
+    def counted_key(self: ResultCache, file: str, text: str, settings: object) -> str:
+        keys.append(file)
+        return real_key(self, file, text, settings)
+
+    monkeypatch.setattr(okrlint.api, "read_source", counted_read)
+    monkeypatch.setattr(ResultCache, "key", counted_key)
+    cache = ResultCache(tmp_path / "cache")
+    for run in (None, cache, cache):  # no cache, every board a miss, every board a hit
+        reads.clear()
+        keys.clear()
+        lint_paths([boards], Config(), cache=run, jobs=1)
+        names = sorted(p.as_posix() for p in boards.glob("*.yaml"))
+        assert sorted(reads) == names
+        assert sorted(keys) == (names if run is not None else [])
+    assert cache.hits == 3
+
+
+def test_entries_hold_no_text_and_a_hit_carries_the_text_read(tmp_path: Path) -> None:
+    [path] = write_boards(tmp_path, 1)
+    cache = ResultCache(tmp_path / "cache")
+    fresh = lint_paths([path], Config(), cache=cache)
+    [entry] = entries(cache)
+    stored = decode_entry(entry.read_text(encoding="utf-8"))
+    assert stored is not None and stored.result.source == ""
+    assert fresh.files[0].source == path.read_text(encoding="utf-8")
+    again = lint_paths([path], Config(), cache=cache)
+    assert cache.hits == 1 and again.files[0].source == fresh.files[0].source
+
+
+def test_history_boards_are_cached_as_their_own_linting_finds_them(tmp_path: Path) -> None:
+    """The team-history scan lints each board with its own (nearest) settings, so the
+    entries it makes are the ones linting those boards finds."""
+    (tmp_path / ".git").mkdir()
+    goals = tmp_path / "goals"
+    goals.mkdir()
+    (goals / ".okrlint.yaml").write_text("ignore: [no-baseline]\n", encoding="utf-8")
+    for quarter in ("2026-Q1", "2026-Q2", "2026-Q3"):
+        (goals / f"{quarter}.yaml").write_text(board_with(*KEY_RESULTS, cycle=quarter))
+    cache = ResultCache(tmp_path / "cache")
+    lint_paths([goals / "2026-Q3.yaml"], cache=cache)  # Q1 and Q2 read as history
+    assert (cache.hits, len(entries(cache))) == (0, 3)
+    lint_paths([goals], cache=cache)
+    assert (cache.hits, len(entries(cache))) == (3, 3)

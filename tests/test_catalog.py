@@ -119,6 +119,25 @@ def test_the_languages_a_board_may_set_are_the_phrase_files() -> None:
     assert sorted(LANGUAGES) == sorted(available_languages())
 
 
+def test_every_list_of_languages_is_the_catalogs() -> None:
+    """The schema, the configuration keys and `okrlint init` derive from LANGUAGES."""
+    from okrlint.config_files import KEYS, LANGUAGE_CHOICES
+    from okrlint.scaffold import config_text
+    from okrlint.schema import board_schema
+
+    language = board_schema()["properties"]["language"]
+    enum, pattern, _null = language["anyOf"]
+    assert enum["enum"] == list(LANGUAGES)
+    for code in LANGUAGES:
+        assert re.match(pattern["pattern"], f" {code.upper()} ")
+        assert code in language["description"]
+    assert not re.match(pattern["pattern"], "it")
+    assert LANGUAGE_CHOICES.endswith(f" or {LANGUAGES[-1]}")
+    assert all(code in LANGUAGE_CHOICES for code in LANGUAGES)
+    assert LANGUAGE_CHOICES in KEYS["language"]
+    assert LANGUAGE_CHOICES in config_text()
+
+
 def test_no_doc_without_a_check() -> None:
     docs = {p.stem for p in rules_dir().glob("*.yaml")}
     assert docs == {*RULE_IDS, *META_RULES}

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import okrlint
@@ -41,11 +43,12 @@ def test_leaves_import_no_okrlint_module_but_leaves() -> None:
         "okrlint.errors",
         "okrlint.findings",
         "okrlint.cycles",
-        "okrlint.records",
     }
     for name in leaves:
         inner = {i for i in _modules()[name] if i.startswith("okrlint")}
         assert inner <= leaves, (name, inner)
+    bottom = {i for i in _modules()["okrlint.positions"] if i.startswith("okrlint")}
+    assert not bottom  # the bottom leaf
 
 
 def test_checks_never_import_each_other_or_the_cli() -> None:
@@ -78,3 +81,53 @@ def test_reporters_only_read_results() -> None:
                 )
             }
             assert not bad, (name, bad)
+
+
+def test_no_module_but_the_worker_pool_rebinds_a_global() -> None:
+    """No global mutable state (STYLE.md): only a forked worker sets its own work."""
+    users = set()
+    for path in SRC.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if any(isinstance(node, ast.Global) for node in ast.walk(tree)):
+            users.add(path.relative_to(SRC).as_posix())
+    assert users == {"workers.py"}
+
+
+def test_the_worker_pool_is_imported_only_when_a_run_goes_parallel(tmp_path: Path) -> None:
+    board = "cycle: 2026-Q3\nobjectives:\n  - title: Grow\n    key_results: [Ship SSO]\n"
+    for n in range(3):
+        (tmp_path / f"b{n}.yaml").write_text(board, encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from okrlint.api import lint_paths\n"
+        "one = lint_paths([sys.argv[1]], jobs=1)\n"
+        "print('okrlint.workers' in sys.modules)\n"
+        "two = lint_paths([sys.argv[1]], jobs=2)\n"
+        "print('okrlint.workers' in sys.modules, one == two, len(two.files))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split("\n")[:2] == ["False", "True True 3"]
+
+
+def test_a_check_loads_no_module_it_does_not_use(tmp_path: Path) -> None:
+    """One board, no cache, no house rules, one process: the cache, the custom rules and
+    the worker pool stay unimported (start-up counts, STYLE.md)."""
+    board = tmp_path / "b.yaml"
+    board.write_text("cycle: 2026-Q3\nobjectives:\n  - title: Grow\n", encoding="utf-8")
+    code = (
+        "import sys, runpy\n"
+        "sys.argv = ['okrlint', 'check', '--no-cache', '--isolated', sys.argv[1]]\n"
+        "try:\n"
+        "    runpy.run_module('okrlint', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('okrlint')))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(board)], capture_output=True, text=True, check=True
+    )
+    loaded = set(ast.literal_eval(out.stdout.splitlines()[-1]))
+    assert "okrlint.engine" in loaded
+    assert not loaded & {"okrlint.cache", "okrlint.custom_rules", "okrlint.workers"}

@@ -15,7 +15,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from okrlint._version import __version__
+#: okrlint's version: read by hatch at build time and by --version at run time.
+__version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from okrlint.api import lint_paths, lint_text

@@ -3,69 +3,50 @@
 Nothing here prints or exits; bad input comes back as values inside the result.
 
 A run: discover the files (excludes, .gitignore) → for each file, its configuration
-→ load → understand → rules (and custom rules) → inline suppressions; then the
-cross-cycle rules over every board's trace (with the team's other boards from the
-goals repository as read-only history) → the baseline, if any.
+→ its text, read once (and, with a cache, hashed once: a hit stands for the rest) →
+load → understand → rules (and custom rules); then the cross-cycle rules over every
+board's trace (with the team's other boards from the goals repository as read-only
+history, :mod:`okrlint.repository`) → each file's settings over the cross-cycle
+findings in it, its inline suppressions, the baseline (:mod:`okrlint.policy`).
+Large runs spread the files over processes (:mod:`okrlint.workers`).
 """
 
 from __future__ import annotations
 
-import os
-import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from okrlint.cache import CachedBoard, ResultCache
+from okrlint.checks import HISTORY_CHECKS
 from okrlint.config import Config, Resolver
-from okrlint.discovery import discover, display, walk_boards
+from okrlint.discovery import discover, display
 from okrlint.engine import check_history, lint_board
 from okrlint.errors import InputError
 from okrlint.files import read_source
-from okrlint.findings import BoardFacts, FileResult, Finding, LintResult, Severity
+from okrlint.findings import BoardFacts, FileResult, Finding, LintResult
 from okrlint.history import BoardTrace, History
-from okrlint.policy import (
-    UNKNOWN,
-    UNUSED,
-    Baseline,
-    Suppression,
-    apply_suppressions,
-    parse_suppressions,
-)
-from okrlint.repository import find_root
+from okrlint.policy import Baseline, LintedFile, finish, parse_suppressions
+from okrlint.repository import HistoryLinter, find_root, team_boards
 
-if TYPE_CHECKING:  # the parser, the models and the reader load with the first board read
-    from okrlint.loader import LoadedBoard
+if TYPE_CHECKING:
+    from okrlint.cache import CachedBoard, ResultCache  # only for runs with a cache
+    from okrlint.loader import LoadedBoard  # with the parser, the models and the reader
 
 __all__: Sequence[str] = ("lint_paths", "lint_text")
 
-
-@dataclass
-class _Linted:
-    """What a run keeps of one file until the cross-cycle rules and suppressions ran."""
-
-    result: FileResult
-    findings: list[Finding]
-    config: Config
-    suppressions: list[Suppression] = field(default_factory=list)
+T = TypeVar("T")
 
 
 #: A file linted, and its board's trace for the cross-cycle rules (None without one).
-Linted = tuple[_Linted, BoardTrace | None]
+Linted = tuple[LintedFile, BoardTrace | None]
 
 
-def _lint_loaded(loaded: LoadedBoard, config: Config, keep_source: bool = False) -> Linted:
-    """Lint a loaded board. Its text is kept only when asked (text given directly): a
-    large run must not hold every file's text; reporters read files from disk."""
+def _lint_loaded(loaded: LoadedBoard, config: Config) -> Linted:
+    """Lint a loaded board; its result carries its text, for the reporters' source lines."""
     findings, board_trace = lint_board(loaded, config)
-    result = FileResult(
-        loaded.file,
-        tuple(loaded.errors),
-        loaded.source if keep_source else "",
-        board_facts(loaded),
-    )
-    linted = _Linted(result, findings, config, parse_suppressions(loaded.source))
+    result = FileResult(loaded.file, tuple(loaded.errors), loaded.source, board_facts(loaded))
+    linted = LintedFile(result, findings, config, parse_suppressions(loaded.source))
     return linted, board_trace
 
 
@@ -102,8 +83,8 @@ def lint_text(
 
     config = config or Config()
     loaded = load_text(text, file, config.limits)
-    linted, _trace = _lint_loaded(loaded, config, keep_source=True)
-    return _finish([linted], [], baseline, root=str(Path.cwd()), fail_on=config.fail_on)
+    linted, _trace = _lint_loaded(loaded, config)
+    return finish([linted], [], baseline, root=str(Path.cwd()), fail_on=config.fail_on)
 
 
 def lint_paths(
@@ -120,7 +101,8 @@ def lint_paths(
     """Lint board files and folders (folders are walked for ``*.yaml``/``*.yml``).
 
     With ``config``, every file is linted with it; otherwise each file gets the
-    settings of its nearest configuration file (``resolver``, or a default one).
+    settings of its nearest configuration file (``resolver``, or a default one); every
+    finding obeys the settings of the file it is in, the cross-cycle rules' too.
     With ``history``, for files given one by one, cross-cycle rules also read the other
     boards of their teams from the goals repository (read-only: their findings are not
     reported); a folder given is its own history. ``on_file`` is
@@ -141,27 +123,27 @@ def lint_paths(
 
     force = config.force_exclude if config is not None else resolver.cli.force_exclude
     found = discover(paths, excluded, force_exclude=force)
-    linted: list[_Linted] = [
-        _Linted(FileResult(e.file, (e,)), [], config or Config()) for e in found.errors
+    linted: list[LintedFile] = [
+        LintedFile(FileResult(e.file, (e,)), [], config or Config()) for e in found.errors
     ]
     traces = History()
     for item, board_trace in _lint_files(found.files, config_of, on_file, jobs, cache):
         linted.append(item)
         traces.add(board_trace)
-    run_config = config if config is not None else resolver.config_for(Path.cwd())
     given_files = [Path(p) for p in paths if not Path(p).is_dir()]
     if history and traces.boards and given_files:
         # files given one by one (pre-commit passes the changed ones): read the rest of
         # their teams' boards from the repository; a folder given is its own history
-        for extra in _team_history(traces, given_files, config_of, cache):
+        teams = {t.team for t in traces.boards}
+        for extra in team_boards(teams, given_files, config_of, _history_linter(cache)):
             traces.add(extra)
     if cache is not None:
         cache.flush()
-    history_findings = check_history(traces, run_config) if traces.boards else []
     root = find_root(Path.cwd())
-    return _finish(
+    run_config = config if config is not None else resolver.config_for(Path.cwd())
+    return finish(
         linted,
-        history_findings,
+        _cross_cycle_findings(traces, linted) if traces.boards else [],
         baseline,
         root=str(root or Path.cwd()),
         fail_on=run_config.fail_on,
@@ -169,74 +151,65 @@ def lint_paths(
     )
 
 
-def _read(path: Path, config_of: Callable[[Path], Config]) -> tuple[Config, str, str | InputError]:
-    """A file's settings, its name in positions, and its text (or why it cannot be read)."""
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """A board file read (once): its settings, its name in positions, its text or why it
+    cannot be read, and with a cache its entry's key (the text hashed once)."""
+
+    config: Config
+    file: str
+    text: str | InputError
+    key: str = ""
+
+
+def _read(
+    path: Path, config_of: Callable[[Path], Config], cache: ResultCache | None = None
+) -> _Source:
+    """Read a file (the only read of it in a run), with its settings and cache key."""
     config = config_of(path).for_file(path)
     file = display(path)
-    return config, file, read_source(path, file, config.limits)
+    text = read_source(path, file, config.limits)
+    if cache is None or isinstance(text, InputError):
+        return _Source(config, file, text)  # an unreadable file is never cached
+    return _Source(config, file, text, cache.key(file, text, config))
 
 
-def _lint_one(
-    path: Path, config_of: Callable[[Path], Config], cache: ResultCache | None = None
-) -> Linted:
-    """Lint one file. With ``cache`` (the file was looked up in it already), what linting
-    finds is kept."""
+def _lint_source(source: _Source, cache: ResultCache | None = None) -> Linted:
+    """Lint a file read. With ``cache`` (it was looked up already), what linting finds is
+    kept, without the text: an entry stands for a text the run has read anyway."""
     from okrlint.loader import LoadedBoard, load_text
 
-    config, file, source = _read(path, config_of)
-    if isinstance(source, InputError):
-        return _lint_loaded(LoadedBoard(file=file, errors=[source]), config)
-    if cache is None:
-        return _lint_loaded(load_text(source, file, config.limits), config)
-    return _lint_cached(source, file, config, cache, lookup=False)
+    config, text = source.config, source.text
+    if isinstance(text, InputError):
+        return _lint_loaded(LoadedBoard(file=source.file, errors=[text]), config)
+    linted, board_trace = _lint_loaded(load_text(text, source.file, config.limits), config)
+    if cache is not None and source.key:
+        from okrlint.cache import CachedBoard
 
-
-def _cached(path: Path, config_of: Callable[[Path], Config], cache: ResultCache) -> Linted | None:
-    """The file's entry in the cache, or None (unreadable files are never cached)."""
-    config, file, source = _read(path, config_of)
-    if isinstance(source, InputError):
-        return None
-    hit = cache.get(cache.key(file, source, config))
-    return None if hit is None else _from_cache(hit, config)
-
-
-def _from_cache(hit: CachedBoard, config: Config) -> Linted:
-    return _Linted(hit.result, list(hit.findings), config, list(hit.suppressions)), hit.trace
-
-
-def _lint_cached(
-    source: str, file: str, config: Config, cache: ResultCache, lookup: bool = True
-) -> Linted:
-    """Lint board text through the cache: an entry for the same name, text and settings
-    stands for the linting."""
-    key = cache.key(file, source, config)
-    hit = cache.get(key) if lookup else None
-    if hit is not None:
-        return _from_cache(hit, config)
-    from okrlint.loader import load_text
-
-    linted, board_trace = _lint_loaded(load_text(source, file, config.limits), config)
-    cache.put(
-        key,
-        CachedBoard(linted.result, tuple(linted.findings), tuple(linted.suppressions), board_trace),
-    )
+        entry = CachedBoard(
+            replace(linted.result, source=""),
+            tuple(linted.findings),
+            tuple(linted.suppressions),
+            board_trace,
+        )
+        cache.put(source.key, entry)
     return linted, board_trace
+
+
+def _lint_one(path: Path, config_of: Callable[[Path], Config]) -> Linted:
+    """Read and lint one file."""
+    return _lint_source(_read(path, config_of))
+
+
+def _from_cache(hit: CachedBoard, source: _Source) -> Linted:
+    """A cache entry as a linted file, with the text just read (entries hold none)."""
+    assert isinstance(source.text, str)
+    result = replace(hit.result, source=source.text)
+    return LintedFile(result, list(hit.findings), source.config, list(hit.suppressions)), hit.trace
 
 
 #: Files per process below which a run stays in one process (forking costs more).
 PARALLEL_THRESHOLD = 100
-
-# The work of a forked worker: set before the pool starts, inherited by the children.
-_WORK: tuple[list[Path], Callable[[Path], Config], ResultCache | None] | None = None
-
-
-def _lint_chunk(bounds: tuple[int, int]) -> list[Linted]:
-    assert _WORK is not None
-    files, config_of, cache = _WORK
-    done = [_lint_one(path, config_of, cache) for path in files[bounds[0] : bounds[1]]]
-    if cache is not None:
-        cache.flush()  # each worker writes the entries of the boards it linted
-    return done
 
 
 def _lint_files(
@@ -246,169 +219,93 @@ def _lint_files(
     jobs: int | None,
     cache: ResultCache | None = None,
 ) -> Iterable[Linted]:
-    """Lint each file, in order. With a cache, the boards found in it are taken here
-    (a hit costs less than sending it back from a worker); the rest are linted."""
+    """Lint each file, in order. Without a cache, each file is read where it is linted
+    (in a worker, for a parallel run). With one, each is read and hashed here, once:
+    the boards found in the cache are taken here (a hit costs less than sending it
+    back from a worker); the rest are linted from the text read."""
     if cache is None:
-        yield from _lint_afresh(files, config_of, on_file, jobs, None)
+        yield from _lint_afresh(files, lambda path: _lint_one(path, config_of), on_file, jobs)
         return
-    hits = [_cached(path, config_of, cache) for path in files]
-    misses = [path for path, hit in zip(files, hits, strict=True) if hit is None]
-    fresh = iter(_lint_afresh(misses, config_of, on_file, jobs, cache))
-    for hit in hits:
-        yield hit if hit is not None else next(fresh)
+    sources = [_read(path, config_of, cache) for path in files]
+    hits = [cache.get(s.key) if s.key else None for s in sources]
+    misses = [s for s, hit in zip(sources, hits, strict=True) if hit is None]
+    fresh = iter(_lint_afresh(misses, lambda s: _lint_source(s, cache), on_file, jobs, cache.flush))
+    for source, hit in zip(sources, hits, strict=True):
+        yield _from_cache(hit, source) if hit is not None else next(fresh)
 
 
 def _lint_afresh(
-    files: list[Path],
-    config_of: Callable[[Path], Config],
+    items: Sequence[T],
+    lint: Callable[[T], Linted],
     on_file: Callable[[int, int], None] | None,
     jobs: int | None,
-    cache: ResultCache | None,
+    after_chunk: Callable[[], None] | None = None,
 ) -> Iterable[Linted]:
-    """Lint each file, in order; across processes when there are many (fork only).
-    With a cache, what is found is kept (the files were looked up already)."""
+    """``lint`` each item, in order; across processes when there are many (fork only:
+    the children inherit the items). ``after_chunk`` runs in each worker at its end."""
     import os
 
-    total = len(files)
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    parallel = workers > 1 and total > 1 and (jobs is not None or total >= PARALLEL_THRESHOLD)
-    if parallel:
-        import multiprocessing  # only for large runs: it imports pickle, sockets, ...
+    total = len(items)
+    processes = jobs if jobs is not None else (os.cpu_count() or 1)
+    if processes > 1 and total > 1 and (jobs is not None or total >= PARALLEL_THRESHOLD):
+        from okrlint import workers  # only for large runs: it imports multiprocessing
 
-        parallel = "fork" in multiprocessing.get_all_start_methods()
-    if not parallel:
-        for done, path in enumerate(files):
-            if on_file is not None:
-                on_file(done, total)
-            yield _lint_one(path, config_of, cache)
-        return
-    global _WORK
-    _WORK = (files, config_of, cache)
-    try:
-        # the parent lints the first chunk itself while the children do the rest
-        size = -(-total // workers)
-        bounds = [(k, min(k + size, total)) for k in range(0, total, size)]
-        import multiprocessing
-
-        context = multiprocessing.get_context("fork")
-        with context.Pool(len(bounds) - 1) as pool:
-            pending = pool.map_async(_lint_chunk, bounds[1:])
-            for done, path in enumerate(files[bounds[0][0] : bounds[0][1]]):
-                if on_file is not None:
-                    on_file(done, total)
-                yield _lint_one(path, config_of, cache)
-            for chunk in pending.get():
-                yield from chunk
-    finally:
-        _WORK = None
+        if workers.can_fork():
+            yield from workers.lint_forked(items, lint, processes, on_file, after_chunk)
+            return
+    for done, item in enumerate(items):
+        if on_file is not None:
+            on_file(done, total)
+        yield lint(item)
 
 
-def _finish(
-    linted: list[_Linted],
-    history_findings: list[Finding],
-    baseline: Baseline | None,
-    *,
-    root: str,
-    fail_on: Severity,
-    notices: Sequence[str] = (),
-) -> LintResult:
-    """Apply suppressions file by file, then the baseline; build the result."""
-    by_file: dict[str, list[Finding]] = {}
-    for f in history_findings:
-        by_file.setdefault(f.file, []).append(f)
-    kept: list[Finding] = []
-    suppressed: list[Finding] = []
-    for item in linted:
-        findings = item.findings + by_file.get(item.result.file, [])
-        if item.suppressions:
-            outcome = apply_suppressions(
-                item.result.file,
-                findings,
-                item.suppressions,
-                known=item.config.known_ids(),
-                enabled=(*item.config.rules(), *(r.id for r in item.config.custom_rules)),
-                report_unused=item.config.enabled(UNUSED),
-                report_unknown=item.config.enabled(UNKNOWN),
-            )
-            kept.extend(outcome.kept)
-            kept.extend(outcome.reports)
-            suppressed.extend(outcome.suppressed)
-        else:
-            kept.extend(findings)
-    hidden = stale = 0
-    if baseline is not None:
-        kept, hidden, stale = baseline.filter(kept)
-    kept.sort(key=Finding.sort_key)
-    suppressed.sort(key=Finding.sort_key)
-    files = sorted((item.result for item in linted), key=lambda r: r.file)
-    return LintResult(
-        files=tuple(files),
-        findings=tuple(kept),
-        notices=tuple(notices),
-        root=root,
-        suppressed=tuple(suppressed),
-        baseline_hidden=hidden,
-        baseline_stale=stale,
-        fail_on=fail_on,
-    )
+#: A rule's options as a key: (name, value) pairs in name order.
+_Options = tuple[tuple[str, Any], ...]
 
 
-# -- the goals repository as history ---------------------------------------------------
+def _cross_cycle_findings(traces: History, linted: Sequence[LintedFile]) -> list[Finding]:
+    """The cross-cycle rules' findings, each made with the options of the file it lands in.
 
-_BOARD_NAME = re.compile(r"^board:[ \t]*(.+?)[ \t]*(?:#.*)?$", re.MULTILINE)
-
-
-def _team_of_text(text: str, path: Path) -> str:
-    m = _BOARD_NAME.search(text)
-    if m is None:
-        return path.stem
-    return m.group(1).strip().strip("'\"")
-
-
-def _team_history(
-    traces: History,
-    given: Sequence[Path],
-    config_of: Callable[[Path], Config],
-    cache: ResultCache | None = None,
-) -> Iterable[BoardTrace]:
-    """Other boards of the linted teams under each repository root, read-only.
-
-    A cheap scan reads each candidate's ``board:`` line (or its file name); only the
-    boards of the teams in the run are loaded.
+    A rule runs once for each set of its options among the files that run it (nearly
+    always one set); its findings go to the files linted with that set. Whether each is
+    reported, and how severe it is, the file's own settings say (policy.finish).
     """
-    linted = {os.path.realpath(p) for p in given}  # never raises on a symlink loop
-    teams = {t.team for t in traces.boards}
-    roots: dict[Path, None] = {}
-    for path in given:
-        root = find_root(path)
-        if root is not None:
-            roots[root] = None
-    for root in roots:
-        config = config_of(root)
-        boards, _problems = walk_boards(root, config.excluded)
-        for path in boards:
-            if os.path.realpath(path) in linted:
-                continue
-            try:
-                text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                continue
-            if _team_of_text(text, path) not in teams:
-                continue
-            if cache is not None:  # a full lint, kept for when the board itself is linted
-                _linted, board_trace = _lint_cached(
-                    text, display(path), config.for_file(path), cache
-                )
-            else:
-                from okrlint.loader import load_text
+    findings: list[Finding] = []
+    for rule_id in HISTORY_CHECKS:
+        files_by_options: dict[_Options, set[str]] = {}
+        known: dict[int, _Options | None] = {}  # files share their settings objects
+        for item in linted:
+            if id(item.config) not in known:
+                known[id(item.config)] = _options_if_run(item.config, rule_id)
+            options = known[id(item.config)]
+            if options is not None:
+                files_by_options.setdefault(options, set()).add(item.result.file)
+        for options, files in files_by_options.items():
+            only = Config(select=(rule_id,), rule_options={rule_id: dict(options)})
+            findings.extend(f for f in check_history(traces, only) if f.file in files)
+    return findings
 
-                loaded = load_text(text, display(path), config.limits)
-                _findings, board_trace = lint_board(loaded, config.for_file(path), rules=False)
-            if board_trace is not None:
-                yield BoardTrace(
-                    board_trace.file,
-                    board_trace.team,
-                    board_trace.cycle,
-                    board_trace.key_results,
-                    report=False,
-                )
+
+def _options_if_run(config: Config, rule_id: str) -> _Options | None:
+    """The rule's options in these settings, or None when they do not run it."""
+    if not config.enabled(rule_id):
+        return None
+    return tuple(sorted(config.options_for(rule_id).items()))
+
+
+def _history_linter(cache: ResultCache | None) -> HistoryLinter:
+    """How a board read as history is linted: in full through the cache (kept for when
+    the board itself is linted), else only as far as its trace."""
+
+    def lint(config: Config, file: str, text: str) -> BoardTrace | None:
+        if cache is not None:
+            source = _Source(config, file, text, cache.key(file, text, config))
+            hit = cache.get(source.key)
+            return hit.trace if hit is not None else _lint_source(source, cache)[1]
+        from okrlint.loader import load_text
+
+        loaded = load_text(text, file, config.limits)
+        _findings, board_trace = lint_board(loaded, config, rules=False)
+        return board_trace
+
+    return lint

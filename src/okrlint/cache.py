@@ -33,7 +33,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from okrlint._version import __version__
+from okrlint import __version__
 from okrlint.cycles import Cycle
 from okrlint.errors import ErrorKind, InputError
 from okrlint.files import write_atomic

@@ -1,8 +1,8 @@
 """Run settings: which rules run, their options and severities, when to fail, what to skip.
 
 A :class:`Config` is what one board is linted with. The :class:`Resolver` builds it
-for each path from the nearest configuration file (see :mod:`okrlint.settings`) and
-the command line, which wins: ``--select`` replaces the file's ``select``,
+for each path from the nearest configuration file (read by :mod:`okrlint.config_files`)
+and the command line, which wins: ``--select`` replaces the file's ``select``,
 ``--ignore`` and ``--extend-select`` add to the file's, ``--fail-on``,
 ``--language``, ``--rule-option`` and the limits override it.
 """
@@ -16,19 +16,21 @@ from dataclasses import dataclass, field, fields, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from okrlint.catalog import load_rule_doc, rule_defaults
 from okrlint.checks import META_RULES, RULE_IDS
-from okrlint.custom_rules import CustomRule, parse_custom_rules
-from okrlint.findings import Severity
-from okrlint.settings import (
+from okrlint.config_files import (
     ConfigError,
     FileSettings,
     find_config_file,
     load_config_file,
 )
+from okrlint.findings import Severity
 from okrlint.yamltree import DEFAULT_LIMITS, Limits
+
+if TYPE_CHECKING:  # house rules load (with the reader) only for a file that has some
+    from okrlint.custom_rules import CustomRule
 
 DEFAULT_EXCLUDE: tuple[str, ...] = (".*",)
 
@@ -89,6 +91,22 @@ class Config:
 
     def known_ids(self) -> frozenset[str]:
         return frozenset((*RULE_IDS, *META_RULES, *(r.id for r in self.custom_rules)))
+
+    def severity(
+        self, rule_id: str, variant: str | None = None, default: Severity | None = None
+    ) -> Severity:
+        """A finding's severity: the user's override wins, then ``default`` (a custom
+        rule's own, or the grade a finding already carries), then the variant's default
+        (``guard-rail``), then the rule's (``rules/<id>.yaml``)."""
+        override = self.severities.get(rule_id)
+        if override is not None:
+            return override
+        if default is not None:
+            return default
+        defaults = rule_defaults(rule_id)
+        if variant is not None and variant in defaults.variants:
+            return defaults.variants[variant]
+        return defaults.severity
 
     def options_for(self, rule_id: str) -> dict[str, Any]:
         values: dict[str, Any] = dict(rule_defaults(rule_id).options)
@@ -257,69 +275,130 @@ def _config_file_in(path: str) -> Path | None:
     return find_config_file(Path(folder))
 
 
-def combine(settings: FileSettings | None, cli: CommandLine) -> tuple[Config, dict[str, str]]:
-    """A file's settings and the command line as one Config, and where each value came from."""
-    values = settings.values if settings is not None else {}
-    origin: dict[str, str] = {}
+@dataclass(frozen=True)
+class _FileValues:
+    """A configuration file's checked values (none without a file), and how to blame
+    one of them: an error names the file and the key's line."""
 
-    def source_of(key: str) -> str:
-        return settings.where(key) if settings is not None else "default"
+    settings: FileSettings | None
 
-    def fail(key: str, message: str) -> ConfigError:
-        if settings is not None and key in values:
-            return settings.error(key, message)
+    @property
+    def values(self) -> Mapping[str, Any]:
+        return self.settings.values if self.settings is not None else _EMPTY
+
+    def where(self, key: str) -> str:
+        return self.settings.where(key) if self.settings is not None else "default"
+
+    def fail(self, key: str, message: str) -> ConfigError:
+        if self.settings is not None and key in self.values:
+            return self.settings.error(key, message)
         return ConfigError(message)
 
-    custom: tuple[CustomRule, ...] = ()
-    if "custom-rules" in values:
+    def ids(self, key: str, known: tuple[str, ...]) -> tuple[str, ...]:
         try:
-            custom = parse_custom_rules(values["custom-rules"], frozenset((*RULE_IDS, *META_RULES)))
-        except ValueError as exc:
-            raise fail("custom-rules", str(exc)) from None
-        origin["custom-rules"] = source_of("custom-rules")
-    known = (*RULE_IDS, *META_RULES, *(r.id for r in custom))
-
-    def ids(key: str) -> tuple[str, ...]:
-        try:
-            return split_rule_ids(values.get(key, ()), known)
+            return split_rule_ids(self.values.get(key, ()), known)
         except ConfigError as exc:
-            raise fail(key, str(exc)) from None
+            raise self.fail(key, str(exc)) from None
 
-    select: tuple[str, ...] | None = ids("select") if "select" in values else None
-    origin["select"] = source_of("select") if "select" in values else "default (all rules)"
+
+def combine(settings: FileSettings | None, cli: CommandLine) -> tuple[Config, dict[str, str]]:
+    """A file's settings and the command line as one Config, and where each value came from."""
+    given = _FileValues(settings)
+    values = given.values
+    custom = _custom_rules(given)
+    known = (*RULE_IDS, *META_RULES, *(r.id for r in custom))
+    ignore, severities = _ignore_and_severities(given, cli, known)
+    config = Config(
+        select=_select(given, cli, known),
+        ignore=ignore,
+        fail_on=cli.fail_on or Severity(values.get("fail-on", "error")),
+        rule_options=_rule_options(given, cli, known),
+        severities=severities,
+        limits=_limits(values, cli),
+        language=cli.language or values.get("language"),
+        exclude=tuple(values.get("exclude", DEFAULT_EXCLUDE)),
+        extend_exclude=tuple(values.get("extend-exclude", ())),
+        per_file_ignores=_per_file_ignores(given, known),
+        custom_rules=custom,
+        base=str(settings.base) if settings is not None else os.getcwd(),
+        source=str(settings.path) if settings is not None else "",
+        force_exclude=cli.force_exclude,
+    )
+    return config, _origins(given, cli)
+
+
+def _custom_rules(given: _FileValues) -> tuple[CustomRule, ...]:
+    """The file's house rules, checked (imported only when a file has some)."""
+    if "custom-rules" not in given.values:
+        return ()
+    from okrlint.custom_rules import parse_custom_rules
+
+    try:
+        return parse_custom_rules(given.values["custom-rules"], frozenset((*RULE_IDS, *META_RULES)))
+    except ValueError as exc:
+        raise given.fail("custom-rules", str(exc)) from None
+
+
+def _select(given: _FileValues, cli: CommandLine, known: tuple[str, ...]) -> tuple[str, ...] | None:
+    """``--select`` replaces the file's; ``extend-select`` adds to either (None: all)."""
+    select = given.ids("select", known) if "select" in given.values else None
     if cli.select is not None:
-        select, origin["select"] = split_rule_ids(cli.select, known), "command line"
-    extend = (*ids("extend-select"), *split_rule_ids(cli.extend_select, known))
+        select = split_rule_ids(cli.select, known)
+    extend = (*given.ids("extend-select", known), *split_rule_ids(cli.extend_select, known))
     if select is not None and extend:
         select = tuple(dict.fromkeys((*select, *extend)))
-    ignore = [*ids("ignore"), *split_rule_ids(cli.ignore, known)]
+    return select
+
+
+def _ignore_and_severities(
+    given: _FileValues, cli: CommandLine, known: tuple[str, ...]
+) -> tuple[tuple[str, ...], dict[str, Severity]]:
+    """Rules ignored (the file's, ``--ignore``'s, and those of severity ``off``) and
+    the severities the file sets."""
+    ignore = [*given.ids("ignore", known), *split_rule_ids(cli.ignore, known)]
     severities: dict[str, Severity] = {}
-    for rule_id, word in values.get("severity", {}).items():
+    for rule_id, word in given.values.get("severity", {}).items():
         if rule_id not in known:
-            raise fail("severity", unknown_rule_message(rule_id, known))
+            raise given.fail("severity", unknown_rule_message(rule_id, known))
         if word == "off":
             ignore.append(rule_id)
         else:
             severities[rule_id] = Severity(word)
+    return tuple(dict.fromkeys(ignore)), severities
+
+
+def _rule_options(
+    given: _FileValues, cli: CommandLine, known: tuple[str, ...]
+) -> dict[str, dict[str, Any]]:
+    """The file's rule options, checked, then ``--rule-option``'s over them."""
     options: dict[str, dict[str, Any]] = {}
-    for rule_id, opts in values.get("rules", {}).items():
+    for rule_id, opts in given.values.get("rules", {}).items():
         if rule_id not in RULE_IDS:
-            raise fail("rules", unknown_rule_message(rule_id, known))
+            raise given.fail("rules", unknown_rule_message(rule_id, known))
         for name, raw in opts.items():
             try:
                 options.setdefault(rule_id, {})[name] = coerce_option(rule_id, str(name), raw)
             except ConfigError as exc:
-                raise fail("rules", str(exc)) from None
+                raise given.fail("rules", str(exc)) from None
     for rule_id, opts in cli.rule_options.items():
         options.setdefault(rule_id, {}).update(opts)
+    return options
+
+
+def _per_file_ignores(
+    given: _FileValues, known: tuple[str, ...]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
     per_file: list[tuple[str, tuple[str, ...]]] = []
-    for pattern, rule_ids in values.get("per-file-ignores", {}).items():
+    for pattern, rule_ids in given.values.get("per-file-ignores", {}).items():
         try:
             per_file.append((pattern, split_rule_ids(rule_ids, known)))
         except ConfigError as exc:
-            raise fail("per-file-ignores", str(exc)) from None
-    fail_on = cli.fail_on or Severity(values.get("fail-on", "error"))
-    limits = Limits(
+            raise given.fail("per-file-ignores", str(exc)) from None
+    return tuple(per_file)
+
+
+def _limits(values: Mapping[str, Any], cli: CommandLine) -> Limits:
+    return Limits(
         max_file_size=_pick(
             cli.max_file_size, values.get("max-file-size"), DEFAULT_LIMITS.max_file_size
         ),
@@ -328,38 +407,29 @@ def combine(settings: FileSettings | None, cli: CommandLine) -> tuple[Config, di
             cli.max_alias_nodes, values.get("max-alias-nodes"), DEFAULT_LIMITS.max_alias_nodes
         ),
     )
-    for key in values:
-        origin.setdefault(key, source_of(key))
-    for key, given in (
+
+
+def _origins(given: _FileValues, cli: CommandLine) -> dict[str, str]:
+    """Where each value came from, for ``--show-settings``: the file (and its line),
+    the command line, or the default."""
+    origin = {key: given.where(key) for key in given.values}
+    if "select" not in given.values:
+        origin["select"] = "default (all rules)"
+    for key, overridden in (
+        ("select", cli.select),
         ("fail-on", cli.fail_on),
         ("language", cli.language),
         ("max-file-size", cli.max_file_size),
         ("max-depth", cli.max_depth),
         ("max-alias-nodes", cli.max_alias_nodes),
     ):
-        if given is not None:
+        if overridden is not None:
             origin[key] = "command line"
     if cli.ignore:
         origin["ignore"] = f"{origin.get('ignore', 'default')} + command line"
     if cli.rule_options:
         origin["rules"] = f"{origin.get('rules', 'default')} + command line"
-    config = Config(
-        select=select,
-        ignore=tuple(dict.fromkeys(ignore)),
-        fail_on=fail_on,
-        rule_options=options,
-        severities=severities,
-        limits=limits,
-        language=cli.language or values.get("language"),
-        exclude=tuple(values.get("exclude", DEFAULT_EXCLUDE)),
-        extend_exclude=tuple(values.get("extend-exclude", ())),
-        per_file_ignores=tuple(per_file),
-        custom_rules=custom,
-        base=str(settings.base) if settings is not None else os.getcwd(),
-        source=str(settings.path) if settings is not None else "",
-        force_exclude=cli.force_exclude,
-    )
-    return config, origin
+    return origin
 
 
 def _pick(cli: int | None, file: Any, default: int) -> int:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from okrlint.records import pickled_by_fields
+from okrlint.positions import pickled_by_fields
 
 CYCLE_FORMS = "2026-Q3, Q3 2026, 2026-H2, 2026, 2026-07, or {start: 2026-07-01, end: 2026-09-30}"
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from okrlint.catalog import rule_defaults
 from okrlint.checks import BOARD_CHECKS, HISTORY_CHECKS, Judged
 from okrlint.config import Config
 from okrlint.findings import Finding, Hit, Severity, fingerprint
@@ -18,21 +17,6 @@ if TYPE_CHECKING:  # the reader and the board checks load with the first board r
     from okrlint.understanding.board import UnderstoodBoard
 
 INTERNAL_ERROR = "internal-error"
-
-
-def severity_of(
-    rule_id: str, variant: str | None, config: Config, default: Severity | None = None
-) -> Severity:
-    """The user's override wins, then the variant's default, then the rule's."""
-    override = config.severities.get(rule_id)
-    if override is not None:
-        return override
-    if default is not None:
-        return default
-    defaults = rule_defaults(rule_id)
-    if variant is not None and variant in defaults.variants:
-        return defaults.variants[variant]
-    return defaults.severity
 
 
 @lru_cache(maxsize=4096)
@@ -53,7 +37,7 @@ def to_finding(
     text = loaded.node_text(hit.path)
     return Finding(
         rule=rule_id,
-        severity=severity_of(rule_id, hit.variant, config, default),
+        severity=config.severity(rule_id, hit.variant, default),
         message=hit.message,
         file=loaded.file,
         span=loaded.span_of(hit.path, hit.field),
@@ -125,7 +109,7 @@ def check_history(history: History, config: Config) -> list[Finding]:
             findings.append(
                 Finding(
                     rule=rule_id,
-                    severity=severity_of(rule_id, p.hit.variant, config),
+                    severity=config.severity(rule_id, p.hit.variant),
                     message=p.hit.message,
                     file=p.file,
                     span=p.span,

@@ -1,8 +1,10 @@
 """Files read and written safely: only regular files read, writes whole or not at all.
 
-A board's text is read here (:func:`read_source`: a regular file, within the size
-limit, decoded) before anything parses it, so a run served from the result cache
-never loads the parser's and the models' modules.
+A board's text is read here, once per run (:func:`read_source`: a regular file,
+within the size limit, decoded from UTF-8, or UTF-16/32 with a byte-order mark),
+apart from parsing it: the result cache's key, the loader and the reporters all take
+this text, and a run served from the cache never imports the loader, the models or
+the reader (PyYAML itself is imported: the rule data is YAML).
 """
 
 from __future__ import annotations

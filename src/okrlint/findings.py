@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from okrlint.errors import InputError
-from okrlint.positions import NodePath, Span, format_path
-from okrlint.records import pickled_by_fields
+from okrlint.positions import NodePath, Span, format_path, pickled_by_fields
 
 
 class Severity(StrEnum):
@@ -145,11 +144,12 @@ class BoardFacts:
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class FileResult:
-    """One input file: its findings' count and, when it could not be loaded, why."""
+    """One input file: its text, facts about its board and, when it could not be
+    loaded, why."""
 
     file: str
     errors: tuple[InputError, ...] = ()
-    source: str = ""
+    source: str = ""  # the text read and linted ("" when unreadable), for source lines
     board: BoardFacts | None = None  # None when the file did not load
 
     @property

@@ -8,14 +8,12 @@ positions); the parsed tree is not kept, so memory stays small on large repos.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from okrlint.cycles import Cycle
 from okrlint.findings import Hit
-from okrlint.positions import NodePath, Span
-from okrlint.records import pickled_by_fields
+from okrlint.positions import NodePath, Span, pickled_by_fields
 
 if TYPE_CHECKING:  # a history is read without the reader: records only
     from okrlint.loader import LoadedBoard
@@ -128,10 +126,3 @@ class History:
             team: [sorted(boards, key=lambda b: b.file) for _, boards in sorted(cycles.items())]
             for team, cycles in sorted(grouped.items())
         }
-
-
-def from_traces(traces: Iterable[BoardTrace | None]) -> History:
-    history = History()
-    for t in traces:
-        history.add(t)
-    return history

@@ -8,7 +8,7 @@ messages are written for people ("expected an ISO date such as 2026-09-30").
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     AliasChoices,
@@ -387,14 +387,24 @@ class Kpi(_FromTo):
     )
 
 
-# The enum offers completion in editors; the pattern accepts what Board._lower reads ("EN").
+if TYPE_CHECKING:  # a Literal cannot be spelled from a constant for mypy
+    _LanguageLiteral = str
+else:
+    _LanguageLiteral = Literal[LANGUAGES]  # one value per code of catalog.LANGUAGES
+
+#: Each code in either case, with spaces around: what Board._lower reads ("EN", " fr ").
+_LANGUAGE_PATTERN = "|".join(
+    "".join(f"[{c.upper()}{c.lower()}]" for c in code) for code in LANGUAGES
+)
+
+# The enum offers completion in editors; the pattern accepts what Board._lower reads.
 LanguageCode = Annotated[
-    Literal["en", "de", "es", "fr"],
+    _LanguageLiteral,
     WithJsonSchema(
         {
             "anyOf": [
                 {"enum": list(LANGUAGES)},
-                {"type": "string", "pattern": r"^\s*(?:[Ee][Nn]|[Dd][Ee]|[Ee][Ss]|[Ff][Rr])\s*$"},
+                {"type": "string", "pattern": rf"^\s*(?:{_LANGUAGE_PATTERN})\s*$"},
             ]
         }
     ),
@@ -421,7 +431,8 @@ class Board(_Model):
     owner: Text | None = Field(default=None, description="The owning team.", examples=["growth"])
     language: LanguageCode | None = Field(
         default=None,
-        description="Language of the texts (en, de, es, fr); detected per text when absent.",
+        description=f"Language of the texts ({', '.join(LANGUAGES)}); "
+        "detected per text when absent.",
         examples=["en"],
     )
     kpis: Annotated[list[Kpi], BeforeValidator(_optional_list)] = Field(
@@ -503,5 +514,3 @@ ALLOWED_FIELDS: dict[str, tuple[str, ...]] = {
     "cycle": ("start", "end"),
     "threshold": ("min", "max"),
 }
-
-Language = Literal["en", "de", "es", "fr"]

@@ -1,5 +1,10 @@
 """Policy applied to findings after the rules ran: inline suppressions, the baseline.
 
+:func:`finish` is a run's last step: each file's findings (its own, and the
+cross-cycle rules' findings that land in it, which obey the file's settings here) go
+through the file's suppressions, then all of them through the baseline, into one
+:class:`LintResult`.
+
 Inline suppressions are YAML comments, ESLint and ruff style::
 
     - Maintain 99.9% uptime  # okrlint: disable=kpi-in-disguise -- moved to kpis in Q4
@@ -18,13 +23,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-from okrlint.findings import Finding, Severity, fingerprint
+from okrlint.checks import UNKNOWN, UNUSED
+from okrlint.findings import FileResult, Finding, LintResult, Severity, fingerprint
 from okrlint.positions import Position, Span
 
-UNUSED = "unused-suppression"
-UNKNOWN = "unknown-rule-in-suppression"
+if TYPE_CHECKING:
+    from okrlint.config import Config
+
 
 _DIRECTIVE = re.compile(
     r"(?:^|\s)#\s*okrlint:\s*(?P<kind>disable-next-line|disable-file|disable)\s*"
@@ -153,6 +161,93 @@ def _report(file: str, span: Span, rule: str, about: str, message: str, hint: st
         hint=hint,
         fingerprint=fingerprint(rule, file, (), f"{span.start.line}:{about}"),
         node_line=span.start.line,
+    )
+
+
+# -- a run's last step -------------------------------------------------------------------
+
+
+@dataclass
+class LintedFile:
+    """What a run keeps of one file until its last step: the file's result, what its
+    rules found, the settings it was linted with and its suppression comments."""
+
+    result: FileResult
+    findings: list[Finding]
+    config: Config
+    suppressions: list[Suppression] = field(default_factory=list)
+
+
+def obey_file_settings(findings: Iterable[Finding], config: Config) -> list[Finding]:
+    """Cross-cycle findings as the settings of the file they land in say.
+
+    The cross-cycle rules judge a whole goals repository at once, without any one
+    file's settings. Each finding is kept only if its file runs the rule (its nearest
+    configuration's ``select``, ``ignore``, ``severity: off``, and ``per-file-ignores``:
+    ``config`` is the file's own), at the severity the file sets for it (the same
+    precedence as the engine's: the user's override, else the rule's default the
+    engine gave it).
+    """
+    out: list[Finding] = []
+    for f in findings:
+        if not config.enabled(f.rule):
+            continue
+        severity = config.severity(f.rule, f.variant, default=f.severity)
+        out.append(f if severity is f.severity else replace(f, severity=severity))
+    return out
+
+
+def finish(
+    linted: Sequence[LintedFile],
+    history_findings: Sequence[Finding],
+    baseline: Baseline | None,
+    *,
+    root: str,
+    fail_on: Severity,
+    notices: Sequence[str] = (),
+) -> LintResult:
+    """Apply each file's settings to the cross-cycle findings in it and its suppressions
+    to all of its findings, then the baseline; build the result."""
+    by_file: dict[str, list[Finding]] = {}
+    for f in history_findings:
+        by_file.setdefault(f.file, []).append(f)
+    kept: list[Finding] = []
+    suppressed: list[Finding] = []
+    for item in linted:
+        findings = item.findings
+        landed = by_file.get(item.result.file)
+        if landed:
+            findings = findings + obey_file_settings(landed, item.config)
+        if item.suppressions:
+            outcome = apply_suppressions(
+                item.result.file,
+                findings,
+                item.suppressions,
+                known=item.config.known_ids(),
+                enabled=(*item.config.rules(), *(r.id for r in item.config.custom_rules)),
+                report_unused=item.config.enabled(UNUSED),
+                report_unknown=item.config.enabled(UNKNOWN),
+            )
+            kept.extend(outcome.kept)
+            kept.extend(outcome.reports)
+            suppressed.extend(outcome.suppressed)
+        else:
+            kept.extend(findings)
+    hidden = stale = 0
+    if baseline is not None:
+        kept, hidden, stale = baseline.filter(kept)
+    kept.sort(key=Finding.sort_key)
+    suppressed.sort(key=Finding.sort_key)
+    files = sorted((item.result for item in linted), key=lambda r: r.file)
+    return LintResult(
+        files=tuple(files),
+        findings=tuple(kept),
+        notices=tuple(notices),
+        root=root,
+        suppressed=tuple(suppressed),
+        baseline_hidden=hidden,
+        baseline_stale=stale,
+        fail_on=fail_on,
     )
 
 

@@ -3,14 +3,39 @@
 A node path names an item of a board the way users read it:
 ``objectives[1].key_results[0]``. It is a tuple of keys (``str``) and
 indexes (``int``) and renders with :func:`format_path`.
+
+This is the bottom leaf, so it also holds :func:`pickled_by_fields`, which every
+result record (positions first) uses to travel back from ``--jobs`` workers.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
+from operator import attrgetter
+from typing import Any, TypeVar
 
-from okrlint.records import pickled_by_fields
+T = TypeVar("T")
+
+
+def pickled_by_fields(cls: type[T]) -> type[T]:
+    """Pickle a frozen slots dataclass as a call of its constructor with its fields.
+
+    The default for such classes restores the fields one by one through Python-level
+    ``__setstate__``; this halves the cost of sending a worker's findings back.
+    Put it above ``@dataclass``.
+    """
+    names = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+    values = attrgetter(*names)
+
+    def __reduce__(self: T) -> tuple[Any, tuple[Any, ...]]:
+        got = values(self)
+        return cls, (got if len(names) > 1 else (got,))
+
+    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
+    return cls
+
 
 NodePath = tuple[str | int, ...]
 

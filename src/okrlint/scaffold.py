@@ -1,8 +1,8 @@
 """``okrlint init``: a commented ``.okrlint.yaml`` and, on request, a starter board.
 
-The configuration lists every key the loader (:mod:`okrlint.settings`) knows. Keys that
-are written out hold their default value, read from the code that owns it (rule
-options from ``rules/<id>.yaml``, limits from :mod:`okrlint.yamltree`); the others are
+The configuration lists every key :mod:`okrlint.config_files` knows. Keys that are
+written out hold their default value, read from the code that owns it (rule options
+from ``rules/<id>.yaml``, limits from :mod:`okrlint.yamltree`); the others are
 commented examples. So the file documents everything and changes nothing until edited.
 """
 
@@ -17,6 +17,7 @@ from pathlib import Path
 from okrlint.catalog import load_rule_doc
 from okrlint.checks import RULE_IDS
 from okrlint.config import Config
+from okrlint.config_files import LANGUAGE_CHOICES
 from okrlint.schema import SCHEMA_ID
 from okrlint.yamltree import DEFAULT_LIMITS
 
@@ -126,8 +127,8 @@ _SECTIONS: tuple[tuple[str, str, Callable[[], list[str]]], ...] = (
     ),
     (
         "language",
-        "Language of boards that do not set one: en, de, es or fr (default: detected from "
-        "each text's words).",
+        f"Language of boards that do not set one: {LANGUAGE_CHOICES} (default: detected "
+        "from each text's words).",
         lambda: ["# language: en"],
     ),
     (

@@ -34,9 +34,6 @@ try:  # libyaml's C parser is several times faster; fall back to pure Python.
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-#: True when libyaml's C parser is in use.
-USING_LIBYAML = _Loader.__name__.startswith("C")
-
 _TAG = "tag:yaml.org,2002:"
 _STR, _SEQ, _MAP, _MERGE = _TAG + "str", _TAG + "seq", _TAG + "map", _TAG + "merge"
 _SCALAR_TAGS = frozenset(_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp"))
@@ -172,7 +169,8 @@ class _Builder:
         self.anchors: dict[str, YNode] = {}
         self.alias_nodes = 0
         self.errors: list[InputError] = []
-        # Each frame: [node, pending key node or None, explicit-key set, merges]
+        # Each frame, five items: [collection node, pending key node or None, explicit
+        # keys (key text -> key node), merge values (<<), the collection's anchor or None]
         self.stack: list[list[Any]] = []
         self.root: YNode | None = None
         self.documents = 0

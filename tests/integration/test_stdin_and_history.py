@@ -57,3 +57,40 @@ def test_outside_a_repository_only_the_given_files_are_compared(repo: Repo) -> N
         repo.write(f"goals/{cycle}/growth.yaml", _team_board(cycle))
     _code, data = repo.json("goals/2026-Q3/growth.yaml", "--select", "evergreen-key-result")
     assert findings(data) == []
+
+
+def test_history_boards_are_read_like_linted_ones(repo: Repo) -> None:
+    """The team-history scan reads through files.read_source: a UTF-16 board (with its
+    byte-order mark) counts as history, a board over the size limit does not."""
+    repo.git_init()
+    repo.write("goals/2026-Q1/growth.yaml", _team_board("2026-Q1"))
+    q2 = repo.root / "goals/2026-Q2/growth.yaml"
+    q2.parent.mkdir(parents=True)
+    q2.write_text(_team_board("2026-Q2"), encoding="utf-16")
+    repo.write("goals/2026-Q3/growth.yaml", _team_board("2026-Q3"))
+    args = ("goals/2026-Q3/growth.yaml", "--select", "evergreen-key-result")
+    _code, data = repo.json(*args)
+    assert findings(data) == [
+        ("goals/2026-Q3/growth.yaml", 7, "evergreen-key-result"),
+        ("goals/2026-Q3/growth.yaml", 8, "evergreen-key-result"),
+    ]
+    repo.write("goals/2026-Q1/growth.yaml", _team_board("2026-Q1", "# " + "x" * 400 + "\n"))
+    _code, data = repo.json(*args, "--max-file-size", "350")
+    assert findings(data) == []  # Q1 is over the limit: a run of two cycles only
+
+
+def test_history_boards_follow_their_own_configuration(repo: Repo) -> None:
+    """A nested configuration's exclude holds for the team-history scan too."""
+    repo.git_init()
+    repo.write("goals/.okrlint.yaml", "extend-exclude: [archive/]\n")
+    repo.write("goals/archive/2026-Q1/growth.yaml", _team_board("2026-Q1"))
+    repo.write("goals/2026-Q2/growth.yaml", _team_board("2026-Q2"))
+    repo.write("goals/2026-Q3/growth.yaml", _team_board("2026-Q3"))
+    _code, data = repo.json("goals/2026-Q3/growth.yaml", "--select", "evergreen-key-result")
+    assert findings(data) == []  # the archived Q1 is excluded: a run of two cycles
+    repo.write("goals/2026-Q1/growth.yaml", _team_board("2026-Q1"))
+    _code, data = repo.json("goals/2026-Q3/growth.yaml", "--select", "evergreen-key-result")
+    assert findings(data) == [
+        ("goals/2026-Q3/growth.yaml", 7, "evergreen-key-result"),
+        ("goals/2026-Q3/growth.yaml", 8, "evergreen-key-result"),
+    ]

@@ -251,7 +251,7 @@ def test_sarif_run_and_tool() -> None:
     [run] = log["runs"]
     driver = run["tool"]["driver"]
     assert driver["name"] == "okrlint"
-    from okrlint._version import __version__
+    from okrlint import __version__
 
     assert driver["version"] == __version__
     assert driver["informationUri"].startswith("https://")

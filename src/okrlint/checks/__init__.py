@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from okrlint.checks import (
     board_mostly_kpis,
@@ -50,7 +50,6 @@ from okrlint.checks import (
     unknown_kpi,
 )
 from okrlint.findings import Hit, RuleKind
-from okrlint.policy import UNKNOWN, UNUSED
 
 if TYPE_CHECKING:
     from okrlint.cycles import Cycle
@@ -125,7 +124,10 @@ def _registered(module: ModuleType) -> str:
 
 #: Every rule id, in catalog order.
 RULE_IDS: tuple[str, ...] = tuple(_registered(m) for m in MODULES)
-#: Ids okrlint prints that are not checks: they judge inline suppression comments.
+#: Ids okrlint prints that are not checks: they judge inline suppression comments (the
+#: policy step, :mod:`okrlint.policy`, reports them).
+UNUSED: Final = "unused-suppression"
+UNKNOWN: Final = "unknown-rule-in-suppression"
 META_RULES: tuple[str, ...] = (UNUSED, UNKNOWN)
 #: Rules that judge one board at a time.
 BOARD_CHECKS: dict[str, BoardCheck] = {m.ID: m.check for m in MODULES if m.KIND is RuleKind.BOARD}

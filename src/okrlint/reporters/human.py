@@ -60,24 +60,6 @@ class _Paint:
         return f"{_STYLES[style]}{text}{_RESET}" if self.color and text else text
 
 
-def _read(path: str) -> str:
-    """A linted file's text, for its source lines (the result does not keep it).
-
-    Only a regular file is read: a named pipe or a device given as a board would
-    block the report or never end.
-    """
-    from okrlint.files import NotARegularFile, read_regular
-
-    try:
-        data = read_regular(path, _MAX_SHOWN)
-    except (OSError, ValueError, NotARegularFile):
-        return ""
-    return data.decode("utf-8-sig", errors="replace")
-
-
-_MAX_SHOWN = 8 * 1024 * 1024  # bytes of a file read to show its lines
-
-
 def _snippet(source_lines: list[str], span: Span, paint: _Paint, style: str) -> list[str]:
     line_no = span.start.line
     if not 0 < line_no <= len(source_lines):
@@ -187,8 +169,10 @@ def render(result: LintResult, *, color: bool = False, quiet: bool = False) -> R
     out: list[str] = []
     err: list[str] = [f"okrlint: {_visible(notice)}" for notice in result.notices]
     for file, findings in _by_file(result):
-        text = (file.source or _read(file.file)) if (findings or file.errors) and not quiet else ""
-        lines = source_lines(text) if text else []
+        # the text the run read and linted (never read again here: the same decoding,
+        # so the lines are the ones positions count)
+        shown = (findings or file.errors) and not quiet
+        lines = source_lines(file.source) if shown and file.source else []
         for e in file.errors:
             err.extend(_error_lines(e, lines, paint, quiet))
         for f in findings:

@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from okrlint._version import __version__
+from okrlint import __version__
 from okrlint.catalog import RuleDoc, examples_lines, is_board_example, load_rule_doc, rules_dir
 from okrlint.errors import ERROR_KIND_SUMMARIES, InputError
 from okrlint.findings import Finding, LintResult, Severity, fingerprint

@@ -16,6 +16,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from okrlint.catalog import LANGUAGES
+
+#: The languages a board may set, for messages: "en, de, es or fr".
+LANGUAGE_CHOICES = f"{', '.join(LANGUAGES[:-1])} or {LANGUAGES[-1]}"
+
 YAML_NAMES = (".okrlint.yaml", ".okrlint.yml")
 SEVERITY_WORDS = ("error", "warning", "info", "off")
 
@@ -30,7 +35,7 @@ KEYS: dict[str, str] = {
     "exclude": "glob patterns of paths never linted (default: .*)",
     "extend-exclude": "glob patterns excluded in addition to exclude",
     "per-file-ignores": "glob pattern -> rule ids to skip in matching files",
-    "language": "language of boards that do not set one: en, de, es or fr",
+    "language": f"language of boards that do not set one: {LANGUAGE_CHOICES}",
     "custom-rules": "house rules written as data",
     "max-file-size": "largest board file, in bytes",
     "max-depth": "deepest YAML nesting",
@@ -227,8 +232,6 @@ def _per_file(settings: FileSettings, key: str, value: Any) -> dict[str, tuple[s
 
 
 def _language(settings: FileSettings, key: str, value: Any) -> str:
-    from okrlint.catalog import LANGUAGES
-
     if not isinstance(value, str) or value.lower() not in LANGUAGES:
         raise settings.error(key, f"'language' must be one of {', '.join(LANGUAGES)}")
     return value.lower()
