@@ -107,7 +107,7 @@ def test_a_run_served_from_the_cache_never_loads_the_reader_or_the_models() -> N
     code = (
         "import sys, okrlint.cli, okrlint.run, okrlint.api, okrlint.cache, okrlint.engine\n"
         "heavy = sorted(m for m in sys.modules if m.startswith(("
-        "'okrlint.models', 'okrlint.loader', 'okrlint.understanding.')"
+        "'okrlint.models', 'okrlint.loader', 'okrlint.yamltree', 'okrlint.understanding.')"
         ") and m != 'okrlint.understanding.meaning')\n"
         "print(heavy)"
     )

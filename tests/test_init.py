@@ -22,8 +22,8 @@ from okrlint.checks import RULE_IDS
 from okrlint.cli import app
 from okrlint.config import Config
 from okrlint.config_files import KEYS, load_config_file
+from okrlint.files import DEFAULT_LIMITS
 from okrlint.scaffold import CONFIG_KEYS, config_text, quarter_of, starter_board_text
-from okrlint.yamltree import DEFAULT_LIMITS
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,4 +1,6 @@
-"""The direction of imports (STYLE.md): leaves stay leaves, only the CLI knows typer."""
+"""The direction of imports, as docs/ARCHITECTURE.md lays it out: every module is named
+in its layer table, no module imports from a layer above its own, leaves stay leaves,
+only the CLI knows typer."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from pathlib import Path
 import okrlint
 
 SRC = Path(okrlint.__file__).resolve().parent
+ARCHITECTURE = Path(__file__).resolve().parent.parent / "docs" / "ARCHITECTURE.md"
 
 
 def _imports(path: Path) -> set[str]:
@@ -20,7 +23,20 @@ def _imports(path: Path) -> set[str]:
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module:
             names.add(node.module)
+            # "from okrlint import workers" imports the module okrlint.workers
+            names.update(
+                f"{node.module}.{alias.name}"
+                for alias in node.names
+                if _is_module(f"{node.module}.{alias.name}")
+            )
     return names
+
+
+def _is_module(name: str) -> bool:
+    if not name.startswith("okrlint."):
+        return False
+    path = SRC.joinpath(*name.split(".")[1:])
+    return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
 
 
 def _modules() -> dict[str, set[str]]:
@@ -30,6 +46,55 @@ def _modules() -> dict[str, set[str]]:
         name = ".".join(("okrlint", *rel.parts)).removesuffix(".__init__")
         out[name] = _imports(path)
     return out
+
+
+def _layers() -> dict[str, int]:
+    """Each module named in the architecture's layer table, with its layer's height
+    (the table lists the highest layer first)."""
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    table = text.split("<!-- layers:start -->")[1].split("<!-- layers:end -->")[0]
+    rows = [line for line in table.splitlines() if line.startswith("| ") and "`okrlint" in line]
+    heights: dict[str, int] = {}
+    for height, row in enumerate(reversed(rows)):
+        modules_cell = row.split("|")[2]
+        for name in modules_cell.split(","):
+            name = name.strip().strip("`")
+            assert name not in heights, f"{name} is named twice"
+            heights[name] = height
+    return heights
+
+
+def test_every_module_is_named_in_the_architecture() -> None:
+    named = _layers()
+    assert set(_modules()) - set(named) == set(), "modules missing from docs/ARCHITECTURE.md"
+    assert set(named) - set(_modules()) == set(), "docs/ARCHITECTURE.md names no such module"
+
+
+def test_no_module_imports_from_a_layer_above_its_own() -> None:
+    heights = _layers()
+    upward = []
+    for name, imports in sorted(_modules().items()):
+        for imported in sorted(imports):
+            if not imported.startswith("okrlint") or imported == "okrlint.__version__":
+                continue
+            if imported == "okrlint" and _only_the_version(name):
+                continue  # "from okrlint import __version__": set before anything imports
+            if imported in heights and heights[imported] > heights[name]:
+                upward.append(f"{name} -> {imported}")
+    assert upward == []
+
+
+def _only_the_version(module: str) -> bool:
+    """Does ``module`` import only ``__version__`` from the package itself?"""
+    path = SRC.joinpath(*module.split(".")[1:])
+    path = path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return all(
+        alias.name == "__version__" or _is_module(f"okrlint.{alias.name}")
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module == "okrlint"
+        for alias in node.names
+    )
 
 
 def test_only_the_cli_imports_typer() -> None:

@@ -13,11 +13,10 @@ import yaml
 
 import okrlint.yamltree as yamltree
 from okrlint.errors import ErrorKind, InputError
-from okrlint.files import decode
+from okrlint.files import Limits, decode
 from okrlint.loader import LoadedBoard, load_board, load_text
 from okrlint.models import CycleRange, KeyResultSpec, ThresholdRange
 from okrlint.positions import Position
-from okrlint.yamltree import Limits
 
 GOOD = """\
 board: Growth

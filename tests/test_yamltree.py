@@ -14,8 +14,9 @@ import yaml
 import okrlint.yamltree as yamltree
 from conftest import billion_laughs
 from okrlint.errors import ErrorKind, InputError
+from okrlint.files import Limits
 from okrlint.positions import Position
-from okrlint.yamltree import Limits, YamlTree, YamlTreeError, read_tree
+from okrlint.yamltree import YamlTree, YamlTreeError, read_tree
 
 LOADERS = [pytest.param(yaml.SafeLoader, id="pure-python")]
 if hasattr(yaml, "CSafeLoader"):

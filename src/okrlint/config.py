@@ -26,8 +26,8 @@ from okrlint.config_files import (
     find_config_file,
     load_config_file,
 )
+from okrlint.files import DEFAULT_LIMITS, Limits
 from okrlint.findings import Severity
-from okrlint.yamltree import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:  # house rules load (with the reader) only for a file that has some
     from okrlint.custom_rules import CustomRule

@@ -13,11 +13,24 @@ import codecs
 import os
 import stat
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from okrlint.errors import ErrorKind, InputError, describe_os_error, describe_special_file
 from okrlint.positions import Position, Span, position_at
-from okrlint.yamltree import DEFAULT_LIMITS, Limits
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Input limits; each is documented and can be raised by the user."""
+
+    max_file_size: int = 5 * 1024 * 1024
+    max_depth: int = 64
+    max_alias_nodes: int = 10_000
+    max_documents: int = 1
+
+
+DEFAULT_LIMITS = Limits()
 
 
 def write_atomic(path: str | Path, text: str) -> None:

@@ -16,10 +16,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from okrlint.errors import ErrorKind, InputError
-from okrlint.files import read_source
+from okrlint.files import DEFAULT_LIMITS, Limits, read_source
 from okrlint.models import ALLOWED_FIELDS, UNION_TAGS, Board, KeyResultSpec, describe_value
 from okrlint.positions import FILE_START, NodePath, Position, Span, format_path
-from okrlint.yamltree import DEFAULT_LIMITS, Limits, YamlTree, YamlTreeError, read_tree
+from okrlint.yamltree import YamlTree, YamlTreeError, read_tree
 
 
 @dataclass(slots=True)

@@ -18,8 +18,8 @@ from okrlint.catalog import load_rule_doc
 from okrlint.checks import RULE_IDS
 from okrlint.config import Config
 from okrlint.config_files import LANGUAGE_CHOICES
+from okrlint.files import DEFAULT_LIMITS
 from okrlint.schema import SCHEMA_ID
-from okrlint.yamltree import DEFAULT_LIMITS
 
 CONFIG_NAME = ".okrlint.yaml"
 

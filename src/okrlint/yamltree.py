@@ -27,6 +27,7 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from okrlint.errors import ErrorKind, InputError
+from okrlint.files import DEFAULT_LIMITS, Limits
 from okrlint.positions import NodePath, Position, Span, position_at, source_lines
 
 try:  # libyaml's C parser is several times faster; fall back to pure Python.
@@ -48,19 +49,6 @@ _WORD_VALUES = frozenset(
     for f in (str.lower, str.capitalize, str.upper)
 )
 _CONSTRUCTOR = SafeConstructor()
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """Input limits; each is documented and can be raised by the user."""
-
-    max_file_size: int = 5 * 1024 * 1024
-    max_depth: int = 64
-    max_alias_nodes: int = 10_000
-    max_documents: int = 1
-
-
-DEFAULT_LIMITS = Limits()
 
 
 class YNode:

@@ -154,22 +154,32 @@ class Judged:
     """A board as the checks see it: the understood board, and each key result's verdict
     among the selected rules (worked out once, on first asking)."""
 
-    __slots__ = ("_verdicts", "selected", "understood")
+    __slots__ = ("_by_rule", "_key_results", "_verdicts", "selected", "understood")
 
     def __init__(self, understood: UnderstoodBoard, selected: frozenset[str] | None = None):
         self.understood = understood
         self.selected = selected
+        self._key_results = understood.key_results
         self._verdicts: dict[NodePath, str | None] | None = None
+        self._by_rule: dict[str | None, list[KeyResultView]] = {}
+
+    def _judge(self) -> dict[NodePath, str | None]:
+        if self._verdicts is None:
+            self._verdicts = {}
+            for kr in self._key_results:
+                rule_id = verdict(kr, self.selected)
+                self._verdicts[kr.path] = rule_id
+                self._by_rule.setdefault(rule_id, []).append(kr)
+        return self._verdicts
 
     def verdict(self, kr: KeyResultView) -> str | None:
         """The one text rule that judges ``kr`` (None: a well-formed bet, or not selected)."""
-        if self._verdicts is None:
-            self._verdicts = {k.path: verdict(k, self.selected) for k in self.key_results}
-        return self._verdicts.get(kr.path)
+        return self._judge().get(kr.path)
 
-    def judged_as(self, rule_id: str) -> Iterator[KeyResultView]:
-        """The key results whose verdict is ``rule_id``."""
-        return (kr for kr in self.key_results if self.verdict(kr) == rule_id)
+    def judged_as(self, rule_id: str) -> list[KeyResultView]:
+        """The key results whose verdict is ``rule_id``, in board order."""
+        self._judge()
+        return self._by_rule.get(rule_id, [])
 
     def holds_level(self, kr: KeyResultView) -> bool:
         """Does ``kr`` hold a level instead of moving it, whatever rules are selected?"""
@@ -199,7 +209,7 @@ class Judged:
 
     @property
     def key_results(self) -> tuple[KeyResultView, ...]:
-        return self.understood.key_results
+        return self._key_results
 
     @property
     def kpis(self) -> tuple[KpiView, ...]:

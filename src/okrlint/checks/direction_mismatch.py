@@ -18,9 +18,7 @@ KIND: Final = RuleKind.BOARD
 
 def check(board: Judged, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag key results whose verb goes one way and whose numbers go the other."""
-    for kr in board.key_results:
-        if board.verdict(kr) != ID:
-            continue
+    for kr in board.judged_as(ID):
         m = kr.meaning
         verb_way = "up" if m.direction is Direction.UP else "down"
         numbers_way = "down" if verb_way == "up" else "up"

@@ -12,12 +12,6 @@ ID: Final = "evergreen-key-result"
 KIND: Final = RuleKind.HISTORY
 
 
-def same_goal(a: GoalTrace, b: GoalTrace) -> bool:
-    """Same metric field, the same measured subject, or the same text once amounts are
-    blanked ("Raise CSAT from 84% to 86%" and "Raise CSAT from 86% to 88%")."""
-    return not set(a.identities()).isdisjoint(b.identities())
-
-
 def check(history: History, options: Mapping[str, Any]) -> Iterator[PlacedHit]:
     """Report, on the latest board of each run, key results that keep coming back."""
     minimum = int(options["min-cycles"])

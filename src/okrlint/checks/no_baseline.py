@@ -18,9 +18,7 @@ KIND: Final = RuleKind.BOARD
 
 def check(board: Judged, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag key results that name a target (or a relative change) but no baseline."""
-    for kr in board.key_results:
-        if board.verdict(kr) != ID:
-            continue
+    for kr in board.judged_as(ID):
         m = kr.meaning
         if m.target is not None:
             bound = _bound_words(m.bound)

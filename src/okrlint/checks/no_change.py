@@ -17,9 +17,9 @@ KIND: Final = RuleKind.BOARD
 
 def check(board: Judged, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag key results whose target equals their baseline."""
-    for kr in board.key_results:
+    for kr in board.judged_as(ID):
         m = kr.meaning
-        if board.verdict(kr) == ID and m.baseline is not None:
+        if m.baseline is not None:
             yield Hit(
                 kr.path,
                 f'"{kr.text}" goes from {m.baseline} to {m.target}: nothing is meant to move',

@@ -18,9 +18,7 @@ KIND: Final = RuleKind.BOARD
 
 def check(board: Judged, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag key results that name nothing to measure."""
-    for kr in board.key_results:
-        if board.verdict(kr) != ID:
-            continue
+    for kr in board.judged_as(ID):
         m = kr.meaning
         if m.baseline is not None:
             message = f'"{kr.text}" states where the number starts ({m.baseline}) but no target'

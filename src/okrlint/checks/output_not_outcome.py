@@ -18,9 +18,7 @@ KIND: Final = RuleKind.BOARD
 
 def check(board: Judged, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag key results that measure work done rather than a result changed."""
-    for kr in board.key_results:
-        if board.verdict(kr) != ID:
-            continue
+    for kr in board.judged_as(ID):
         m = kr.meaning
         if m.intent is Intent.TASK:
             message = f'"{kr.text}" is a task or deliverable, not a change in a result'

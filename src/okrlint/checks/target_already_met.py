@@ -18,9 +18,9 @@ KIND: Final = RuleKind.BOARD
 
 def check(board: Judged, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag key results whose KPI's current reading already meets their target."""
-    for kr in board.key_results:
+    for kr in board.judged_as(ID):
         kpi = kr.kpi
-        if board.verdict(kr) != ID or kpi is None:
+        if kpi is None:
             continue
         name = kpi.model.id or kpi.model.name
         yield Hit(

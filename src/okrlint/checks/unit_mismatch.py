@@ -18,9 +18,9 @@ KIND: Final = RuleKind.BOARD
 
 def check(board: Judged, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag key results whose baseline and target are in incompatible units."""
-    for kr in board.key_results:
+    for kr in board.judged_as(ID):
         m = kr.meaning
-        if board.verdict(kr) != ID or m.baseline is None or m.target is None:
+        if m.baseline is None or m.target is None:
             continue
         yield Hit(
             kr.path,

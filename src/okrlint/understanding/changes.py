@@ -30,6 +30,7 @@ from okrlint.understanding.lexicon import (
     STEP_UP,
     TARGET_VERBS,
     TARGET_WORDS,
+    TASK_VERBS,
     TO_FILLERS,
     TO_WORDS,
     VAGUE_VERBS,
@@ -331,3 +332,16 @@ def _bare_step(f: _Found, q: Quantity) -> bool:
 def of_after(t: Text, k: int, span: ClauseSpan) -> bool:
     """Does an "of" follow at ``k`` ("95% of tickets", "95 % der Tickets")?"""
     return k < span.last and t.match(OF_WORDS, k) is not None
+
+
+def task_level(t: Text, span: ClauseSpan, verb: Verb, change: Change) -> Quantity | None:
+    """A task verb with "to <amount>" and a stated baseline names a level to reach."""
+    stated = change.stated_baseline
+    if verb.kind != TASK_VERBS or stated is None:
+        return None
+    for k in range(verb.end, span.last):
+        if t.is_word(k, TO_WORDS):
+            got = t.quantity_after(k + 1, span.last, reach=1)
+            if got is not None and got[0].unit.compatible(stated.unit):
+                return got[0]
+    return None

@@ -218,6 +218,23 @@ def qualified_level(
     return None
 
 
+def breaks_level(change: Change, free: list[Quantity], levels: list[Hold]) -> bool:
+    """Does a stated baseline ("currently 62%", "down from 8") fall outside the level?
+    Then the level is a target to reach, not one to keep."""
+    base = change.stated_baseline or change.baseline
+    if base is None:
+        return False
+    level = levels[0].level if levels else (free[0] if free else None)
+    if level is None or base is level or not base.unit.compatible(level.unit):
+        return False
+    comparator = levels[0].comparator if levels and level is levels[0].level else None
+    if comparator in (Comparator.LT, Comparator.LE):
+        return base.value > level.value
+    if comparator in (Comparator.GT, Comparator.GE):
+        return base.value < level.value
+    return not base.same_amount(level)
+
+
 # -- wording the holds ------------------------------------------------------------------
 
 

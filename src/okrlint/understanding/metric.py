@@ -9,7 +9,7 @@ things won in the cycle ("Sign 10 new enterprise customers"), which starts at ze
 
 from __future__ import annotations
 
-from okrlint.understanding.changes import Change
+from okrlint.understanding.changes import Change, of_after
 from okrlint.understanding.clauses import Verb, has_change_words, objects
 from okrlint.understanding.holds import period_end
 from okrlint.understanding.lexicon import (
@@ -25,6 +25,7 @@ from okrlint.understanding.lexicon import (
     COUNT_WORDS,
     DEADLINE_WORDS,
     DELIVERABLE_NOUNS,
+    DUTY_VERBS,
     FLOW_NOUNS,
     FUNCTION_WORDS,
     METRIC_NOUNS,
@@ -41,7 +42,7 @@ from okrlint.understanding.lexicon import (
     ZERO_WORDS,
     Lexicon,
 )
-from okrlint.understanding.meaning import Direction, Hold, Quantity, UnitKind
+from okrlint.understanding.meaning import Comparator, Direction, Hold, Quantity, UnitKind
 from okrlint.understanding.text import (
     ARROWS,
     LEVEL_UNITS,
@@ -308,3 +309,60 @@ def head_noun(metric: str, lex: Lexicon) -> str:
     while len(words) > 1 and lex.participle(words[-1]):
         words.pop()  # "features shipped" is about features
     return words[-1] if words else ""
+
+
+def floor_on_a_count(t: Text, span: ClauseSpan, h: Hold) -> bool:
+    """Is ``h`` a floor on a count of the team's own work or of events in the cycle
+    ("at least 30 interviews", "$450k or higher in closed-won deals")? Such a floor is
+    the target of a task or of a count from zero, not a level to hold."""
+    q = h.level
+    if q is None or h.comparator not in (Comparator.GE, Comparator.GT) or not countable(q):
+        return False
+    return counts_activity(t.lex, q) or counts_events(t, span, q)
+
+
+def bare_level(
+    t: Text,
+    span: ClauseSpan,
+    verb: Verb,
+    metric: str,
+    level: Quantity,
+    stated_baseline: Quantity | None,
+) -> bool:
+    """Is ``level`` a bare level with a noun subject: no verb at all, no date to reach it
+    by, a share, a score, a time or money ("97% uptime", "NPS of 45"), or a count per
+    period ("60 calls per day")? A count of things ("500 paying customers") is a target."""
+    if verb.kind or t.deadline or t.period or stated_baseline is not None:
+        return False
+    if has_change_words(t, span):
+        return False  # "Churn goes down to 2%": words that move it
+    first = t.skip_openers(span.first, span.last)
+    if t.match(SERVICE_VERBS, first) or t.match(DUTY_VERBS, first):
+        return False  # "Resolve 50% of tier-1 tickets via self-service": a verb leads
+    if level.per:
+        # "60 calls per day per rep": the team's own work at a steady rate is a duty;
+        # "1,000 new trials per month" is a rate of results to reach
+        return counts_activity(t.lex, level)
+    if level.unit.kind is UnitKind.DURATION and of_after(t, level.last, span):
+        return False  # "Eight hours of analysis": the effort a task takes
+    if _imperative(t, span, level):
+        return False  # "Rebrand 80% of the files": an unknown verb leads
+    return level.unit.kind in LEVEL_UNITS or not metric
+
+
+def _imperative(t: Text, span: ClauseSpan, level: Quantity) -> bool:
+    """Does one word that names no measure stand before the level ("Rebrand 80% of the
+    files", "Have 75% of pilot users ...")? Then it is a verb the tables do not know.
+    Nouns before a level are capitalised acronyms or measures: "NPS 45", "Uptime 99.9%".
+    """
+    first = t.skip_openers(span.first, span.last)
+    if level.first != first + 1 or t.tokens[first].kind is not Kind.WORD:
+        return False
+    word = t.tokens[first].text
+    lex = t.lex
+    return not (
+        word.isupper()
+        or lex.noun(METRIC_NOUNS, word.lower())
+        or lex.noun(OUTCOME_NOUNS, word.lower())
+        or lex.noun(FLOW_NOUNS, word.lower())
+    )

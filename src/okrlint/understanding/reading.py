@@ -33,13 +33,12 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from okrlint.understanding.changes import Change, find_change, of_after
+from okrlint.understanding.changes import Change, find_change, task_level
 from okrlint.understanding.clauses import (
     AND,
     CHANGING,
     Verb,
     cut,
-    has_change_words,
     joined_without,
     objects,
     subordinate,
@@ -47,6 +46,7 @@ from okrlint.understanding.clauses import (
 )
 from okrlint.understanding.holds import (
     all_of,
+    breaks_level,
     clause_text,
     find_holds,
     hold_levels,
@@ -55,15 +55,9 @@ from okrlint.understanding.holds import (
 from okrlint.understanding.lexicon import (
     ACQUISITION_VERBS,
     CHANGE_VERBS,
-    DUTY_VERBS,
-    FLOW_NOUNS,
     HOLD_VERBS,
-    METRIC_NOUNS,
-    OUTCOME_NOUNS,
-    SERVICE_VERBS,
     TARGET_VERBS,
     TASK_VERBS,
-    TO_WORDS,
     VAGUE_VERBS,
     lexicon,
 )
@@ -78,7 +72,8 @@ from okrlint.understanding.meaning import (
     share_units,
 )
 from okrlint.understanding.metric import (
-    counts_events,
+    bare_level,
+    floor_on_a_count,
     is_output,
     metric_of,
     names_a_thing,
@@ -89,14 +84,12 @@ from okrlint.understanding.metric import (
     won_from_others,
 )
 from okrlint.understanding.text import (
-    LEVEL_UNITS,
     ClauseSpan,
     Text,
-    countable,
     counts_activity,
     texted,
 )
-from okrlint.understanding.tokens import Kind, set_aside, tokenize
+from okrlint.understanding.tokens import set_aside, tokenize
 
 
 @lru_cache(maxsize=4096)
@@ -252,7 +245,7 @@ def _decide_hold_verb(
         return _kept(c, Intent.UNMEASURED)  # "without keeping ..." is not itself a hold
     if not levels and not cadence and not c.quantities and (t.deadline or t.period):
         return _kept(c, Intent.TASK, output=True)  # "ensure the CRM is live by Q3"
-    if (levels or c.quantities) and _breaks_level(c, levels):
+    if (levels or c.quantities) and breaks_level(c.change, c.free, levels):
         # "Ensure 100% of staff are trained by March (currently 62%)": today's reading
         # is outside the level, so holding it means moving the number: a bet
         target = levels[0].level if levels else c.free[0]
@@ -299,7 +292,7 @@ def _decide_bound(t: Text, c: Clause, levels: list[Hold], cadence: list[Hold]) -
         return None  # "Sign 10 new customers within 30 days of launch"
     if kind == TASK_VERBS and own_count(c.verb, c.quantities, levels) is not None:
         return None  # "Run 6 webinars with 100+ attendees each": the task leads
-    if all(_floor_on_a_count(t, c, h) for h in levels):
+    if all(floor_on_a_count(t, c.span, h) for h in levels):
         return None  # "Host at least 2 workshops", "deal value of $450k or higher"
     qualifier = qualified_level(t, c.span, c.quantities, levels)
     moving = t.deadline or c.change.baseline is not None or c.change.stated_baseline is not None
@@ -313,16 +306,6 @@ def _decide_bound(t: Text, c: Clause, levels: list[Hold], cadence: list[Hold]) -
         level = levels[0]
         return _aimed(c, level.level, level.comparator)
     return _kept(c, Intent.HOLD, _worded(t, c, levels, []))
-
-
-def _floor_on_a_count(t: Text, c: Clause, h: Hold) -> bool:
-    """Is ``h`` a floor on a count of the team's own work or of events in the cycle
-    ("at least 30 interviews", "$450k or higher in closed-won deals")? Such a floor is
-    the target of a task or of a count from zero, not a level to hold."""
-    q = h.level
-    if q is None or h.comparator not in (Comparator.GE, Comparator.GT) or not countable(q):
-        return False
-    return counts_activity(t.lex, q) or counts_events(t, c.span, q)
 
 
 def _decide_new_count(
@@ -380,7 +363,7 @@ _RULES: tuple[Rule, ...] = (
 def _decide_otherwise(t: Text, c: Clause) -> Reading:
     """No rule fitted: a level to reach with today's value, a task, a standard, a bare
     level, or nothing to measure."""
-    target = _task_level(t, c)
+    target = task_level(t, c.span, c.verb, c.change)
     if target is not None:
         # "Build pipeline coverage to 4x (currently 2.1x)": a level and today's value
         return _aimed(c, target, c.change.bound, baseline=c.change.stated_baseline)
@@ -403,7 +386,7 @@ def _decide_otherwise(t: Text, c: Clause) -> Reading:
         return _kept(c, Intent.HOLD, _worded(t, c, [hold], []))
     free = c.free
     if c.change.baseline is None and free:
-        if _bare_level(t, c, free[0]):
+        if bare_level(t, c.span, c.verb, c.metric, free[0], c.change.stated_baseline):
             # "Demo-to-buy-in conversion rate of 45%", "60 calls per day per rep": a level
             # named with no verb to move it is a level to hold
             hold = Hold(None, free[0], "", clause_text(t, c.span, c.verb))
@@ -414,46 +397,6 @@ def _decide_otherwise(t: Text, c: Clause) -> Reading:
     return _kept(c, Intent.UNMEASURED, ())  # nothing to measure, or going nowhere
 
 
-def _bare_level(t: Text, c: Clause, level: Quantity) -> bool:
-    """Is ``level`` a bare level with a noun subject: no verb at all, no date to reach it
-    by, a share, a score, a time or money ("97% uptime", "NPS of 45"), or a count per
-    period ("60 calls per day")? A count of things ("500 paying customers") is a target."""
-    if c.verb.kind or t.deadline or t.period or c.change.stated_baseline is not None:
-        return False
-    if has_change_words(t, c.span):
-        return False  # "Churn goes down to 2%": words that move it
-    first = t.skip_openers(c.span.first, c.span.last)
-    if t.match(SERVICE_VERBS, first) or t.match(DUTY_VERBS, first):
-        return False  # "Resolve 50% of tier-1 tickets via self-service": a verb leads
-    if level.per:
-        # "60 calls per day per rep": the team's own work at a steady rate is a duty;
-        # "1,000 new trials per month" is a rate of results to reach
-        return counts_activity(t.lex, level)
-    if level.unit.kind is UnitKind.DURATION and of_after(t, level.last, c.span):
-        return False  # "Eight hours of analysis": the effort a task takes
-    if _imperative(t, c, level):
-        return False  # "Rebrand 80% of the files": an unknown verb leads
-    return level.unit.kind in LEVEL_UNITS or not c.metric
-
-
-def _imperative(t: Text, c: Clause, level: Quantity) -> bool:
-    """Does one word that names no measure stand before the level ("Rebrand 80% of the
-    files", "Have 75% of pilot users ...")? Then it is a verb the tables do not know.
-    Nouns before a level are capitalised acronyms or measures: "NPS 45", "Uptime 99.9%".
-    """
-    first = t.skip_openers(c.span.first, c.span.last)
-    if level.first != first + 1 or t.tokens[first].kind is not Kind.WORD:
-        return False
-    word = t.tokens[first].text
-    lex = t.lex
-    return not (
-        word.isupper()
-        or lex.noun(METRIC_NOUNS, word.lower())
-        or lex.noun(OUTCOME_NOUNS, word.lower())
-        or lex.noun(FLOW_NOUNS, word.lower())
-    )
-
-
 def _worded(t: Text, c: Clause, levels: list[Hold], cadence: list[Hold]) -> tuple[Hold, ...]:
     """The clause's holds, named by its metric and worded for messages."""
     named: Quantity | None = None
@@ -461,37 +404,6 @@ def _worded(t: Text, c: Clause, levels: list[Hold], cadence: list[Hold]) -> tupl
         # "Maintain 99.9% uptime": the level is named without a bound
         named = next((q for q in c.quantities if q is not c.change.relative), c.change.baseline)
     return tuple(hold_levels(t, c.span, c.verb, c.metric, levels, cadence, named))
-
-
-def _task_level(t: Text, c: Clause) -> Quantity | None:
-    """A task verb with "to <amount>" and a stated baseline names a level to reach."""
-    stated = c.change.stated_baseline
-    if c.verb.kind != TASK_VERBS or stated is None:
-        return None
-    for k in range(c.verb.end, c.span.last):
-        if t.is_word(k, TO_WORDS):
-            got = t.quantity_after(k + 1, c.span.last, reach=1)
-            if got is not None and got[0].unit.compatible(stated.unit):
-                return got[0]
-    return None
-
-
-def _breaks_level(c: Clause, levels: list[Hold]) -> bool:
-    """Does a stated baseline ("currently 62%", "down from 8") fall outside the level?
-    Then the level is a target to reach, not one to keep."""
-    base = c.change.stated_baseline or c.change.baseline
-    if base is None:
-        return False
-    free = c.free
-    level = levels[0].level if levels else (free[0] if free else None)
-    if level is None or base is level or not base.unit.compatible(level.unit):
-        return False
-    comparator = levels[0].comparator if levels and level is levels[0].level else None
-    if comparator in (Comparator.LT, Comparator.LE):
-        return base.value > level.value
-    if comparator in (Comparator.GT, Comparator.GE):
-        return base.value < level.value
-    return not base.same_amount(level)
 
 
 # -- combining clauses -------------------------------------------------------------------
