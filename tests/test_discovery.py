@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from okrlint.discovery import discover, display, walk_boards
 from okrlint.errors import ErrorKind
+from okrlint.repository import discover, display, walk_boards
 
 
 @pytest.fixture

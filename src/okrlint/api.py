@@ -20,14 +20,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from okrlint.checks import HISTORY_CHECKS
 from okrlint.config import Config, Resolver
-from okrlint.discovery import discover, display
 from okrlint.engine import check_history, lint_board
 from okrlint.errors import InputError
 from okrlint.files import read_source
 from okrlint.findings import BoardFacts, FileResult, Finding, LintResult
 from okrlint.history import BoardTrace, History
 from okrlint.policy import Baseline, LintedFile, finish, parse_suppressions
-from okrlint.repository import HistoryLinter, find_root, team_boards
+from okrlint.repository import HistoryLinter, discover, display, find_root, team_boards
 
 if TYPE_CHECKING:
     from okrlint.cache import CachedBoard, ResultCache  # only for runs with a cache

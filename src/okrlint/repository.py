@@ -1,4 +1,10 @@
-"""The goals repository: its root, paths relative to it, and a team's other boards in it.
+"""The goals repository: which files are boards, its root, and a team's boards in it.
+
+From the paths a user gave to the board files to lint, in a stable order: folders are
+walked for ``*.yaml`` and ``*.yml`` in sorted path order, skipping hidden files and
+folders, paths matched by the configuration's ``exclude`` patterns, and paths ignored
+by ``.gitignore`` files (gitignore semantics, read with ``pathspec``). Paths given
+explicitly are always linted, unless ``--force-exclude``.
 
 The root is the git work tree that holds the files, else the folder of the nearest
 okrlint configuration; outside both, there is no root (only the files given are
@@ -13,16 +19,265 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Collection, Iterator, Sequence
+import stat
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from okrlint.config_files import find_config_file
+from okrlint.errors import ErrorKind, InputError, describe_os_error, describe_special_file
 
 if TYPE_CHECKING:
     from okrlint.config import Config
     from okrlint.history import BoardTrace
+
+# -- which files are boards -------------------------------------------------------------
+
+BOARD_SUFFIXES = (".yaml", ".yml")
+
+#: Says whether a path is excluded by the configuration that applies to it.
+Excluder = Callable[[Path], bool]
+
+
+@dataclass(slots=True)
+class Discovery:
+    """The files to lint, the paths that could not be used, and notices for the user."""
+
+    files: list[Path] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    excluded: int = 0  # paths given explicitly and skipped by --force-exclude
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".") and name not in (".", "..")
+
+
+def display(path: Path) -> str:
+    """How a path is shown: as given, with forward slashes."""
+    return path.as_posix()
+
+
+class GitIgnores:
+    """The ``.gitignore`` files that apply under a folder, read once each."""
+
+    def __init__(self) -> None:
+        self._specs: dict[Path, Any] = {}
+        # (folder, top) -> the (folder, spec) pairs of the .gitignore files that apply
+        self._chains: dict[tuple[Path, Path], tuple[tuple[Path, Any], ...]] = {}
+
+    def _spec(self, folder: Path) -> Any:
+        if folder not in self._specs:
+            spec = None
+            ignore = folder / ".gitignore"
+            if _is_regular_file(ignore):  # not a pipe; no error for a folder out of reach
+                import pathspec
+
+                try:
+                    lines = ignore.read_text(encoding="utf-8", errors="replace").splitlines()
+                    spec = pathspec.GitIgnoreSpec.from_lines(lines)
+                except (OSError, ValueError):
+                    spec = None
+            self._specs[folder] = spec
+        return self._specs[folder]
+
+    def _applicable(self, folder: Path, top: Path) -> tuple[tuple[Path, Any], ...]:
+        """The .gitignore files (folder, spec) from ``folder`` up to ``top`` (or the root).
+
+        Kept per folder, built from its parent's: asking for every path of a deep
+        folder tree costs one step per folder, not one per ancestor of each path.
+        """
+        climb: list[Path] = []
+        chain: tuple[tuple[Path, Any], ...] = ()
+        current = folder
+        while True:
+            known = self._chains.get((current, top))
+            if known is not None:
+                chain = known
+                break
+            climb.append(current)
+            if current == top or current.parent == current:
+                break
+            current = current.parent
+        for step in reversed(climb):
+            spec = self._spec(step)
+            if spec is not None:
+                chain = ((step, spec), *chain)
+            self._chains[(step, top)] = chain
+        return chain
+
+    def ignored(self, path: Path, top: Path) -> bool:
+        """Is ``path`` ignored by a .gitignore between ``top`` and its own folder?"""
+        path = Path(os.path.abspath(path))
+        is_dir = _is_folder(path)
+        for folder, spec in self._applicable(path.parent, top):
+            rel = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
+            if spec.match_file(rel):
+                return True
+        return False
+
+
+def _is_regular_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:  # missing, out of reach (no permission), a symlink loop...
+        return False
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def walk_boards(
+    folder: Path,
+    excluded: Excluder | None = None,
+    gitignores: GitIgnores | None = None,
+    top: Path | None = None,
+) -> tuple[list[Path], list[InputError]]:
+    """Board files under ``folder`` in sorted path order, and what could not be used:
+    folders that could not be read, and board-named entries that are no regular file."""
+    found: list[Path] = []
+    problems: list[InputError] = []
+    top = Path(os.path.abspath(top or folder))
+
+    def skip(path: Path) -> bool:
+        if excluded is not None and excluded(path):
+            return True
+        return gitignores is not None and gitignores.ignored(path, top)
+
+    def on_error(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else folder
+        problems.append(
+            InputError(
+                ErrorKind.IO_ERROR,
+                f"cannot read this folder: {exc.strerror or type(exc).__name__}",
+                display(where),
+            )
+        )
+
+    # A loop over a stack, not os.walk: Python 3.11's os.walk recurses, and a folder
+    # tree a thousand levels deep (easy to commit) ended the run in a RecursionError.
+    pending = [folder]
+    while pending:
+        base = pending.pop()
+        try:
+            with os.scandir(base) as scan:
+                entries = list(scan)
+        except OSError as exc:
+            on_error(exc)
+            continue
+        for entry in entries:
+            name, path = entry.name, base / entry.name
+            if _hidden(name):
+                continue
+            if _entry_is(entry, "dir"):
+                # symlinked folders are not followed (they may loop)
+                if not _entry_is(entry, "symlink") and not skip(path):
+                    pending.append(path)
+            elif name.lower().endswith(BOARD_SUFFIXES) and not skip(path):
+                # a regular file is known from the folder listing, without a stat
+                problem = None if _entry_is(entry, "file") else _not_a_file(path)
+                if problem is None:
+                    found.append(path)
+                else:
+                    problems.append(problem)
+    found.sort(key=lambda p: p.parts)
+    problems.sort(key=lambda e: Path(e.file).parts)
+    return found, problems
+
+
+def _entry_is(entry: os.DirEntry[str], kind: str) -> bool:
+    """``entry.is_dir()``, ``is_file()`` or ``is_symlink()``, False when it cannot tell."""
+    try:
+        if kind == "dir":
+            return entry.is_dir()
+        if kind == "file":
+            return entry.is_file()
+        return entry.is_symlink()
+    except OSError:  # no permission to look, a symbolic link loop...
+        return False
+
+
+def _not_a_file(path: Path) -> InputError | None:
+    """Why a board-named entry of a folder is no file to read, or None when it is one.
+
+    A named pipe, a socket, a device, a symbolic link loop or a link to nothing is
+    reported here, never handed on: whoever reads the files found (the lint run, or
+    the team-history scan of the goals repository) must not block on a pipe.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        return InputError(ErrorKind.IO_ERROR, describe_os_error(exc, path), display(path))
+    if stat.S_ISREG(mode):
+        return None
+    return InputError(ErrorKind.IO_ERROR, describe_special_file(mode), display(path))
+
+
+def discover(
+    paths: Iterable[str | Path],
+    excluded: Excluder | None = None,
+    *,
+    force_exclude: bool = False,
+    respect_gitignore: bool = True,
+) -> Discovery:
+    """Expand files and folders into board files; a path given twice is linted once."""
+    out = Discovery()
+    seen: set[str] = set()
+    gitignores = GitIgnores() if respect_gitignore else None
+
+    def add(path: Path) -> None:
+        key = os.path.normpath(str(path))
+        if key not in seen:
+            seen.add(key)
+            out.files.append(path)
+
+    for raw in paths:
+        try:
+            path = Path(raw)
+            is_dir = path.is_dir()
+            exists = is_dir or path.exists() or path.is_symlink()
+        except (OSError, ValueError) as exc:  # a name too long, a NUL byte
+            out.errors.append(
+                InputError(ErrorKind.IO_ERROR, f"not a usable path ({exc})", str(raw))
+            )
+            continue
+        if not exists:
+            key = "missing:" + os.path.normpath(str(path))
+            if key not in seen:
+                seen.add(key)
+                out.errors.append(
+                    InputError(ErrorKind.IO_ERROR, "no such file or folder", display(path))
+                )
+            continue
+        if force_exclude and excluded is not None and excluded(path):
+            out.excluded += 1
+            continue
+        if is_dir:
+            boards, problems = walk_boards(path, excluded, gitignores, _git_top(path))
+            out.errors.extend(problems)
+            if not boards and not problems:
+                out.notices.append(f"{display(path)}: no board files (*.yaml, *.yml) found here")
+            for board in boards:
+                add(board)
+        else:
+            add(path)
+    return out
+
+
+def _git_top(path: Path) -> Path:
+    """The highest folder whose .gitignore files apply: the git work tree, else ``path``."""
+
+    root = git_root(path)
+    return root if root is not None else Path(os.path.abspath(path))
+
+
+# -- the root and a team's other boards ---------------------------------------------
 
 #: Lints a board read as history: (its settings, its name, its text) → its trace
 #: (None without a cycle). Passed in by the caller, which knows how to lint.
@@ -95,7 +350,6 @@ def team_boards(
     line (or its file name); only the boards of the teams asked for are linted, by
     ``lint``.
     """
-    from okrlint.discovery import display, walk_boards  # discovery imports this module
     from okrlint.files import read_source
     from okrlint.history import BoardTrace
 

@@ -6,6 +6,7 @@ reads one structured value (``from: "€0.6M"``, ``to: 6`` with ``unit: days``).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -59,8 +60,13 @@ def parse_number(digits: str, lexicon: Lexicon) -> float | None:
     kind used twice or more groups (``1.200.000``); one separator used once groups
     only when it is the language's thousands separator before exactly three digits
     (``1,200`` in English), and is the decimal point otherwise (``2,5``, ``99.9``).
-    Returns None for digit runs that are not a number (``1.2.3``).
+    Returns None for digit runs that are not a number (``1.2.3``, 400 digits).
     """
+    value = _parse_number(digits, lexicon)
+    return value if value is None or math.isfinite(value) else None
+
+
+def _parse_number(digits: str, lexicon: Lexicon) -> float | None:
     if not digits[:1].isdecimal() or not digits[-1:].isdecimal():
         return None  # "²", "1.": no digit run
     parts = re.split(r"([^\d])", digits)
