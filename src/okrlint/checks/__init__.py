@@ -136,6 +136,7 @@ HISTORY_CHECKS: dict[str, HistoryCheck] = {
     m.ID: m.check for m in MODULES if m.KIND is RuleKind.HISTORY
 }
 LEVEL_RULE_IDS: frozenset[str] = frozenset(m.ID for m in LEVEL_RULES)
+_CHAIN_IDS = frozenset(m.ID for m in VERDICT_CHAIN)
 _CHAIN: tuple[tuple[str, Callable[[KeyResultView], bool]], ...] = tuple(
     (m.ID, m.applies) for m in VERDICT_CHAIN
 )
@@ -183,6 +184,8 @@ class Judged:
 
     def holds_level(self, kr: KeyResultView) -> bool:
         """Does ``kr`` hold a level instead of moving it, whatever rules are selected?"""
+        if self.selected is None or self.selected >= _CHAIN_IDS:
+            return self.verdict(kr) in LEVEL_RULE_IDS  # every text rule runs: the same
         return verdict(kr) in LEVEL_RULE_IDS
 
     # the understood board's parts, as checks read them

@@ -124,10 +124,7 @@ class UnderstoodBoard:
     language: str
     objectives: tuple[ObjectiveView, ...]
     kpis: tuple[KpiView, ...]
-
-    @property
-    def key_results(self) -> tuple[KeyResultView, ...]:
-        return tuple(kr for o in self.objectives for kr in o.key_results)
+    key_results: tuple[KeyResultView, ...]  # every objective's, in board order
 
 
 _NO_AMOUNT = KeyResultMeaning(Intent.UNMEASURED)
@@ -182,6 +179,7 @@ def understand(board: Board, file: str, *, language: str | None = None) -> Under
         language=board.language or language or "",
         objectives=tuple(objectives),
         kpis=kpis,
+        key_results=tuple(kr for o in objectives for kr in o.key_results),
     )
 
 
