@@ -19,14 +19,20 @@ from okrlint.understanding.lexicon import (
     COMPARATOR_PREFIX,
     CONTINUITY,
     DUTY_VERBS,
+    EVENT_NOUNS,
     EVERY_WORDS,
+    FUNCTION_WORDS,
     HOLD_VERBS,
     LOWER_IS_BETTER,
     MEASUREMENT_WORDS,
+    NEW_WORDS,
     NOUN_STOPS,
     PERIODS,
+    PLAN_NOUNS,
     PRONOUNS,
     PUNCTUALITY,
+    RECURRING_WORDS,
+    ROLLOUT_NOUNS,
     STEADY_WORDS,
     TARGET_VERBS,
     TASK_VERBS,
@@ -169,6 +175,10 @@ def _trailing_cadence(t: Text, span: ClauseSpan, verb: Verb) -> str:
         for i in range(start, span.last):
             if t.match(CADENCE_ADVERBS, i) and i - 1 not in t.q_covering:
                 return t.tokens[i].text  # "publish a monthly newsletter"
+    if not verb.kind:
+        for i in range(span.first, span.last - 1):
+            if t.match(CADENCE_ADVERBS, i) and t.lex.noun(EVENT_NOUNS, t.lows[i + 1]):
+                return t.tokens[i].text  # "a fortnightly stand-up with each squad lead"
     return ""
 
 
@@ -179,6 +189,35 @@ def _universal(t: Text, span: ClauseSpan) -> bool:
         or (i in t.q_at and t.q_at[i].unit.kind is UnitKind.PERCENT and t.q_at[i].value == 100)
         for i in range(span.first, span.last)
     )
+
+
+def rollout(t: Text, span: ClauseSpan, verb: Verb, holds: tuple[Hold, ...]) -> bool:
+    """ "100% of staff have a learning plan", "Set a growth path for every rep", "Ensure
+    every team member finishes the security training": a one-off thing that each member
+    of a group gets or makes is a task rolled out, not a level held. Not when the thing
+    recurs or the group keeps arriving ("the annual training", "every month", "each new
+    starter"), nor with a bound beside it ("within 14 days").
+    """
+    if any(h.level is not None for h in holds) or not _universal(t, span):
+        return False
+    if verb.kind == HOLD_VERBS and not _universal(t, ClauseSpan(verb.end, verb.end + 2)):
+        return False  # "Maintain a development plan for every engineer": kept up
+    lex, thing = t.lex, False
+    for i in range(span.first, span.last):
+        if t.match(RECURRING_WORDS, i) or t.match(CADENCE_ADVERBS, i) or t.match(NEW_WORDS, i):
+            return False
+        every = t.match(CADENCE_WORDS, i)
+        if every is not None and period_end(t, span, i + every[0]):
+            return False  # "every month"
+        steady = t.match(CONTINUITY, i)
+        if steady is not None and not t.is_word(i + steady[0] - 1, EVERY_WORDS):
+            return False  # "at all times"; "for every rep" only names the group
+        thing = (
+            thing
+            or t.match(ROLLOUT_NOUNS, i) is not None
+            or (lex.compounds and lex.noun(ROLLOUT_NOUNS, t.lows[i]))
+        )
+    return thing
 
 
 def period_end(t: Text, span: ClauseSpan, k: int) -> int:
@@ -199,6 +238,21 @@ def all_of(t: Text, span: ClauseSpan, free: list[Quantity]) -> Quantity | None:
         if q.unit.kind is UnitKind.PERCENT and q.value == 100 and of_after(t, q.last, span):
             return q
     return None
+
+
+def attains_plan(t: Text, span: ClauseSpan, verb: Verb, q: Quantity) -> bool:
+    """ "105% of the bookings plan", "110% of quota": a share of a plan is attaining it,
+    the standing job (not "80% of target accounts", whose head is the accounts)."""
+    if q.unit.kind is not UnitKind.PERCENT or not of_after(t, q.last, span):
+        return False
+    k = q.last + 1
+    while k < span.last and t.lows[k] in t.tables[FUNCTION_WORDS]:
+        k += 1  # "of the", "del", "des"
+    end = noun_end(t, span, verb, k)
+    if end <= k:
+        return False
+    head = t.lows[k] if t.lex.head_first else t.lows[end - 1]
+    return t.lex.noun(PLAN_NOUNS, head)
 
 
 def qualified_level(

@@ -107,6 +107,9 @@ JOB_VERBS: Final = "job_verbs"
 CONTINUITY_ADVERBS: Final = "continuity_adverbs"
 FUNCTION_NOUNS: Final = "function_nouns"
 NEW_STATE_WORDS: Final = "new_state_words"
+ROLLOUT_NOUNS: Final = "rollout_nouns"
+RECURRING_WORDS: Final = "recurring_words"
+PLAN_NOUNS: Final = "plan_nouns"
 PERCENT_UNITS: Final = "percent"
 POINTS_UNITS: Final = "points"
 BPS_UNITS: Final = "bps"
@@ -198,6 +201,9 @@ SIMPLE_TABLES: tuple[str, ...] = (
     CONTINUITY_ADVERBS,
     FUNCTION_NOUNS,
     NEW_STATE_WORDS,
+    ROLLOUT_NOUNS,
+    RECURRING_WORDS,
+    PLAN_NOUNS,
 )
 
 

@@ -258,7 +258,7 @@ _ANYWHERE = re.compile(
 )
 # Numbers kept private: "X%", "xx%", "$N", "€X", "[N]", "{number}".
 _PLACEHOLDERS = re.compile(
-    r"(?<![\w.])(?:x{1,3}|n)(?=\s?%)"
+    r"(?<![\w.])(?:x{1,3}|n|y{1,3}|z)(?=\s?%)"
     r"|(?<=[$£€¥])(?:x{1,3}|n|(?-i:[A-Z]))\b"
     r"|\[(?:n|x{1,3}|\#|number|num|amount|value)\]"
     r"|\{(?:n|x|number|num|amount|value|\#)\}"

@@ -1,0 +1,122 @@
+"""Key results as people really write them: one row per policy of RULES.md's "Reading
+real text", in each language where the shape occurs.
+
+The rows use the codes of ``reader_rows.py`` (``change``, ``nobase``, ``rel``, ``zero``,
+``output``, ``hold``, ``task``, ``unmeasured``). They are written for these tests, in
+the shapes found on published boards: prefixes, markup and progress notes around the
+bet; end states and bare nouns for deliverables; counts won in the cycle; levels named
+with no verb; baselines in other words.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from reader_rows import K, Row, check_row
+
+from okrlint.understanding.lexicon import detect_language
+from okrlint.understanding.reading import read_key_result
+
+# The tables below keep one row per phrasing, so they are exempt from the formatter.
+# fmt: off
+
+# -- noise around the bet: labels, owners, tags, markup, progress notes ------------------
+NOISE = [
+    K("KR 2: Reduce churn from 4% to 2.5%", "change:down", base="4 %", target="2.5 %"),
+    K("Head of Support: cut first reply time from 9h to 2h", "change:down"),
+    K("[p1] Grow weekly active teams from 1,200 to 2,000", "change:up", target="2000"),
+    K("**Key result:** raise trial conversion from 8% to 12% => 10% so far", "change:up",
+      target="12 %"),
+    K("Ship the v4.1 importer (#812)", "task"),
+    K("- [x] Move NPS from 31 to 40 (landed at 38)", "change:-", target="40"),
+    K("Sign [N] new enterprise customers", "zero:-"),
+    K("Lift activation to X% from Y%", "change:up"),
+]
+
+# -- deliverables written as end states or bare nouns ----------------------------------------
+DELIVERABLES = [
+    K("The partner API is live", "task"),
+    K("SOC 2 report issued", "task"),
+    K("Dark mode for the mobile app", "task"),
+    K("Offline sync shipped to the Android app", "task"),
+    K("Die Rechnungs-Schnittstelle ist live", "task"),
+    K("Nueva app de pedidos publicada", "task"),
+    K("Le portail fournisseurs est en production", "task"),
+]
+
+# -- a one-off thing rolled out to every member of a group is a task -----------------------
+ROLLOUTS = [
+    K("100% of engineers have a written development plan", "task"),
+    K("All squads have a documented on-call playbook", "task"),
+    K("Set a clear career path for every account executive", "task"),
+    K("Ensure every new hire finishes the onboarding course within 10 days", "hold"),
+    K("100% of staff complete the annual privacy training", "hold"),
+    K("Every release signed", "hold"),
+    K("Two-factor on for every admin account", "hold"),
+    K("Maintain a development plan for every engineer", "hold"),
+    K("Ensure 100% of managers finish the feedback training by May (currently 40%)",
+      "change:-", target="100 %"),
+    K("100 % der Teams haben einen dokumentierten Notfallplan", "task"),
+    K("El 100 % del equipo tiene un plan de formación", "task"),
+    K("100 % des équipes ont une feuille de route partagée", "task"),
+]
+
+# -- counts of what happens within the cycle start from zero; a stock needs a baseline -----
+FLOWS = [
+    K("Sign 12 enterprise customers", "zero:-", target="12 customers"),
+    K("Close 30 deals in the mid-market segment", "zero:-"),
+    K("Generate 500 qualified leads from the partner channel", "zero:-"),
+    K("Raise $2M in seed funding", "zero:up"),
+    K("Reach 10,000 monthly active users", "nobase:-"),
+    K("Grow ARR to $5M", "nobase:up"),
+]
+
+# -- a bare level with a noun subject and no change verb is held ---------------------------
+LEVELS = [
+    K("Checkout p95 under 800 ms", "hold"),
+    K("Fewer than three sev-2 bugs open at any time", "hold"),
+    K("Gross margin of 70% or more", "hold"),
+    K("Reach 105% of the bookings plan", "hold"),
+    K("Achieve 110% of quota", "hold"),
+    K("Reach 80% of target accounts", "nobase:-"),
+    K("Alcanzar el 105 % del presupuesto de ventas", "hold"),
+    K("105 % des Umsatzplans erreichen", "hold"),
+]
+
+# -- a baseline in other words is a baseline ------------------------------------------------
+BASELINES = [
+    K("Grow weekly signups to 5,000 (today 3,100)", "change:up", base="3100", target="5000"),
+    K("Raise activation to 50% vs 40% now", "change:up", base="40 %", target="50 %"),
+    K("Lift repeat purchases to 35%, up from 22%", "change:up", base="22 %", target="35 %"),
+    K("Conversion auf 25 % steigern (derzeit 15 %)", "change:up", base="15 %", target="25 %"),
+    K("Aumentar la conversión al 30 % en comparación con el 20 % de hoy", "change:up",
+      base="20 %", target="30 %"),
+]
+
+# -- the team's own activity, and duties within the cycle ------------------------------------
+ACTIVITY = [
+    K("Give 6 conference talks", "task"),
+    K("Publish 12 blog posts", "task"),
+    K("Run 20 user interviews", "task"),
+    K("A kickoff workshop in each new region", "task"),
+    K("A fortnightly stand-up with each squad lead", "hold"),
+]
+
+# fmt: on
+
+ALL = NOISE + DELIVERABLES + ROLLOUTS + FLOWS + LEVELS + BASELINES + ACTIVITY
+
+
+@pytest.mark.parametrize("row", ALL)
+def test_reads_real_shapes(row: Row) -> None:
+    check_row(read_key_result(row.text, detect_language(row.text)), row)
+
+
+def test_every_policy_has_rows_both_ways() -> None:
+    kinds: dict[str, set[str]] = {}
+    for name, rows in (("rollouts", ROLLOUTS), ("levels", LEVELS), ("flows", FLOWS)):
+        found: list[Any] = [p.values[0].kind.partition(":")[0] for p in rows]
+        kinds[name] = set(found)
+    assert kinds["rollouts"] >= {"task", "hold"}
+    assert kinds["flows"] >= {"zero", "nobase"}
