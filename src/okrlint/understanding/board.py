@@ -32,6 +32,7 @@ from okrlint.understanding.lexicon import (
     JOB_VERBS,
     NEW_STATE_WORDS,
     NEW_WORDS,
+    OPENING_WORDS,
     RELATIVE_WORDS,
     TASK_VERBS,
     Lexicon,
@@ -343,23 +344,51 @@ def _runs_the_job(tokens: list[Token], lows: list[str], lex: Lexicon) -> str:
     content = [i for i in words if lows[i] not in lex.table(FUNCTION_WORDS)]
     if content and len(content) <= 3 and all(lows[i] in functions for i in content):
         return " ".join(tokens[i].text for i in content)  # "Recruiting", "## Partnerships"
-    if _names_a_change(lows, lex):
-        return ""
     for i in range(len(lows)):
         m = lex.table(CONTINUITY_ADVERBS).match(lows, i)
-        if m is not None:
+        if m is not None:  # "continuously improve our spaces": never done
             return " ".join(t.text for t in tokens[max(0, i - 1) : i + m[0] + 2])
-    first = words[0]
-    m = lex.table(JOB_VERBS).match(lows, first)
-    if m is not None and not any(t.kind is Kind.NUM for t in tokens):
-        return " ".join(t.text for t in tokens[first : first + m[0] + 3])
+    if _names_a_change(tokens, lows, lex) or any(t.kind is Kind.NUM for t in tokens):
+        return ""
+    for first in _openings(tokens, lows, words, lex):
+        m = lex.table(JOB_VERBS).match(lows, first)
+        if m is not None:
+            return " ".join(t.text for t in tokens[first : first + m[0] + 3])
     return ""
 
 
-def _names_a_change(lows: list[str], lex: Lexicon) -> bool:
-    """Does a title name a change: a verb that moves or makes something, or something new?"""
+def _openings(tokens: list[Token], lows: list[str], words: list[int], lex: Lexicon) -> list[int]:
+    """Where a title's verb may stand: its first word past opening words ("Clearly share
+    our outlook"), and the first word after a short topic ("Team: Fulfil our mission")."""
+    openers = lex.table(OPENING_WORDS)
+    first = words[0]
+    while first < len(lows) and (m := openers.match(lows, first)) is not None:
+        first += m[0]
+    found = [first] if first < len(lows) else []
+    colon = next((i for i, t in enumerate(tokens[:8]) if t.text == ":"), None)
+    if colon is not None:
+        found += [i for i in words if i > colon][:1]
+    return found
+
+
+def _names_a_change(tokens: list[Token], lows: list[str], lex: Lexicon) -> bool:
+    """Does a title name a change: a verb that moves or makes something, or something new?
+    A task verb's form after a noun is a noun ("Carry out architecture reviews")."""
     tables = (*_CHANGE_TABLES, NEW_WORDS, NEW_STATE_WORDS)
-    return any(lex.table(name).match(lows, k) for k in range(len(lows)) for name in tables)
+    function_words = lex.table(FUNCTION_WORDS)
+    for k in range(len(lows)):
+        for name in tables:
+            if not lex.table(name).match(lows, k):
+                continue
+            after_noun = (
+                name == TASK_VERBS
+                and k > 0
+                and tokens[k - 1].kind is Kind.WORD
+                and lows[k - 1] not in function_words
+            )
+            if not after_noun:
+                return True
+    return False
 
 
 _CHANGE_TABLES = (CHANGE_VERBS, RELATIVE_WORDS, ACQUISITION_VERBS, TASK_VERBS)
