@@ -101,11 +101,30 @@ ACTIVITY = [
     K("Run 20 user interviews", "task"),
     K("A kickoff workshop in each new region", "task"),
     K("A fortnightly stand-up with each squad lead", "hold"),
+    K("Increase weekly discovery calls by 30% per seller", "output:up"),
+    K("Increase weekly signups by 30%", "rel:up"),
+    K("Library visits up 15%", "rel:up"),
+    K("Six hours of interviews and synthesis", "task"),
+    K("Two weeks of usability research", "task"),
+    K("4 hours of downtime", "nobase:-"),
+    K("14 pitches made to regional funders", "output:-"),
+]
+
+# -- capabilities delivered, and deliverables done in full ----------------------------------
+CAPABILITIES = [
+    K("Admins can export the audit log as CSV", "task"),
+    K("Customers can pay by bank transfer", "task"),
+    K("80% of new users can finish setup without help", "hold"),
+    K("Los socios pueden descargar sus facturas", "task"),
+    K("Reach 100% delivery of the launch scope", "task"),
+    K("Billing migration 100% complete", "task"),
+    K("Reach 100% test coverage on the payments module", "nobase:-"),
+    K("Rebrand 60% of the templates in the help centre", "task"),
 ]
 
 # fmt: on
 
-ALL = NOISE + DELIVERABLES + ROLLOUTS + FLOWS + LEVELS + BASELINES + ACTIVITY
+ALL = NOISE + DELIVERABLES + ROLLOUTS + FLOWS + LEVELS + BASELINES + ACTIVITY + CAPABILITIES
 
 
 @pytest.mark.parametrize("row", ALL)

@@ -46,8 +46,11 @@ from okrlint.understanding.meaning import (
 )
 from okrlint.understanding.metric import (
     bare_level,
+    done_in_full,
+    effort_spent,
     floor_on_a_count,
     names_a_thing,
+    names_capability,
     names_deliverable,
     new_count,
     own_count,
@@ -159,6 +162,8 @@ def _decide_rollout(t: Text, c: Clause, levels: list[Hold], cadence: list[Hold])
     ch = c.change
     if any(q is not None for q in (ch.baseline, ch.target, ch.relative, ch.stated_baseline)):
         return None  # "... by March (currently 62%)": a share to move
+    if c.verb.kind in (TARGET_VERBS, "") and done_in_full(t, c.quantities):
+        return _kept(c, Intent.TASK, (), output=True)  # "Reach 100% delivery of the MVP"
     if c.verb.kind in CHANGING or not rollout(t, c.span, c.verb, c.holds):
         return None
     return _kept(c, Intent.TASK, (), output=True)
@@ -327,6 +332,10 @@ def _decide_otherwise(t: Text, c: Clause) -> Reading:
     if every is not None:
         hold = Hold(Comparator.GE, every, "", clause_text(t, c.span, c.verb))
         return _kept(c, Intent.HOLD, _worded(t, c, [hold], []))
+    if effort_spent(t, c.span, c.verb, c.free) or (
+        c.verb.kind not in CHANGING and names_capability(t, c.span, c.quantities)
+    ):
+        return _kept(c, Intent.TASK, (), output=True)  # "8 hours of analysis", "Users can ..."
     free = c.free
     if c.change.baseline is None and free:
         if bare_level(t, c.span, c.verb, c.metric, free[0], c.change.stated_baseline):

@@ -110,6 +110,8 @@ NEW_STATE_WORDS: Final = "new_state_words"
 ROLLOUT_NOUNS: Final = "rollout_nouns"
 RECURRING_WORDS: Final = "recurring_words"
 PLAN_NOUNS: Final = "plan_nouns"
+CAPABILITY_WORDS: Final = "capability_words"
+COMPLETION_NOUNS: Final = "completion_nouns"
 PERCENT_UNITS: Final = "percent"
 POINTS_UNITS: Final = "points"
 BPS_UNITS: Final = "bps"
@@ -204,6 +206,8 @@ SIMPLE_TABLES: tuple[str, ...] = (
     ROLLOUT_NOUNS,
     RECURRING_WORDS,
     PLAN_NOUNS,
+    CAPABILITY_WORDS,
+    COMPLETION_NOUNS,
 )
 
 

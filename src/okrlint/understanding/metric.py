@@ -16,11 +16,14 @@ from okrlint.understanding.lexicon import (
     ACQUISITION_VERBS,
     ACTIVITY_NOUNS,
     BETWEEN_WORDS,
+    BY_WORDS,
     CADENCE_ADVERBS,
     CADENCE_WORDS,
+    CAPABILITY_WORDS,
     CHANGE_VERBS,
     COMPARATOR_PREFIX,
     COMPARATOR_SUFFIX,
+    COMPLETION_NOUNS,
     CONTINUITY,
     COUNT_WORDS,
     DEADLINE_WORDS,
@@ -28,6 +31,7 @@ from okrlint.understanding.lexicon import (
     DUTY_VERBS,
     FLOW_NOUNS,
     FUNCTION_WORDS,
+    LOWER_IS_BETTER,
     METRIC_NOUNS,
     NEW_WORDS,
     OF_WORDS,
@@ -151,7 +155,7 @@ def _noun_follows(t: Text, span: ClauseSpan, verb: Verb, k: int) -> bool:
     )
 
 
-def is_output(t: Text, quantities: list[Quantity], change: Change, metric: str) -> bool:
+def is_output(t: Text, quantities: list[Quantity], change: Change, metric: str, verb: Verb) -> bool:
     """Does the clause count more of the team's own activity ("demo calls", "blog posts")?
 
     The metric's head noun decides ("revenue per employee" counts revenue); a
@@ -160,7 +164,19 @@ def is_output(t: Text, quantities: list[Quantity], change: Change, metric: str) 
     money ("80% of calls answered within 20 seconds").
     """
     amount = change.target or (quantities[0] if quantities else None)
-    if amount is not None and (amount.unit.kind in LEVEL_UNITS or amount.unit == PER_YEAR):
+    # "Increase demo calls by 20%": a step up of an activity a verb names
+    step = (
+        amount is not None
+        and amount is change.relative
+        and verb.kind == CHANGE_VERBS
+        and change.direction is Direction.UP
+        and t.is_word(amount.first - 1, BY_WORDS)
+    )
+    if (
+        amount is not None
+        and not step
+        and (amount.unit.kind in LEVEL_UNITS or amount.unit == PER_YEAR)
+    ):
         return False  # a share, a time, money, or how often ("from monthly to weekly")
     base, target = change.baseline, change.target
     if change.direction is Direction.DOWN or (
@@ -168,8 +184,9 @@ def is_output(t: Text, quantities: list[Quantity], change: Change, metric: str) 
     ):
         return False
     head = head_noun(metric, t.lex)
-    if head:
+    if head and (t.lex.noun(ACTIVITY_NOUNS, head) or not t.lex.participle(head)):
         return t.lex.noun(ACTIVITY_NOUNS, head)
+    # no metric named, or only a deed ("review bot presented at 4 conferences")
     return any(counts_activity(t.lex, q) for q in quantities)
 
 
@@ -277,6 +294,37 @@ def names_a_thing(t: Text, span: ClauseSpan, verb: Verb, metric: str) -> bool:
             return False  # "Digitaler werden im Bürgerservice": a wish, not a thing
     head = head_noun(metric, lex)
     return not (head and (lex.noun(METRIC_NOUNS, head) or lex.noun(OUTCOME_NOUNS, head)))
+
+
+def names_capability(t: Text, span: ClauseSpan, quantities: list[Quantity]) -> bool:
+    """ "Members can set up a profile", "Users can diff two branches in the browser": a
+    capability delivered is a task. Not a share of people who can ("80% of users can
+    finish setup alone"): that is a level."""
+    if any(q.unit.kind is UnitKind.PERCENT for q in quantities):
+        return False
+    return any(t.match(CAPABILITY_WORDS, k) for k in range(span.first + 1, span.last))
+
+
+def effort_spent(t: Text, span: ClauseSpan, verb: Verb, free: list[Quantity]) -> bool:
+    """ "Eight hours of analysis and modelling": time the team spends, an input (a task),
+    not a result. Not a time a metric counts ("3 hours of downtime")."""
+    if verb.kind or not free or free[0].unit.kind is not UnitKind.DURATION:
+        return False
+    q = free[0]
+    if q.first != t.skip_openers(span.first, span.last) or not of_after(t, q.last, span):
+        return False
+    return not any(t.match(LOWER_IS_BETTER, k) for k in range(q.last + 1, span.last))
+
+
+def done_in_full(t: Text, quantities: list[Quantity]) -> bool:
+    """ "Reach 100% delivery of the MVP features", "Migration 100% complete": a
+    deliverable finished is a task, whatever share it is written as."""
+    for q in quantities:
+        if q.unit.kind is UnitKind.PERCENT and q.value == 100:
+            k = q.last + (1 if t.is_word(q.last, OF_WORDS) else 0)  # "100 % de ..."
+            if t.match(COMPLETION_NOUNS, k):
+                return True
+    return False
 
 
 def task_too(t: Text, verb: Verb) -> bool:

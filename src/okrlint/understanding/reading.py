@@ -95,7 +95,7 @@ def _read_clause(t: Text, span: ClauseSpan, previous: Verb | None) -> Reading:
     change = find_change(t, span, quantities, verb)
     holds = find_holds(t, span, quantities, verb, change)
     metric = metric_of(t, span, quantities, verb)
-    output = is_output(t, quantities, change, metric)
+    output = is_output(t, quantities, change, metric, verb)
     free = _free(quantities, change)
     clause = Clause(span, quantities, verb, change, tuple(holds), metric, output, free)
     reading = decide(t, clause)
