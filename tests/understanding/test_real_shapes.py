@@ -70,6 +70,10 @@ FLOWS = [
     K("Raise $2M in seed funding", "zero:up"),
     K("Reach 10,000 monthly active users", "nobase:-"),
     K("Grow ARR to $5M", "nobase:up"),
+    K("Get 300 subscribers", "nobase:-"),
+    K("Get 300 new subscribers", "zero:-"),
+    K("Get 2,000 sign ups for the beta", "zero:-"),
+    K("Get 8 customers live on the new API", "zero:-"),
 ]
 
 # -- a bare level with a noun subject and no change verb is held ---------------------------
@@ -77,6 +81,8 @@ LEVELS = [
     K("Checkout p95 under 800 ms", "hold"),
     K("Fewer than three sev-2 bugs open at any time", "hold"),
     K("Gross margin of 70% or more", "hold"),
+    K("Reply to partner emails within a 5-day window", "hold", level="432000 s"),
+    K("Tiempo hasta el cierre del proceso = menos de 20 días hábiles", "hold"),
     K("Reach 105% of the bookings plan", "hold"),
     K("Achieve 110% of quota", "hold"),
     K("Reach 80% of target accounts", "nobase:-"),

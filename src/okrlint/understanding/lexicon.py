@@ -112,6 +112,7 @@ RECURRING_WORDS: Final = "recurring_words"
 PLAN_NOUNS: Final = "plan_nouns"
 CAPABILITY_WORDS: Final = "capability_words"
 COMPLETION_NOUNS: Final = "completion_nouns"
+STOCK_VERBS: Final = "stock_verbs"
 PERCENT_UNITS: Final = "percent"
 POINTS_UNITS: Final = "points"
 BPS_UNITS: Final = "bps"
@@ -208,6 +209,7 @@ SIMPLE_TABLES: tuple[str, ...] = (
     PLAN_NOUNS,
     CAPABILITY_WORDS,
     COMPLETION_NOUNS,
+    STOCK_VERBS,
 )
 
 

@@ -40,6 +40,7 @@ from okrlint.understanding.lexicon import (
     QUALITY_WORDS,
     SERVICE_VERBS,
     STEADY_WORDS,
+    STOCK_VERBS,
     TARGET_VERBS,
     TASK_VERBS,
     VAGUE_VERBS,
@@ -224,7 +225,7 @@ def new_count(t: Text, span: ClauseSpan, verb: Verb, free: list[Quantity]) -> Qu
             and not counts_events(t, span, q)
         ):
             continue  # a bare number names no count of new things ("Clientes nuevos = 11")
-        if acquiring:
+        if acquiring and not _stock(t, span, verb, q):
             return q
         marked = _new_within(t, max(span.first, q.first - 2), min(q.last + 4, span.last))
         if (
@@ -239,6 +240,22 @@ def new_count(t: Text, span: ClauseSpan, verb: Verb, free: list[Quantity]) -> Qu
         if flowing and counts_events(t, span, q):
             return q  # "Drive 110 leads", "4 citations", "$90k in upsells this quarter"
     return None
+
+
+def _stock(t: Text, span: ClauseSpan, verb: Verb, q: Quantity) -> bool:
+    """ "Get 120 subscribers": a verb that only gets or has, counting no event and nothing
+    new and saying nothing more, names a level to reach (a stock), not a count won from
+    zero."""
+    if q.unit.kind is not UnitKind.LABEL or not t.match(STOCK_VERBS, verb.at):
+        return False
+    label = next((k for k in range(q.last, span.last) if t.lows[k] == q.unit.code), q.last)
+    if any(t.tokens[k].kind is Kind.WORD for k in range(label + 1, span.last)):
+        return False  # "Get 5 customers live on v2": a move within the cycle
+    near = range(max(span.first, q.first - 2), min(q.last + 4, span.last))
+    marked = (NEW_WORDS, FLOW_NOUNS)  # "new", or an event in words ("400 sign ups")
+    return not counts_events(t, span, q) and not any(
+        t.match(table, k) for k in near for table in marked
+    )
 
 
 #: The verbs a count of events within the cycle may stand with: none, "reach",

@@ -18,6 +18,7 @@ from okrlint.understanding.lexicon import (
     CADENCE_WORDS,
     CHANGE_VERBS,
     CLAUSE_BREAKS,
+    COMPARATOR_PREFIX,
     COMPARATOR_SUFFIX,
     CONTINUITY,
     CURRENCIES,
@@ -164,6 +165,8 @@ def _quantity_at(
     of_currency = j + 1 < n and lows[j] in lex.table(OF_WORDS) and _currency_at(tokens, j + 1, lex)
     if scale > 1 and of_currency:
         j += 1  # "3,5 millones de euros", "2 millions d'euros"
+    if j + 1 < n and lows[j] == "-" and _time_frame(tokens, lows, i, lex):
+        j += 1  # "within a 7-day window": the unit after the hyphen
     if unit.kind in (UnitKind.NONE, UnitKind.CURRENCY) and j < n:
         unit, j, factor = _unit_after(tokens, lows, j, lex, unit, loose)
         scale *= factor
@@ -227,7 +230,9 @@ def _read_value(
     tok = tokens[i]
     if tok.kind is Kind.NUM:
         value = parse_number(tok.low, lex)
-        if value is None or _hyphenated_name(tokens, i) or _compound_adjective(tokens, i):
+        if value is None or _hyphenated_name(tokens, i):
+            return None
+        if _compound_adjective(tokens, i) and not _time_frame(tokens, lows, i, lex):
             return None
         if i > 0 and lows[i - 1] in lex.table(NAME_PREFIXES) and not tok.suffix:
             return None
@@ -258,6 +263,15 @@ def _compound_adjective(tokens: Sequence[Token], i: int) -> bool:
         return False
     hyphen, word = tokens[i + 1], tokens[i + 2]
     return hyphen.start == tokens[i].end and word.kind is Kind.WORD and word.start == hyphen.end
+
+
+def _time_frame(tokens: Sequence[Token], lows: Sequence[str], i: int, lex: Lexicon) -> bool:
+    """ "within a 7-day window", "under a 24-hour turnaround": a compound after a bound
+    and an article is the bound's amount, unlike "7-day active users"."""
+    if i < 2 or lows[i - 1] not in lex.table(FUNCTION_WORDS):
+        return False
+    bound = lex.table(COMPARATOR_PREFIX).match(lows, i - 2)
+    return bound is not None and bound[0] == 1 and bound[1] != "eq"
 
 
 def _currency_before(

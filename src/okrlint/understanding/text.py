@@ -25,6 +25,7 @@ from okrlint.understanding.lexicon import (
     DEADLINE_OBJECTS,
     DEADLINE_WORDS,
     FILLER_WORDS,
+    FUNCTION_WORDS,
     MONTHS,
     OPENING_WORDS,
     PERIOD_PREFIXES,
@@ -422,13 +423,31 @@ def _has_deadline(t: Text) -> bool:
         m = t.match(DEADLINE_WORDS, i)
         if m is None:
             continue
+        k = i + m[0]
         if m[0] > 1:
-            return True  # "by end of", "this quarter", "by q3"
-        k = i + 1
-        if k < t.n and (
-            k in t.date_tokens
-            or period_name(t, t.tokens[k])
-            or t.lows[k] in t.tables[DEADLINE_OBJECTS]
-        ):
+            if t.lows[k - 1] not in t.tables[FUNCTION_WORDS]:
+                return True  # "this quarter", "by q3"
+            while k < t.n and k < i + m[0] + 2 and t.lows[k] in t.tables[FUNCTION_WORDS]:
+                k += 1  # "by the end of the quarter", "hasta el cierre del trimestre"
+        if _due_at(t, k) or _object_due(t, k):
             return True
     return False
+
+
+def _due_at(t: Text, k: int) -> bool:
+    """Is token ``k`` a date or a period's name ("30 September", "Q3")?"""
+    return k < t.n and (k in t.date_tokens or period_name(t, t.tokens[k]))
+
+
+def _object_due(t: Text, k: int) -> bool:
+    """ "by launch", "by end of Q3", "al cierre del trimestre": a deadline's object that
+    stands alone or names a period; "hasta el cierre del proceso" names no date."""
+    objects = t.tables[DEADLINE_OBJECTS]
+    if k >= t.n or t.lows[k] not in objects:
+        return False
+    j = k + 1
+    if j >= t.n or (t.tokens[j].kind is Kind.SYM and not _due_at(t, j)):
+        return True  # "by launch", "by launch."
+    while j < t.n and j <= k + 3 and t.lows[j] in t.tables[FUNCTION_WORDS]:
+        j += 1
+    return _due_at(t, j) or (j < t.n and t.lows[j] in objects)
