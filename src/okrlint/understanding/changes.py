@@ -150,8 +150,9 @@ def _from_to(f: _Found, i: int) -> bool:
     to_at = _next_to(f, base.last)
     target = t.quantity_after(to_at, f.span.last) if to_at is not None else None
     if target is None:
-        if t.is_word(i, OF_WORDS):
-            return False
+        later_to = any(t.is_word(k, TO_WORDS) for k in range(base.last, f.span.last))
+        if t.is_word(i, OF_WORDS) or (of_after(t, base.last, f.span) and not later_to):
+            return False  # "collects goals from 75% of agencies": a source, not a start
         f.baseline, f.evidence = base, (i, base.last)
         return True
     f.baseline, f.target = share_units(base, target[0])

@@ -25,6 +25,7 @@ from okrlint.understanding.holds import (
     attains_plan,
     breaks_level,
     clause_text,
+    every_one,
     hold_levels,
     qualified_level,
     rollout,
@@ -344,6 +345,10 @@ def _decide_otherwise(t: Text, c: Clause) -> Reading:
             hold = Hold(None, free[0], "", clause_text(t, c.span, c.verb))
             return _kept(c, Intent.HOLD, _worded(t, c, [hold], []))
         return _aimed(c, free[0], c.change.bound)  # "Reach 40% activation"
+    if not c.quantities and not c.verb.kind and every_one(t, c.span):
+        # "All hardware is on a supported release": a standard for every item, held
+        hold = Hold(None, None, "", clause_text(t, c.span, c.verb))
+        return _kept(c, Intent.HOLD, _worded(t, c, [hold], []))
     if not c.quantities and names_a_thing(t, c.span, c.verb, c.metric):
         return _kept(c, Intent.TASK, (), output=True)  # "Kotlin driver", "SSO shipped"
     return _kept(c, Intent.UNMEASURED, ())  # nothing to measure, or going nowhere

@@ -13,6 +13,7 @@ from dataclasses import replace
 from okrlint.understanding.changes import Change, of_after
 from okrlint.understanding.clauses import Verb
 from okrlint.understanding.lexicon import (
+    ACTIVITY_NOUNS,
     CADENCE_ADVERBS,
     CADENCE_OTHERS,
     CADENCE_WORDS,
@@ -176,10 +177,17 @@ def _trailing_cadence(t: Text, span: ClauseSpan, verb: Verb) -> str:
             if t.match(CADENCE_ADVERBS, i) and i - 1 not in t.q_covering:
                 return t.tokens[i].text  # "publish a monthly newsletter"
     if not verb.kind:
-        for i in range(span.first, span.last - 1):
-            if t.match(CADENCE_ADVERBS, i) and t.lex.noun(EVENT_NOUNS, t.lows[i + 1]):
+        step = -1 if t.lex.head_first else 1  # "monthly reports", "reportes mensuales"
+        for i in range(span.first, span.last):
+            k = i + step
+            if span.first <= k < span.last and t.match(CADENCE_ADVERBS, i) and _a_deed(t, k):
                 return t.tokens[i].text  # "a fortnightly stand-up with each squad lead"
     return ""
+
+
+def _a_deed(t: Text, k: int) -> bool:
+    """Is token ``k`` an event or a piece of the team's work ("stand-up", "report")?"""
+    return t.lex.noun(EVENT_NOUNS, t.lows[k]) or t.lex.noun(ACTIVITY_NOUNS, t.lows[k])
 
 
 def _universal(t: Text, span: ClauseSpan) -> bool:
@@ -189,6 +197,14 @@ def _universal(t: Text, span: ClauseSpan) -> bool:
         or (i in t.q_at and t.q_at[i].unit.kind is UnitKind.PERCENT and t.q_at[i].value == 100)
         for i in range(span.first, span.last)
     )
+
+
+def every_one(t: Text, span: ClauseSpan) -> bool:
+    """Does the clause open on every item of a group and say something of it ("All
+    hardware is on a supported release", "Every release signed")?"""
+    first = t.skip_openers(span.first, span.last)
+    words = sum(t.tokens[k].kind is Kind.WORD for k in range(first, span.last))
+    return t.is_word(first, EVERY_WORDS) and words >= 3  # not a subject alone ("All leads")
 
 
 def rollout(t: Text, span: ClauseSpan, verb: Verb, holds: tuple[Hold, ...]) -> bool:
@@ -204,8 +220,10 @@ def rollout(t: Text, span: ClauseSpan, verb: Verb, holds: tuple[Hold, ...]) -> b
         return False  # "Maintain a development plan for every engineer": kept up
     lex, thing = t.lex, False
     for i in range(span.first, span.last):
-        if t.match(RECURRING_WORDS, i) or t.match(CADENCE_ADVERBS, i) or t.match(NEW_WORDS, i):
+        if t.match(RECURRING_WORDS, i) or t.match(CADENCE_ADVERBS, i):
             return False
+        if t.match(NEW_WORDS, i) and _universal(t, ClauseSpan(max(span.first, i - 3), i)):
+            return False  # "every new starter", "100% of new hires": a group that grows
         every = t.match(CADENCE_WORDS, i)
         if every is not None and period_end(t, span, i + every[0]):
             return False  # "every month"

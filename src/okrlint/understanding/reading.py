@@ -137,6 +137,9 @@ def _combine(t: Text, readings: list[Reading]) -> KeyResultMeaning:
     tasks = [r for r in readings if r.intent is Intent.TASK]
     first = readings[0]
     side = all(subordinate(t, r.clause.span.joined_by) for r in holds)
+    named = not any(r.clause.verb.kind for r in tasks)  # only things named, no task verb
+    if named and any(h.level is not None for r in holds for h in r.holds):
+        tasks = []  # "Process times (clients A and B) — time to first interview ≤ 5 days"
     if holds and side and first.intent is Intent.UNMEASURED and first.clause.verb.kind in CHANGING:
         # "Grow MRR while keeping churn below 3%": a bet without numbers; its guard-rails
         # wait for structured from/to to make it a change
