@@ -85,6 +85,9 @@ LEVELS = [
     K("Reply to partner emails within a 5-day window", "hold", level="432000 s"),
     K("Tiempo hasta el cierre del proceso = menos de 20 días hábiles", "hold"),
     K("All laptops are on a supported OS version", "hold"),
+    K("Audit 100% of vendor contracts", "hold"),
+    K("Review and approve 100% of access requests", "hold"),
+    K("Ship the welcome kit to 100% of new accounts", "task"),
     K("Every release is signed and reproducible", "hold"),
     K("Monthly reports sent to the board", "hold"),
     K("Informes mensuales por área, en tiempo y forma", "hold"),
@@ -111,10 +114,16 @@ BASELINES = [
 # -- the team's own activity, and duties within the cycle ------------------------------------
 ACTIVITY = [
     K("Give 6 conference talks", "task"),
+    K("A stable 2.0 release published as open source", "task"),
     K("Publish 12 blog posts", "task"),
     K("Run 20 user interviews", "task"),
     K("A kickoff workshop in each new region", "task"),
     K("A fortnightly stand-up with each squad lead", "hold"),
+    K("Pitch 5 guest articles to partner blogs per month", "hold"),
+    K("Ship at least one customer story per-quarter", "hold"),
+    K("Run a design review and put in place at least 3 changes the team picks", "task"),
+    K("Build a clickable prototype in under 6 hours", "task"),
+    K("Deploy in under 10 minutes", "hold"),
     K("Increase weekly discovery calls by 30% per seller", "output:up"),
     K("Increase weekly signups by 30%", "rel:up"),
     K("Library visits up 15%", "rel:up"),
@@ -127,6 +136,7 @@ ACTIVITY = [
 # -- capabilities delivered, and deliverables done in full ----------------------------------
 CAPABILITIES = [
     K("Admins can export the audit log as CSV", "task"),
+    K("Every page keeps a history you can restore", "task"),
     K("Customers can pay by bank transfer", "task"),
     K("80% of new users can finish setup without help", "hold"),
     K("Los socios pueden descargar sus facturas", "task"),

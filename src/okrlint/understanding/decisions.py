@@ -28,12 +28,15 @@ from okrlint.understanding.holds import (
     every_one,
     hold_levels,
     qualified_level,
+    rate_in,
     rollout,
 )
 from okrlint.understanding.lexicon import (
     ACQUISITION_VERBS,
     CHANGE_VERBS,
+    FILLER_WORDS,
     HOLD_VERBS,
+    SERVICE_VERBS,
     TARGET_VERBS,
     TASK_VERBS,
     VAGUE_VERBS,
@@ -61,6 +64,7 @@ from okrlint.understanding.metric import (
 from okrlint.understanding.text import (
     ClauseSpan,
     Text,
+    countable,
     counts_activity,
 )
 
@@ -158,11 +162,15 @@ def _decide_move(t: Text, c: Clause, levels: list[Hold], cadence: list[Hold]) ->
 
 
 def _decide_rollout(t: Text, c: Clause, levels: list[Hold], cadence: list[Hold]) -> Reading | None:
-    """ "100% of staff have a learning plan": a one-off thing for every member of a group
-    is a task (see :func:`~okrlint.understanding.holds.rollout`)."""
+    """Things delivered, whatever numbers they carry: a capability ("Members can set up a
+    profile"), a deliverable done in full ("100% delivery of the MVP"), a one-off thing
+    for every member of a group ("100% of staff have a learning plan", see
+    :func:`~okrlint.understanding.holds.rollout`)."""
     ch = c.change
     if any(q is not None for q in (ch.baseline, ch.target, ch.relative, ch.stated_baseline)):
         return None  # "... by March (currently 62%)": a share to move
+    if not levels and c.verb.kind not in CHANGING and names_capability(t, c.span, c.quantities):
+        return _kept(c, Intent.TASK, (), output=True)  # "Members can set up a profile"
     if c.verb.kind in (TARGET_VERBS, "") and done_in_full(t, c.quantities):
         return _kept(c, Intent.TASK, (), output=True)  # "Reach 100% delivery of the MVP"
     if c.verb.kind in CHANGING or not rollout(t, c.span, c.verb, c.holds):
@@ -207,7 +215,8 @@ def _decide_duty(t: Text, c: Clause, levels: list[Hold], cadence: list[Hold]) ->
     """ "Release notes go out every Friday", "1 webinar a month": a duty repeated with no
     end. A change of the rate ("raise demo calls from 20 to 40 a week") is no duty."""
     if not cadence:
-        rate = next((q for q in c.free if q.per and counts_activity(t.lex, q)), None)
+        rated = rate_in(t, c.span)  # "... guest posts to partner sites per month"
+        rate = next((q for q in c.free if (q.per or rated) and counts_activity(t.lex, q)), None)
         if rate is None or c.change.baseline is not None or c.change.relative is not None:
             return None
         hold = Hold(None, rate, "", clause_text(t, c.span, c.verb))
@@ -237,7 +246,9 @@ def _decide_bound(t: Text, c: Clause, levels: list[Hold], cadence: list[Hold]) -
         return None
     if kind == ACQUISITION_VERBS and new_count(t, c.span, c.verb, c.free) is not None:
         return None  # "Sign 10 new customers within 30 days of launch"
-    if kind == TASK_VERBS and own_count(c.verb, c.quantities, levels) is not None:
+    if kind == TASK_VERBS and (
+        own_count(c.verb, c.quantities, levels) is not None or _bounds_the_task(t, c, levels)
+    ):
         return None  # "Run 6 webinars with 100+ attendees each": the task leads
     if all(floor_on_a_count(t, c.span, h) for h in levels):
         return None  # "Host at least 2 workshops", "deal value of $450k or higher"
@@ -253,6 +264,24 @@ def _decide_bound(t: Text, c: Clause, levels: list[Hold], cadence: list[Hold]) -
         level = levels[0]
         return _aimed(c, level.level, level.comparator)
     return _kept(c, Intent.HOLD, _worded(t, c, levels, []))
+
+
+def _bounds_the_task(t: Text, c: Clause, levels: list[Hold]) -> bool:
+    """Do the bounds only size or time-box a task: "put in place at least 2 process
+    changes", "Build a prototype in under 4 hours"? (Not "Deploy in under 10 minutes",
+    a time to keep.)"""
+    if rate_in(t, c.span):
+        return False  # "Ship at least one e-book per quarter": a duty
+    article = t.is_word(c.verb.end, FILLER_WORDS)  # "a prototype": one thing made
+    for h in levels:
+        q = h.level
+        if q is None:
+            return False
+        floor = h.comparator in (Comparator.GE, Comparator.GT) and countable(q)
+        box = h.comparator in (Comparator.LT, Comparator.LE)
+        if not (floor or (box and article and q.unit.kind is UnitKind.DURATION)):
+            return False
+    return True
 
 
 def _decide_new_count(
@@ -316,12 +345,6 @@ def _decide_otherwise(t: Text, c: Clause) -> Reading:
     if target is not None:
         # "Build pipeline coverage to 4x (currently 2.1x)": a level and today's value
         return _aimed(c, target, c.change.bound, baseline=c.change.stated_baseline)
-    if (
-        c.verb.kind == TASK_VERBS
-        or (not c.quantities and names_deliverable(t, c.span, c.verb))
-        or (not c.quantities and task_too(t, c.verb))
-    ):
-        return _kept(c, Intent.TASK, (), output=True)  # "Launch ...", "Achieve SOC 2"
     every = None
     if (
         c.change.baseline is None
@@ -330,13 +353,25 @@ def _decide_otherwise(t: Text, c: Clause) -> Reading:
         and c.verb.kind not in CHANGING
     ):
         every = all_of(t, c.span, c.free)
+    # "Review 100% of purchases" handles every item; "Ship the checklist to 100% of
+    # accounts" rolls a thing out
+    handles = (
+        every is not None
+        and every.first == c.verb.end
+        and t.match(SERVICE_VERBS, c.verb.at) is not None
+    )
+    if not handles and (
+        c.verb.kind == TASK_VERBS
+        or (not c.quantities and names_deliverable(t, c.span, c.verb))
+        or (not c.quantities and task_too(t, c.verb))
+    ):
+        return _kept(c, Intent.TASK, (), output=True)  # "Launch ...", "Achieve SOC 2"
     if every is not None:
+        # "100% of employees complete the training", "Review 100% of purchases": a standard
         hold = Hold(Comparator.GE, every, "", clause_text(t, c.span, c.verb))
         return _kept(c, Intent.HOLD, _worded(t, c, [hold], []))
-    if effort_spent(t, c.span, c.verb, c.free) or (
-        c.verb.kind not in CHANGING and names_capability(t, c.span, c.quantities)
-    ):
-        return _kept(c, Intent.TASK, (), output=True)  # "8 hours of analysis", "Users can ..."
+    if effort_spent(t, c.span, c.verb, c.free):
+        return _kept(c, Intent.TASK, (), output=True)  # "Eight hours of analysis"
     free = c.free
     if c.change.baseline is None and free:
         if bare_level(t, c.span, c.verb, c.metric, free[0], c.change.stated_baseline):

@@ -22,6 +22,7 @@ from okrlint.understanding.lexicon import (
     DUTY_VERBS,
     EVENT_NOUNS,
     EVERY_WORDS,
+    FILLER_WORDS,
     FUNCTION_WORDS,
     HOLD_VERBS,
     LOWER_IS_BETTER,
@@ -32,6 +33,7 @@ from okrlint.understanding.lexicon import (
     PLAN_NOUNS,
     PRONOUNS,
     PUNCTUALITY,
+    RATE_WORDS,
     RECURRING_WORDS,
     ROLLOUT_NOUNS,
     STEADY_WORDS,
@@ -151,9 +153,18 @@ def _cadence(t: Text, span: ClauseSpan, verb: Verb, measured: bool) -> str:
             m = t.match(PUNCTUALITY, i)  # "pay all suppliers on time"
         if m is not None:
             return t.span_text(i, i + m[0])
-        if verb.kind == "" and t.match(STEADY_WORDS, i):
+        if verb.kind == "" and t.match(STEADY_WORDS, i) and not _attributive(t, span, i):
             return t.span_text(i, i + 1)
     return _trailing_cadence(t, span, verb)
+
+
+def _attributive(t: Text, span: ClauseSpan, i: int) -> bool:
+    """Does the word at ``i`` describe the noun after it ("a stable 1.0 release"), not
+    say that something stays so ("Churn flat", "Uptime stable all quarter")?"""
+    k = i + 1
+    if k >= span.last or t.lows[k] in t.tables[FUNCTION_WORDS]:
+        return False
+    return t.tokens[k].kind is Kind.WORD or k in t.q_at
 
 
 def _trailing_cadence(t: Text, span: ClauseSpan, verb: Verb) -> str:
@@ -236,6 +247,20 @@ def rollout(t: Text, span: ClauseSpan, verb: Verb, holds: tuple[Hold, ...]) -> b
             or (lex.compounds and lex.noun(ROLLOUT_NOUNS, t.lows[i]))
         )
     return thing
+
+
+def rate_in(t: Text, span: ClauseSpan) -> bool:
+    """Does the clause say how often, anywhere: "per month", "per-quarter", "/week"?"""
+    rates, periods = t.tables[RATE_WORDS].words, t.tables[PERIODS].words
+    for k in range(span.first, span.last):
+        word, hyphen, rest = t.lows[k].partition("-")
+        if hyphen and word in rates and rest in periods:
+            return True  # "per-quarter"
+        if t.is_word(k, RATE_WORDS) and not t.is_word(k, FILLER_WORDS):
+            j = k + 2 if t.low(k + 1) == "-" else k + 1
+            if t.match(PERIODS, j):
+                return True
+    return False
 
 
 def period_end(t: Text, span: ClauseSpan, k: int) -> int:

@@ -252,6 +252,7 @@ _ANYWHERE = re.compile(
     r"|\b[A-Z][A-Z0-9]{1,9}-\d{1,6}\b"
     r"|\b(?:PR|MR|[Ii]ssue|[Tt]icket|[Bb]ug)\s*\#?\d{1,7}\b"
     r"|\b[vV]\d+(?:\.\d+){0,3}\b|\b\d+\.(?:\d{1,2}\.\d+|\d+\.\d{1,2})\b"  # not "1.200.000"
+    r"|\b\d{1,2}\.\d{1,2}(?=\s+(?:[Rr]elease|[Vv]ersion|[Vv]ersión|[Rr]elease-[Kk]andidat)\b)"
     r"|(?<![\w@])@[A-Za-z][\w.-]{0,38}"
     r"|\[(?:[pP][0-4]|[A-Z]{2,12})\]|\([pP][0-4]\)"
     "|[\U0001f000-\U0001faff\u2600-\u2793\u2b00-\u2bff\ufe0f\u200d]"
