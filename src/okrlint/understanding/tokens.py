@@ -160,17 +160,18 @@ def set_aside(text: str, noise: Noise) -> tuple[str, tuple[Aside, ...]]:
     blanked = _blank(text, spans)
     # the head and the tail are found on the text with its markup gone, repeatedly:
     # "- [ ] **KR 2** [p1] @dana: ..." is a list mark, a checkbox, a label, a tag, a mention
-    for pattern in (noise.head, noise.tail):
-        while True:
-            found = pattern.search(blanked)
+    for pattern, find in ((noise.head, noise.head.match), (noise.tail, noise.tail.search)):
+        while pattern is noise.head or _TAIL_HINT.search(blanked):
+            found = find(blanked)
             if found is None or not blanked[found.start() : found.end()].strip():
                 break
             spans.append(Aside(found.start(), found.end(), "noise"))
             blanked = _blank(blanked, spans[-1:])
             if not blanked.strip():
                 return text, ()  # all noise: read the text as written instead
-    for m in noise.placeholders.finditer(blanked):
-        spans.append(Aside(m.start(), m.end(), "placeholder"))
+    if _PLACEHOLDER_HINT.search(blanked):
+        for m in noise.placeholders.finditer(blanked):
+            spans.append(Aside(m.start(), m.end(), "placeholder"))
     if not spans:
         return text, ()
     chars = list(blanked)
@@ -178,6 +179,29 @@ def set_aside(text: str, noise: Noise) -> tuple[str, tuple[Aside, ...]]:
         if kind == "placeholder":
             chars[start:end] = "9" * (end - start)
     return "".join(chars), tuple(sorted(spans))
+
+
+def _trie(phrases: list[str]) -> str:
+    """One pattern for many phrases, shared beginnings written once ("key(?:\\s+result)?"):
+    the engine follows one path instead of trying every phrase in turn. Longer phrases
+    win, as in a list sorted longest first; a space matches any run of white space."""
+    root: dict[str, Any] = {}
+    for phrase in phrases:
+        node = root
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_node(root)
+
+
+def _trie_node(node: dict[str, Any]) -> str:
+    branches = [
+        (r"\s+" if ch == " " else re.escape(ch)) + _trie_node(node[ch]) for ch in sorted(node) if ch
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return "(?:" + body + ")?" if "" in node else body
 
 
 def compile_noise(words: dict[str, list[str]]) -> Noise:
@@ -188,8 +212,7 @@ def compile_noise(words: dict[str, list[str]]) -> Noise:
 
     def alt(key: str) -> str:
         phrases = [p.strip() for entry in words.get(key) or () for p in str(entry).split("|")]
-        escaped = sorted({re.escape(p).replace(r"\ ", r"\s+") for p in phrases if p}, key=len)
-        return "(?:" + "|".join(reversed(escaped)) + ")" if escaped else "(?!)"
+        return _trie([p.lower() for p in phrases if p]) or "(?!)"
 
     labels, owners, roles, teams = alt("labels"), alt("owners"), alt("roles"), alt("teams")
     progress, status, efforts, periods = (
@@ -217,16 +240,16 @@ def compile_noise(words: dict[str, list[str]]) -> Noise:
     marker = r"(?:=>|->|-->|→|⟶|➔|⇒|>|\||·|\s[-–—]{1,2}|:)"
     tail = (
         r"(?:"
-        rf"\s*{marker}\s*{progress}\b[^()\n]{{0,60}}"
-        rf"|\s*(?:=>|->|→|⟶|➔|⇒|>)\s*[~≈]?\d{{1,3}}(?:[.,]\d+)?\s*%?\s*"
+        rf"{marker}\s*{progress}\b[^()\n]{{0,60}}"
+        rf"|(?:=>|->|→|⟶|➔|⇒|>)\s*[~≈]?\d{{1,3}}(?:[.,]\d+)?\s*%?\s*"
         rf"(?:{progress}|{status}|there|of (?:target|goal|plan))\b.{{0,40}}"
-        rf"|\s*{marker}\s*{status}\b.{{0,120}}|\s+{status}\s*[:=]\s*.{{0,120}}"
-        rf"|\s*[(\[]\s*(?:{progress}|{status})\b[^()\[\]\n]{{0,80}}[)\]]"
-        r"|\s*\((?!(?:ms|s|h|d|km|kg|gb|mb|tb|pp|pt|pts|bps)\))"
+        rf"|{marker}\s*{status}\b.{{0,120}}|\s+{status}\s*[:=]\s*.{{0,120}}"
+        rf"|[(\[]\s*(?:{progress}|{status})\b[^()\[\]\n]{{0,80}}[)\]]"
+        r"|\((?!(?:ms|s|h|d|km|kg|gb|mb|tb|pp|pt|pts|bps)\))"
         r"(?:@?[a-z]{1,4}|@[\w.-]{1,30})(?:\s*[,/&+]\s*(?:@?[a-z]{1,4}|@[\w.-]{1,30}))*\s*\)"
-        rf"|\s*[—–-]\s*(?:{periods}|kw\s*\d{{1,2}}|wk\s*\d{{1,2}}|q[1-4]|h[12])\b\.?\s*:.{{0,120}}"
-        rf"|\s*\|\s*{efforts}\b[^|\n]{{0,40}}"
-        r"|\s*\|\s*\d{1,4}(?:[.,]\d+)?\s*(?:pt|pts|sp|pd|md|h|d)\b"
+        rf"|[—–-]\s*(?:{periods}|kw\s*\d{{1,2}}|wk\s*\d{{1,2}}|q[1-4]|h[12])\b\.?\s*:.{{0,120}}"
+        rf"|\|\s*{efforts}\b[^|\n]{{0,40}}"
+        r"|\|\s*\d{1,4}(?:[.,]\d+)?\s*(?:pt|pts|sp|pd|md|h|d)\b"
         r")\s*$"
     )
     return Noise(
@@ -240,23 +263,31 @@ def compile_noise(words: dict[str, list[str]]) -> Noise:
 # Markup, references, versions and mentions, in any language. The link's text is kept
 # (group "keep"); everything else matched is blanked.
 _ANYWHERE = re.compile(
+    # every branch starts with the character it needs, so that the engine skips the
+    # positions where none can start (a lookbehind comes after that character)
     r"!\[[^\]\n]{0,200}\]\([^)\s]{0,300}\)"
     r"|\[(?P<keep>[^\]\n]{1,200})\]\((?:https?://|www\.|/|\.|\#|mailto:)[^)\s]{0,300}\)"
     r"|<\s*/?\s*[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>\n]{0,100})?/?\s*>"
     r"|&(?:nbsp|amp|lt|gt|quot|\#\d{1,5});"
     r"|https?://[^\s)\]>]+|www\.[^\s)\]>]+"
     r"|\*\*|__|~~|`"
-    r"|(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])"
-    r"|(?<!\w)_(?=[^\s_])|(?<=[^\s_])_(?!\w)"
-    r"|(?<![\w/\#&])\#\d{1,7}\b"
-    r"|\b[A-Z][A-Z0-9]{1,9}-\d{1,6}\b"
-    r"|\b(?:PR|MR|[Ii]ssue|[Tt]icket|[Bb]ug)\s*\#?\d{1,7}\b"
-    r"|\b[vV]\d+(?:\.\d+){0,3}\b|\b\d+\.(?:\d{1,2}\.\d+|\d+\.\d{1,2})\b"  # not "1.200.000"
-    r"|\b\d{1,2}\.\d{1,2}(?=\s+(?:[Rr]elease|[Vv]ersion|[Vv]ersión|[Rr]elease-[Kk]andidat)\b)"
-    r"|(?<![\w@])@[A-Za-z][\w.-]{0,38}"
+    r"|\*(?<![\w*]\*)(?=[^\s*])|\*(?<=[^\s*]\*)(?![\w*])"
+    r"|_(?<!\w_)(?=[^\s_])|_(?<=[^\s_]_)(?!\w)"
+    r"|\#(?<![\w/\#&]\#)\d{1,7}\b"
+    r"|[A-Z](?<!\w[A-Z])[A-Z0-9]{1,9}-\d{1,6}\b"
+    r"|[PMIiTtBb](?<!\w[PMIiTtBb])(?:(?<=[PM])R|(?<=[Ii])ssue|(?<=[Tt])icket|(?<=[Bb])ug)"
+    r"\s*\#?\d{1,7}\b"
+    r"|[vV](?<!\w[vV])\d+(?:\.\d+){0,3}\b"
+    r"|\d(?<!\w\d)\d*\.(?:\d{1,2}\.\d+|\d+\.\d{1,2})\b"  # "1.2.3", not "1.200.000"
+    r"|\d(?<!\w\d)\d?\.\d{1,2}(?=\s+(?:[Rr]elease|[Vv]ersion|[Vv]ersión|[Rr]elease-[Kk]andidat)\b)"
+    r"|@(?<![\w@]@)[A-Za-z][\w.-]{0,38}"
     r"|\[(?:[pP][0-4]|[A-Z]{2,12})\]|\([pP][0-4]\)"
     "|[\U0001f000-\U0001faff\u2600-\u2793\u2b00-\u2bff\ufe0f\u200d]"
 )
+# What every progress note and every placeholder has in it: a text without it needs
+# no search for them (most texts; the searches are the reader's dearest step).
+_TAIL_HINT = re.compile(r"[=>|·:(\[—–→⟶➔⇒]|\s-")
+_PLACEHOLDER_HINT = re.compile(r"[%$£€¥\[{]|xx", re.IGNORECASE)
 # Numbers kept private: "X%", "xx%", "$N", "€X", "[N]", "{number}".
 _PLACEHOLDERS = re.compile(
     r"(?<![\w.])(?:x{1,3}|n|y{1,3}|z)(?=\s?%)"
