@@ -25,6 +25,7 @@ from okrlint.understanding.holds import (
     attains_plan,
     breaks_level,
     clause_text,
+    counted_with_bound,
     every_one,
     hold_levels,
     qualified_level,
@@ -252,6 +253,8 @@ def _decide_bound(t: Text, c: Clause, levels: list[Hold], cadence: list[Hold]) -
         return None  # "Run 6 webinars with 100+ attendees each": the task leads
     if all(floor_on_a_count(t, c.span, h) for h in levels):
         return None  # "Host at least 2 workshops", "deal value of $450k or higher"
+    if counted_with_bound(t, c.span, c.quantities, levels):
+        return None  # "25 profiles that upload at least one item"
     qualifier = qualified_level(t, c.span, c.quantities, levels)
     moving = t.deadline or c.change.baseline is not None or c.change.stated_baseline is not None
     if qualifier is not None and not moving:

@@ -35,6 +35,7 @@ from okrlint.understanding.lexicon import (
     PUNCTUALITY,
     RATE_WORDS,
     RECURRING_WORDS,
+    RELATIVE_PRONOUNS,
     ROLLOUT_NOUNS,
     STEADY_WORDS,
     TARGET_VERBS,
@@ -43,7 +44,7 @@ from okrlint.understanding.lexicon import (
     Lexicon,
 )
 from okrlint.understanding.meaning import Comparator, Hold, Quantity, UnitKind
-from okrlint.understanding.text import ARROWS, ClauseSpan, Text
+from okrlint.understanding.text import ARROWS, ClauseSpan, Text, countable
 from okrlint.understanding.tokens import Kind, tokenize
 
 #: The tables whose phrases say how often or how steadily (see _cadence).
@@ -296,6 +297,20 @@ def attains_plan(t: Text, span: ClauseSpan, verb: Verb, q: Quantity) -> bool:
         return False
     head = t.lows[k] if t.lex.head_first else t.lows[end - 1]
     return t.lex.noun(PLAN_NOUNS, head)
+
+
+def counted_with_bound(
+    t: Text, span: ClauseSpan, quantities: list[Quantity], holds: list[Hold]
+) -> bool:
+    """ "25 publisher profiles that upload at least one item": the bounds sit in a clause
+    about the noun counted before them; they say which items count, not a level."""
+    bounded = {id(h.level) for h in holds}
+    counts = [q for q in quantities if id(q) not in bounded and countable(q)]
+    if not counts or any(h.level is None for h in holds):
+        return False
+    after = counts[0].last
+    rel = next((k for k in range(after, span.last) if t.is_word(k, RELATIVE_PRONOUNS)), None)
+    return rel is not None and all(h.level is not None and h.level.first > rel for h in holds)
 
 
 def qualified_level(

@@ -113,6 +113,9 @@ PLAN_NOUNS: Final = "plan_nouns"
 CAPABILITY_WORDS: Final = "capability_words"
 COMPLETION_NOUNS: Final = "completion_nouns"
 STOCK_VERBS: Final = "stock_verbs"
+AVERAGE_WORDS: Final = "average_words"
+FUTURE_WORDS: Final = "future_words"
+RELATIVE_PRONOUNS: Final = "relative_pronouns"
 PERCENT_UNITS: Final = "percent"
 POINTS_UNITS: Final = "points"
 BPS_UNITS: Final = "bps"
@@ -210,6 +213,9 @@ SIMPLE_TABLES: tuple[str, ...] = (
     CAPABILITY_WORDS,
     COMPLETION_NOUNS,
     STOCK_VERBS,
+    AVERAGE_WORDS,
+    FUTURE_WORDS,
+    RELATIVE_PRONOUNS,
 )
 
 

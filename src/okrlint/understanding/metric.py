@@ -15,6 +15,7 @@ from okrlint.understanding.holds import period_end
 from okrlint.understanding.lexicon import (
     ACQUISITION_VERBS,
     ACTIVITY_NOUNS,
+    AVERAGE_WORDS,
     BETWEEN_WORDS,
     BY_WORDS,
     CADENCE_ADVERBS,
@@ -31,6 +32,7 @@ from okrlint.understanding.lexicon import (
     DUTY_VERBS,
     FLOW_NOUNS,
     FUNCTION_WORDS,
+    FUTURE_WORDS,
     LOWER_IS_BETTER,
     METRIC_NOUNS,
     NEW_WORDS,
@@ -269,9 +271,11 @@ def counts_events(t: Text, span: ClauseSpan, q: Quantity) -> bool:
     lex = t.lex
     if q.unit.kind is UnitKind.LABEL:
         return lex.noun(FLOW_NOUNS, q.unit.code)
+    words = range(max(span.first, q.first - 4), min(q.last + 4, span.last))
+    if any(t.match(AVERAGE_WORDS, k) for k in words):
+        return False  # "an average deal size of $22k": a level of one item
     # money "in" something, a number before its noun ("$90k in upsells") or after it
     # ("Talentos colocados = 15", "closed-won deal value is $450k")
-    words = range(max(span.first, q.first - 4), min(q.last + 4, span.last))
     return any(lex.noun(FLOW_NOUNS, t.lows[k]) for k in words if k not in t.q_covering)
 
 
@@ -401,6 +405,8 @@ def bare_level(
         return False
     if has_change_words(t, span):
         return False  # "Churn goes down to 2%": words that move it
+    if any(t.match(FUTURE_WORDS, k) for k in range(span.first, span.last)):
+        return False  # "x% of services will sign in through the directory": to reach
     first = t.skip_openers(span.first, span.last)
     if t.match(SERVICE_VERBS, first) or t.match(DUTY_VERBS, first):
         return False  # "Resolve 50% of tier-1 tickets via self-service": a verb leads

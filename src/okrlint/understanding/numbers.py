@@ -150,6 +150,9 @@ def _quantity_at(
     if read is None:
         return _multiple_before(tokens, lows, i, lex)
     value, j, suffix = read
+    share = _fraction(tokens, lows, i, j, lex) if not suffix else None
+    if share is not None:
+        return share  # "7/10 of reps"
     unit, first = _currency_before(tokens, lows, i, lex)
     scale = 1.0
     if suffix:  # glued: "10k", "3x", "36h", "5pp"; "2nd" and "3D" are not amounts
@@ -192,6 +195,28 @@ def _quantity_at(
         first=first,
         last=j,
         scale=scale,
+    )
+
+
+def _fraction(
+    tokens: Sequence[Token], lows: Sequence[str], i: int, j: int, lex: Lexicon
+) -> Quantity | None:
+    """ "7/10 of reps": a share, read as a percentage. Not "4/5" alone (a score)."""
+    n = len(tokens)
+    if j + 2 >= n or lows[j] != "/" or tokens[j + 1].kind is not Kind.NUM:
+        return None
+    if lows[j + 2] not in lex.table(OF_WORDS) or tokens[j + 1].suffix:
+        return None
+    top, bottom = parse_number(lows[i], lex), parse_number(lows[j + 1], lex)
+    if top is None or not bottom or top > bottom:
+        return None
+    return Quantity(
+        value=round(100 * top / bottom, 6),
+        unit=Unit(UnitKind.PERCENT),
+        start=tokens[i].start,
+        end=tokens[j + 1].end,
+        first=i,
+        last=j + 2,
     )
 
 

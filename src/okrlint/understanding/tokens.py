@@ -235,6 +235,9 @@ def compile_noise(words: dict[str, list[str]]) -> Noise:
         r"\s*(?::|·|\||\s[-–—]\s)"
         r"|(?:q[1-4]|h[12]|fy\s?\d{2,4}(?:-q[1-4])?|\d{4}(?:-q[1-4])?)\s*:"
         r"|p[0-4]\s*[:\-–—]"
+        # a heading's cycle and progress: "OKR T1 2020 36 % — Objective: ..."
+        r"|okrs?(?:\s+(?:[qhts][1-4]|fy\s?\d{2,4}|\d{4}|\d{1,3}\s?%|\([^()\n]{1,20}\)))+"
+        r"\s*[-–—|:]+"
         r")\s*"
     )
     marker = r"(?:=>|->|-->|→|⟶|➔|⇒|>|\||·|\s[-–—]{1,2}|:)"
