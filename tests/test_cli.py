@@ -126,6 +126,10 @@ def test_explain_a_rule() -> None:
     assert result.exit_code == 0
     assert result.stdout.startswith("kpi-in-disguise")
     assert "Why it matters" in result.stdout
+    # the policies for reading real text where RULES.md is silent
+    reading = result.stdout.split("How real text is read", 1)[1].split("\nFix", 1)[0]
+    assert '"Audit 100% of vendor contracts"' in " ".join(reading.split())
+    assert reading.count("\n  - ") >= 3
 
 
 def test_explain_an_unknown_rule_suggests_the_closest() -> None:

@@ -95,6 +95,8 @@ class RuleDoc(BaseModel):
     variants: dict[str, RuleVariant] = Field(default_factory=dict)
     fix: Literal["safe", "suggested", "none"] = "none"
     fix_note: str = Field(default="", alias="fix-note")  # what the fix does, and when
+    # how real text is read for this rule where RULES.md's policies are silent
+    reading: list[str] = Field(default_factory=list)
     since: str = "0.1.0"
 
 

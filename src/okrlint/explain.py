@@ -32,6 +32,7 @@ def rules_json() -> list[dict[str, Any]]:
             "options": [o.model_dump() for o in d.options],
             "fix": d.fix,
             "fix_note": d.fix_note,
+            "reading": d.reading,
             "variants": {k: v.severity.value for k, v in d.variants.items()},
         }
         for d in all_docs()
@@ -59,6 +60,13 @@ def explain_text(rule_id: str, width: int = 88) -> str:
         out += [
             f"  {name}: {v.severity.value}. {v.description}" for name, v in doc.variants.items()
         ]
+        out.append("")
+    if doc.reading:
+        out += ["How real text is read", ""]
+        for note in doc.reading:
+            out += textwrap.wrap(
+                " ".join(note.split()), width=width, initial_indent="  - ", subsequent_indent="    "
+            )
         out.append("")
     out += ["Fix", "", f"  {_FIX_TEXT[doc.fix]}"]
     if doc.fix_note:
