@@ -70,6 +70,8 @@ FLOWS = [
     K("Close 30 deals in the mid-market segment", "zero:-"),
     K("Generate 500 qualified leads from the partner channel", "zero:-"),
     K("Raise $2M in seed funding", "zero:up"),
+    K("Close 25% more deals in the mid-market", "rel:up"),
+    K("Cerrar un 30 % más de operaciones", "rel:up"),
     K("Reach 10,000 monthly active users", "nobase:-"),
     K("Grow ARR to $5M", "nobase:up"),
     K("Get 300 subscribers", "nobase:-"),
@@ -136,6 +138,8 @@ ACTIVITY = [
     K("Two weeks of usability research", "task"),
     K("4 hours of downtime", "nobase:-"),
     K("14 pitches made to regional funders", "output:-"),
+    K("Our SDK presented at no fewer than 5 meetups", "output:-"),
+    K("Double attendance at partner office hours from 300 to 600 people", "change:up"),
 ]
 
 # -- capabilities delivered, and deliverables done in full ----------------------------------
@@ -149,6 +153,10 @@ CAPABILITIES = [
     K("Billing migration 100% complete", "task"),
     K("Reach 100% test coverage on the payments module", "nobase:-"),
     K("Rebrand 60% of the templates in the help centre", "task"),
+    K("Make the error dashboard available to the support team [P1]", "task"),
+    K("Avoir le portail des agents en production", "task"),
+    K("Add load testing to the release pipeline", "task"),
+    K("Make onboarding effortless", "unmeasured"),
 ]
 
 # fmt: on

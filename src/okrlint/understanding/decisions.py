@@ -54,6 +54,7 @@ from okrlint.understanding.metric import (
     done_in_full,
     effort_spent,
     floor_on_a_count,
+    made_ready,
     names_a_thing,
     names_capability,
     names_deliverable,
@@ -307,7 +308,8 @@ def _decide_target(t: Text, c: Clause, levels: list[Hold], cadence: list[Hold]) 
     """A change or target verb with an amount: "Reduce churn below 3%", "Reach 40%"."""
     kind = c.verb.kind
     changing = kind in CHANGING
-    if not changing and kind not in (VAGUE_VERBS, ""):
+    more = kind == ACQUISITION_VERBS and c.change.relative is not None  # "Close 25% more deals"
+    if not changing and not more and kind not in (VAGUE_VERBS, ""):
         return None
     target, bound = c.change.target, c.change.bound
     if target is None and changing and levels:
@@ -387,7 +389,9 @@ def _decide_otherwise(t: Text, c: Clause) -> Reading:
         # "All hardware is on a supported release": a standard for every item, held
         hold = Hold(None, None, "", clause_text(t, c.span, c.verb))
         return _kept(c, Intent.HOLD, _worded(t, c, [hold], []))
-    if not c.quantities and names_a_thing(t, c.span, c.verb, c.metric):
+    if not c.quantities and (
+        names_a_thing(t, c.span, c.verb, c.metric) or made_ready(t, c.span, c.verb)
+    ):
         return _kept(c, Intent.TASK, (), output=True)  # "Kotlin driver", "SSO shipped"
     return _kept(c, Intent.UNMEASURED, ())  # nothing to measure, or going nowhere
 

@@ -116,6 +116,7 @@ STOCK_VERBS: Final = "stock_verbs"
 AVERAGE_WORDS: Final = "average_words"
 FUTURE_WORDS: Final = "future_words"
 RELATIVE_PRONOUNS: Final = "relative_pronouns"
+READY_WORDS: Final = "ready_words"
 PERCENT_UNITS: Final = "percent"
 POINTS_UNITS: Final = "points"
 BPS_UNITS: Final = "bps"
@@ -216,6 +217,7 @@ SIMPLE_TABLES: tuple[str, ...] = (
     AVERAGE_WORDS,
     FUTURE_WORDS,
     RELATIVE_PRONOUNS,
+    READY_WORDS,
 )
 
 

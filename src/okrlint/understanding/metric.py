@@ -10,7 +10,7 @@ things won in the cycle ("Sign 10 new enterprise customers"), which starts at ze
 from __future__ import annotations
 
 from okrlint.understanding.changes import Change, of_after
-from okrlint.understanding.clauses import Verb, has_change_words, objects
+from okrlint.understanding.clauses import CHANGING, Verb, has_change_words, objects
 from okrlint.understanding.holds import period_end
 from okrlint.understanding.lexicon import (
     ACQUISITION_VERBS,
@@ -40,6 +40,7 @@ from okrlint.understanding.lexicon import (
     OUTCOME_NOUNS,
     PUNCTUALITY,
     QUALITY_WORDS,
+    READY_WORDS,
     SERVICE_VERBS,
     STEADY_WORDS,
     STOCK_VERBS,
@@ -187,10 +188,23 @@ def is_output(t: Text, quantities: list[Quantity], change: Change, metric: str, 
     ):
         return False
     head = head_noun(metric, t.lex)
+    if (
+        amount is not None
+        and amount.unit.kind is UnitKind.LABEL
+        and counts_activity(t.lex, amount)
+        and verb.kind not in CHANGING
+        and not (head and _a_measure(t.lex, head))
+    ):
+        return True  # "bot presented at no fewer than 4 conferences": the count names the work
     if head and (t.lex.noun(ACTIVITY_NOUNS, head) or not t.lex.participle(head)):
         return t.lex.noun(ACTIVITY_NOUNS, head)
     # no metric named, or only a deed ("review bot presented at 4 conferences")
     return any(counts_activity(t.lex, q) for q in quantities)
+
+
+def _a_measure(lex: Lexicon, word: str) -> bool:
+    """Does ``word`` name a measure or a result ("attendance", "traffic", "customers")?"""
+    return any(lex.noun(table, word) for table in (METRIC_NOUNS, OUTCOME_NOUNS, FLOW_NOUNS))
 
 
 def counts_outcome(lex: Lexicon, q: Quantity) -> bool:
@@ -348,10 +362,21 @@ def done_in_full(t: Text, quantities: list[Quantity]) -> bool:
     return False
 
 
+def made_ready(t: Text, span: ClauseSpan, verb: Verb) -> bool:
+    """ "Make the latency dashboard available to the product team", "avoir la plateforme
+    en production": a thing brought to its end state is a deliverable."""
+    if verb.kind not in (VAGUE_VERBS, TARGET_VERBS, ""):
+        return False
+    return any(t.match(READY_WORDS, k) for k in range(max(verb.end, span.first), span.last))
+
+
 def task_too(t: Text, verb: Verb) -> bool:
-    """ "Recruit a head of sales", "Die Migration abschließen": a verb that wins things
-    and also names a task, with nothing counted, is the task."""
-    return verb.kind == ACQUISITION_VERBS and t.match(TASK_VERBS, verb.at) is not None
+    """ "Recruit a head of sales", "Die Migration abschließen", "Add load testing": a verb
+    that wins or adds things and also names a task, with nothing counted, is the task."""
+    if verb.kind == CHANGE_VERBS and t.match(VAGUE_VERBS, verb.at) is not None:
+        return False  # "Développer l'activité": a wish to grow, not a task
+    kinds = (ACQUISITION_VERBS, CHANGE_VERBS)
+    return verb.kind in kinds and t.match(TASK_VERBS, verb.at) is not None
 
 
 def head_noun(metric: str, lex: Lexicon) -> str:
