@@ -30,6 +30,9 @@ NOISE = [
       target="12 %"),
     K("Ship the v4.1 importer (#812)", "task"),
     K("OKR Q3 2026 40 % — Key result: Grow paid teams from 120 to 200", "change:up"),
+    K("- Grow paid teams to 300 (target: 300.0) - Current: 120", "nobase:up", target="300"),
+    K("- Number of recipes published (target TBD) (target: 100.0)", "output:-"),
+    K("1.Support tickets per customer", "unmeasured"),
     K("- [x] Move NPS from 31 to 40 (landed at 38)", "change:-", target="40"),
     K("Sign [N] new enterprise customers", "zero:-"),
     K("Lift activation to X% from Y%", "change:up"),
@@ -157,6 +160,12 @@ CAPABILITIES = [
     K("Avoir le portail des agents en production", "task"),
     K("Add load testing to the release pipeline", "task"),
     K("Make onboarding effortless", "unmeasured"),
+    K("Deliver the partner portal", "task"),
+    K("Nombre de produits lancés dans l'année", "unmeasured"),
+    K("Count of incidents by severity", "unmeasured"),
+    K("weniger Abbrüche bei Online-Formularen", "unmeasured"),
+    K("Checkout launch time", "unmeasured"),
+    K("12 case studies written across all teams", "output:-"),
 ]
 
 # fmt: on

@@ -117,6 +117,7 @@ AVERAGE_WORDS: Final = "average_words"
 FUTURE_WORDS: Final = "future_words"
 RELATIVE_PRONOUNS: Final = "relative_pronouns"
 READY_WORDS: Final = "ready_words"
+DONE_WORDS: Final = "done_words"
 PERCENT_UNITS: Final = "percent"
 POINTS_UNITS: Final = "points"
 BPS_UNITS: Final = "bps"
@@ -218,6 +219,7 @@ SIMPLE_TABLES: tuple[str, ...] = (
     FUTURE_WORDS,
     RELATIVE_PRONOUNS,
     READY_WORDS,
+    DONE_WORDS,
 )
 
 

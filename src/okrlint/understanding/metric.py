@@ -29,6 +29,7 @@ from okrlint.understanding.lexicon import (
     COUNT_WORDS,
     DEADLINE_WORDS,
     DELIVERABLE_NOUNS,
+    DONE_WORDS,
     DUTY_VERBS,
     FLOW_NOUNS,
     FUNCTION_WORDS,
@@ -43,6 +44,8 @@ from okrlint.understanding.lexicon import (
     READY_WORDS,
     SERVICE_VERBS,
     STEADY_WORDS,
+    STEP_DOWN,
+    STEP_UP,
     STOCK_VERBS,
     TARGET_VERBS,
     TASK_VERBS,
@@ -187,6 +190,8 @@ def is_output(t: Text, quantities: list[Quantity], change: Change, metric: str, 
         base is not None and target is not None and target.value < base.value
     ):
         return False
+    if amount is not None and countable(amount) and _made_by_the_team(t, metric):
+        return True  # "Number of steps built", "60 articles written": the team's output
     head = head_noun(metric, t.lex)
     if (
         amount is not None
@@ -200,6 +205,12 @@ def is_output(t: Text, quantities: list[Quantity], change: Change, metric: str, 
         return t.lex.noun(ACTIVITY_NOUNS, head)
     # no metric named, or only a deed ("review bot presented at 4 conferences")
     return any(counts_activity(t.lex, q) for q in quantities)
+
+
+def _made_by_the_team(t: Text, metric: str) -> bool:
+    """Does the count name things the team made: "features shipped", "articles written"?"""
+    words = {w.low for w in tokenize(metric)}
+    return bool(words) and any(t.lex.noun(DONE_WORDS, w) for w in words)
 
 
 def _a_measure(lex: Lexicon, word: str) -> bool:
@@ -308,8 +319,9 @@ def names_deliverable(t: Text, span: ClauseSpan, verb: Verb) -> bool:
     """ "Obtain ISO 27001 certification": a one-off deliverable, not a wish."""
     kinds = (TARGET_VERBS, VAGUE_VERBS, CHANGE_VERBS, ACQUISITION_VERBS, "")
     return verb.kind in kinds and any(
-        t.match(DELIVERABLE_NOUNS, k) for k in range(span.first, span.last)
-    )
+        t.match(DELIVERABLE_NOUNS, k) and not t.lex.noun(METRIC_NOUNS, t.low(k + 1))
+        for k in range(span.first, span.last)
+    )  # not "App launch time": a measure of the launch
 
 
 def names_a_thing(t: Text, span: ClauseSpan, verb: Verb, metric: str) -> bool:
@@ -323,12 +335,18 @@ def names_a_thing(t: Text, span: ClauseSpan, verb: Verb, metric: str) -> bool:
         return False
     lex = t.lex
     for k in range(span.first, span.last):
-        if lex.noun(QUALITY_WORDS, t.lows[k]) or any(
-            t.match(table, k) for table in (VAGUE_VERBS, CHANGE_VERBS)
-        ):
-            return False  # "Digitaler werden im Bürgerservice": a wish, not a thing
+        if lex.noun(QUALITY_WORDS, t.lows[k]) or any(t.match(table, k) for table in _WISH_TABLES):
+            return False  # "Digitaler werden im Bürgerservice", "weniger Abbrüche": a wish
+    first = t.skip_openers(span.first, span.last)
+    opening = range(first, min(first + 4, span.last))
+    if any(t.match(COUNT_WORDS, k) or lex.noun(METRIC_NOUNS, t.lows[k]) for k in opening):
+        return False  # "Nombre de produits lancés", "Anteil der Mitglieder, die ...": a measure
     head = head_noun(metric, lex)
     return not (head and (lex.noun(METRIC_NOUNS, head) or lex.noun(OUTCOME_NOUNS, head)))
+
+
+#: Words of a wish rather than a thing: a verb of change, or a step ("fewer", "upward").
+_WISH_TABLES = (VAGUE_VERBS, CHANGE_VERBS, STEP_UP, STEP_DOWN)
 
 
 def names_capability(t: Text, span: ClauseSpan, quantities: list[Quantity]) -> bool:
@@ -371,11 +389,12 @@ def made_ready(t: Text, span: ClauseSpan, verb: Verb) -> bool:
 
 
 def task_too(t: Text, verb: Verb) -> bool:
-    """ "Recruit a head of sales", "Die Migration abschließen", "Add load testing": a verb
-    that wins or adds things and also names a task, with nothing counted, is the task."""
-    if verb.kind == CHANGE_VERBS and t.match(VAGUE_VERBS, verb.at) is not None:
+    """ "Recruit a head of sales", "Die Migration abschließen", "Add load testing", "Deliver
+    the customer portal": a verb that wins, adds or reaches things and also names a task,
+    with nothing counted, is the task."""
+    if verb.kind != ACQUISITION_VERBS and t.match(VAGUE_VERBS, verb.at) is not None:
         return False  # "Développer l'activité": a wish to grow, not a task
-    kinds = (ACQUISITION_VERBS, CHANGE_VERBS)
+    kinds = (ACQUISITION_VERBS, CHANGE_VERBS, TARGET_VERBS)  # "Deliver the customer portal"
     return verb.kind in kinds and t.match(TASK_VERBS, verb.at) is not None
 
 

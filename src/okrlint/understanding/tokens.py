@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from enum import Enum
+from functools import cached_property
 from typing import Any, NamedTuple
 
 
@@ -124,18 +125,36 @@ _SYMBOL_ALIASES = {
 # private ("$N", "X%", "[N]") become digits of the same length: they stand for a number.
 
 
-class Noise(NamedTuple):
-    """A language's noise patterns, compiled by the lexicon from its phrase file.
+class Noise:
+    """A language's noise patterns, from the word lists of its phrase file.
 
     ``head`` matches noise at the start (labels, owners, tags, list marks), ``tail``
-    noise at the end (progress notes, owner initials), ``anywhere`` noise inside
-    (markup, references, versions, mentions); ``placeholders`` hidden numbers.
+    noise at the end (progress notes, owner initials); markup, references, versions,
+    mentions and placeholders are the same in every language (module patterns). The head
+    and the tail are compiled on first use: most texts open on a plain word and carry no
+    note, and a one-board run should not pay for patterns it never needs.
     """
 
-    head: re.Pattern[str]
-    tail: re.Pattern[str]
-    anywhere: re.Pattern[str]
-    placeholders: re.Pattern[str]
+    def __init__(self, head: str, tail: str, head_words: frozenset[str]) -> None:
+        self._head_source, self._tail_source = head, tail
+        self.head_words = head_words  # the words a head noise can open on
+
+    @cached_property
+    def head(self) -> re.Pattern[str]:
+        return re.compile(self._head_source, re.IGNORECASE)
+
+    @cached_property
+    def tail(self) -> re.Pattern[str]:
+        return re.compile(self._tail_source, re.IGNORECASE)
+
+    def may_open(self, text: str) -> bool:
+        """Can ``text`` open on noise: a mark, a number, a single letter ("a)", "Q3") or
+        a word a label, an owner, a role or a team opens with?"""
+        m = _OPENING.match(text)
+        if m is None:
+            return bool(text.strip())  # a mark or a number: ask the pattern
+        word = m.group(1).lower()
+        return len(word) == 1 or word in self.head_words
 
 
 class Aside(NamedTuple):
@@ -150,7 +169,7 @@ def set_aside(text: str, noise: Noise) -> tuple[str, tuple[Aside, ...]]:
     """``text`` with its noise blanked (same length, same offsets) and placeholders
     made digits, and the spans set aside."""
     spans: list[Aside] = []
-    for m in noise.anywhere.finditer(text):
+    for m in _ANYWHERE.finditer(text):
         kept = m.lastgroup == "keep"  # "[text](url)": the link's text stays
         if kept:
             spans.append(Aside(m.start(), m.start("keep"), "noise"))
@@ -160,9 +179,9 @@ def set_aside(text: str, noise: Noise) -> tuple[str, tuple[Aside, ...]]:
     blanked = _blank(text, spans)
     # the head and the tail are found on the text with its markup gone, repeatedly:
     # "- [ ] **KR 2** [p1] @dana: ..." is a list mark, a checkbox, a label, a tag, a mention
-    for pattern, find in ((noise.head, noise.head.match), (noise.tail, noise.tail.search)):
-        while pattern is noise.head or _TAIL_HINT.search(blanked):
-            found = find(blanked)
+    for at_head in (True, False):
+        while noise.may_open(blanked) if at_head else _TAIL_HINT.search(blanked):
+            found = noise.head.match(blanked) if at_head else noise.tail.search(blanked)
             if found is None or not blanked[found.start() : found.end()].strip():
                 break
             spans.append(Aside(found.start(), found.end(), "noise"))
@@ -170,14 +189,15 @@ def set_aside(text: str, noise: Noise) -> tuple[str, tuple[Aside, ...]]:
             if not blanked.strip():
                 return text, ()  # all noise: read the text as written instead
     if _PLACEHOLDER_HINT.search(blanked):
-        for m in noise.placeholders.finditer(blanked):
+        for m in _PLACEHOLDERS.finditer(blanked):
             spans.append(Aside(m.start(), m.end(), "placeholder"))
     if not spans:
         return text, ()
     chars = list(blanked)
     for start, end, kind in spans:
-        if kind == "placeholder":
-            chars[start:end] = "9" * (end - start)
+        if kind == "placeholder":  # a digit run as long as the words, up to a number's length
+            width = min(end - start, 6)
+            chars[start:end] = "9" * width + " " * (end - start - width)
     return "".join(chars), tuple(sorted(spans))
 
 
@@ -225,7 +245,7 @@ def compile_noise(words: dict[str, list[str]]) -> Noise:
     head = (
         r"^\s*(?:"
         r"[-*+•‣◦▪►▸>]+(?=\s)|[├└│┣┗┃─]+|\#{1,6}(?=\s)|\[[ xX✓✔-]?\]"
-        r"|\(?\d{1,3}[.)](?=\s)|\(?[a-zA-Z]\)(?=\s)|[a-z]\.(?=\s)"
+        r"|\(?\d{1,3}[.)](?=\s)|\d{1,3}\.(?=[^\W\d_]{2})|\(?[a-zA-Z]\)(?=\s)|[a-z]\.(?=\s)"
         rf"|{number}\.?(?=\s*[:)]|\s+\d)|\d{{1,2}}\.\d{{1,2}}(?=\s+(?-i:[A-Z]))"
         rf"|{labels}(?:\s*\#?\s*{number})?\s*[:.)\-–—=]+"
         rf"|{alt('numbered')}\s*\#?\s*{number}(?=\s)|o\d{{1,2}}\s*[:.)\-–—]+"
@@ -253,14 +273,19 @@ def compile_noise(words: dict[str, list[str]]) -> Noise:
         rf"|[—–-]\s*(?:{periods}|kw\s*\d{{1,2}}|wk\s*\d{{1,2}}|q[1-4]|h[12])\b\.?\s*:.{{0,120}}"
         rf"|\|\s*{efforts}\b[^|\n]{{0,40}}"
         r"|\|\s*\d{1,4}(?:[.,]\d+)?\s*(?:pt|pts|sp|pd|md|h|d)\b"
+        # a tracker's exported fields: "(target: 100.0)", "- Current: 1.0"
+        r"|\(\s*target\s*:\s*\d+\.0\s*\)(?:\s*[-–—]\s*current\s*:\s*\d+(?:\.\d+)?)?"
         r")\s*$"
     )
-    return Noise(
-        re.compile(head, re.IGNORECASE),
-        re.compile(tail, re.IGNORECASE),
-        _ANYWHERE,
-        _PLACEHOLDERS,
-    )
+    openers = ("labels", "numbered", "owners", "roles", "teams")
+    head_words = frozenset(
+        p.split()[0].lower()
+        for key in openers
+        for entry in words.get(key) or ()
+        for p in str(entry).split("|")
+        if p.split()
+    ) | {"fy", "okr", "okrs"}
+    return Noise(head, tail, head_words)
 
 
 # Markup, references, versions and mentions, in any language. The link's text is kept
@@ -284,20 +309,24 @@ _ANYWHERE = re.compile(
     r"|\d(?<!\w\d)\d*\.(?:\d{1,2}\.\d+|\d+\.\d{1,2})\b"  # "1.2.3", not "1.200.000"
     r"|\d(?<!\w\d)\d?\.\d{1,2}(?=\s+(?:[Rr]elease|[Vv]ersion|[Vv]ersión|[Rr]elease-[Kk]andidat)\b)"
     r"|@(?<![\w@]@)[A-Za-z][\w.-]{0,38}"
-    r"|\[(?:[pP][0-4]|[A-Z]{2,12})\]|\([pP][0-4]\)"
+    r"|\[(?:[pP][0-4]|(?!TB[DA]\])[A-Z]{2,12})\]|\([pP][0-4]\)"
     "|[\U0001f000-\U0001faff\u2600-\u2793\u2b00-\u2bff\ufe0f\u200d]"
 )
+# The first word of a text, after white space: where a head noise could start.
+_OPENING = re.compile(r"\s*([^\W\d_]+)")
 # What every progress note and every placeholder has in it: a text without it needs
 # no search for them (most texts; the searches are the reader's dearest step).
 _TAIL_HINT = re.compile(r"[=>|·:(\[—–→⟶➔⇒]|\s-")
-_PLACEHOLDER_HINT = re.compile(r"[%$£€¥\[{]|xx", re.IGNORECASE)
+_PLACEHOLDER_HINT = re.compile(r"[%$£€¥\[{]|xx|tbd", re.IGNORECASE)
 # Numbers kept private: "X%", "xx%", "$N", "€X", "[N]", "{number}".
 _PLACEHOLDERS = re.compile(
     r"(?<![\w.])(?:x{1,3}|n|y{1,3}|z)(?=\s?%)"
     r"|(?<=[$£€¥])(?:x{1,3}|n|(?-i:[A-Z]))\b"
     r"|\[(?:n|x{1,3}|\#|number|num|amount|value)\]"
     r"|\{(?:n|x|number|num|amount|value|\#)\}"
-    r"|\bx{2,3}\b",
+    r"|\bx{2,3}\b"
+    # a number still to be found: "[TBD]", "[TBD - from the interviews]", "target TBD"
+    r"|\[\s*(?:tbd|tba)\b[^\]\n]{0,60}\]|(?<=target )tbd\b|(?<=target: )tbd\b",
     re.IGNORECASE,
 )
 
