@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from reader_rows import K, Row, check_row
+from reader_rows import H, K, Row, check_row, text_verdict
 
 from okrlint.understanding.lexicon import detect_language
 from okrlint.understanding.reading import read_key_result
@@ -119,6 +119,8 @@ BASELINES = [
     K("Conversion auf 25 % steigern (derzeit 15 %)", "change:up", base="15 %", target="25 %"),
     K("Aumentar la conversión al 30 % en comparación con el 20 % de hoy", "change:up",
       base="20 %", target="30 %"),
+    K("| KR1.2 Missed handovers per week | [TBD] | 0 |", "change:-", target="0"),
+    K("| KR2 Time to first reply | 9 h | < 2 h |", "change:-", base=f"{9 * H} s"),
 ]
 
 # -- the team's own activity, and duties within the cycle ------------------------------------
@@ -185,3 +187,12 @@ def test_every_policy_has_rows_both_ways() -> None:
         kinds[name] = set(found)
     assert kinds["rollouts"] >= {"task", "hold"}
     assert kinds["flows"] >= {"zero", "nobase"}
+
+
+def test_a_table_row_with_a_value_still_to_find_and_a_step_is_a_bet() -> None:
+    """ "| metric | [TBD] | Cut by 40% |": today's value (a placeholder) and a step."""
+    m = read_key_result(
+        "| KR1.1 Time to close the books | [TBD - from the interviews] | Cut by 40% |"
+    )
+    assert m.baseline is not None and m.relative is not None
+    assert text_verdict(m) is None

@@ -10,6 +10,7 @@ relative step ("double", "+10 points", "20% more", "grow 20%"). What it finds is
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import NamedTuple
 
 from okrlint.understanding.clauses import CHANGING, Verb
@@ -106,6 +107,8 @@ def find_change(t: Text, span: ClauseSpan, quantities: list[Quantity], verb: Ver
             _between(f, i)
     if f.relative is None:
         _find_relative(f)
+    if f.baseline is None and f.target is None and "|" in t.text:
+        _cells(f)
     return Change(
         f.baseline,
         f.target,
@@ -116,6 +119,39 @@ def find_change(t: Text, span: ClauseSpan, quantities: list[Quantity], verb: Ver
         f.stated_baseline,
         tuple(f.ranges),
     )
+
+
+def _cells(f: _Found) -> None:
+    """ "Rota rule violations per week | [TBD] | 0", "Time to resolve | 6 h | < 3 h": a
+    table row's cells, a value and then a value or a step, are today's value and the
+    target (a placeholder is a value not yet known)."""
+    t, span, tokens = f.t, f.span, f.t.tokens
+    # the bars are not tokens: a cell ends where a bar stands between two tokens
+    bars = [
+        k
+        for k in range(span.first + 1, span.last)
+        if "|" in t.text[tokens[k - 1].end : tokens[k].start]
+    ]
+    edges = [span.first, *bars, span.last]
+    cells = [(a, b) for a, b in pairwise(edges) if b > a]
+    for (a1, b1), (a2, b2) in pairwise(cells):
+        base = _alone(t, a1, b1)
+        if base is None:
+            continue
+        got = t.quantity_after(a2, b2, reach=1)
+        if got is not None and got[0].last >= b2 - 0 and got[0] is not base:
+            f.baseline, f.target = share_units(base, got[0])
+            f.bound, f.evidence = got[1], (a1, got[0].last)
+            return
+        if f.relative is not None and a2 <= f.relative.first < b2:
+            f.stated_baseline = base  # "| [TBD] | Cut by 50% |"
+            return
+
+
+def _alone(t: Text, first: int, last: int) -> Quantity | None:
+    """The one amount a cell holds and nothing else (white space aside)."""
+    q = t.q_at.get(first)
+    return q if q is not None and q.last == last else None
 
 
 def _by_step(f: _Found, i: int) -> None:

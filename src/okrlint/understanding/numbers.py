@@ -259,7 +259,8 @@ def _read_value(
             return None
         if _compound_adjective(tokens, i) and not _time_frame(tokens, lows, i, lex):
             return None
-        if i > 0 and lows[i - 1] in lex.table(NAME_PREFIXES) and not tok.suffix:
+        named = i > 0 and tok.start - tokens[i - 1].end <= 1  # "Sprint 5", not "week | 5"
+        if named and lows[i - 1] in lex.table(NAME_PREFIXES) and not tok.suffix:
             return None
         suffix = tok.text[len(tok.text) - len(tok.suffix) :] if tok.suffix else ""
         if len(suffix) == 1 and suffix.isupper() and suffix not in "KMBX":
