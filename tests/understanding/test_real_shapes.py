@@ -73,6 +73,8 @@ FLOWS = [
     K("Close 30 deals in the mid-market segment", "zero:-"),
     K("Generate 500 qualified leads from the partner channel", "zero:-"),
     K("Raise $2M in seed funding", "zero:up"),
+    K("$1.4 million in new revenue", "zero:-"),
+    K("Achieve $350000 in revenue", "zero:-"),
     K("Close 25% more deals in the mid-market", "rel:up"),
     K("Cerrar un 30 % más de operaciones", "rel:up"),
     K("Reach 10,000 monthly active users", "nobase:-"),
@@ -166,6 +168,9 @@ CAPABILITIES = [
     K("Nombre de produits lancés dans l'année", "unmeasured"),
     K("Count of incidents by severity", "unmeasured"),
     K("weniger Abbrüche bei Online-Formularen", "unmeasured"),
+    K("empfundene Einfachheit in der Bedienung", "unmeasured"),
+    K("Mesurés par les erreurs signalées par les clients", "unmeasured"),
+    K("Anteil der Mitglieder, die den Antrag ganz ohne Hilfe abschließen", "unmeasured"),
     K("Checkout launch time", "unmeasured"),
     K("12 case studies written across all teams", "output:-"),
 ]

@@ -35,6 +35,7 @@ from okrlint.understanding.lexicon import (
     FUNCTION_WORDS,
     FUTURE_WORDS,
     LOWER_IS_BETTER,
+    MEASUREMENT_WORDS,
     METRIC_NOUNS,
     NEW_WORDS,
     OF_WORDS,
@@ -339,8 +340,13 @@ def names_a_thing(t: Text, span: ClauseSpan, verb: Verb, metric: str) -> bool:
             return False  # "Digitaler werden im Bürgerservice", "weniger Abbrüche": a wish
     first = t.skip_openers(span.first, span.last)
     opening = range(first, min(first + 4, span.last))
-    if any(t.match(COUNT_WORDS, k) or lex.noun(METRIC_NOUNS, t.lows[k]) for k in opening):
-        return False  # "Nombre de produits lancés", "Anteil der Mitglieder, die ...": a measure
+    if any(
+        t.match(COUNT_WORDS, k)
+        or t.match(MEASUREMENT_WORDS, k)
+        or lex.noun(METRIC_NOUNS, t.lows[k])
+        for k in opening
+    ):
+        return False  # "Nombre de produits lancés", "Mesurés par les erreurs ...": a measure
     head = head_noun(metric, lex)
     return not (head and (lex.noun(METRIC_NOUNS, head) or lex.noun(OUTCOME_NOUNS, head)))
 

@@ -134,8 +134,9 @@ def _combine(t: Text, readings: list[Reading]) -> KeyResultMeaning:
         main = max(changes, key=_change_strength)
         guard = tuple(h for r in holds for h in r.holds if _is_guard_rail(h, r))
         return _meaning(t, main, Intent.CHANGE, guard)
-    tasks = [r for r in readings if r.intent is Intent.TASK]
     first = readings[0]
+    # a thing named in a later clause ("Share of members, who ... without help") is no task
+    tasks = [r for r in readings if r.intent is Intent.TASK and (r is first or r.clause.verb.kind)]
     side = all(subordinate(t, r.clause.span.joined_by) for r in holds)
     named = not any(r.clause.verb.kind for r in tasks)  # only things named, no task verb
     if named and any(h.level is not None for r in holds for h in r.holds):
