@@ -170,7 +170,7 @@ CAPABILITIES = [
     K("weniger Abbrüche bei Online-Formularen", "unmeasured"),
     K("empfundene Einfachheit in der Bedienung", "unmeasured"),
     K("Mesurés par les erreurs signalées par les clients", "unmeasured"),
-    K("Anteil der Mitglieder, die den Antrag ganz ohne Hilfe abschließen", "unmeasured"),
+    K("Anteil der Mitglieder, die ihren Antrag ohne Hilfe stellen konnten", "unmeasured"),
     K("Checkout launch time", "unmeasured"),
     K("12 case studies written across all teams", "output:-"),
 ]
