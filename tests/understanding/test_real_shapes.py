@@ -60,6 +60,8 @@ ROLLOUTS = [
     K("Two-factor on for every admin account", "hold"),
     K("Maintain a development plan for every engineer", "hold"),
     K("All support leads have been trained on the new tooling", "task"),
+    K("100% of squads have written team charters", "task"),
+    K("Every screen in the app carries an accessibility rating", "task"),
     K("Ensure 100% of managers finish the feedback training by May (currently 40%)",
       "change:-", target="100 %"),
     K("100 % der Teams haben einen dokumentierten Notfallplan", "task"),
@@ -74,6 +76,7 @@ FLOWS = [
     K("Generate 500 qualified leads from the partner channel", "zero:-"),
     K("Raise $2M in seed funding", "zero:up"),
     K("$1.4 million in new revenue", "zero:-"),
+    K("Save $20k in cloud costs this quarter", "zero:-"),
     K("Achieve $350000 in revenue", "zero:-"),
     K("Close 25% more deals in the mid-market", "rel:up"),
     K("Cerrar un 30 % más de operaciones", "rel:up"),
@@ -172,7 +175,7 @@ CAPABILITIES = [
     K("Mesurés par les erreurs signalées par les clients", "unmeasured"),
     K("Anteil der Mitglieder, die ihren Antrag ohne Hilfe stellen konnten", "unmeasured"),
     K("Checkout launch time", "unmeasured"),
-    K("12 case studies written across all teams", "output:-"),
+    K("12 case studies written across all teams", "task"),
 ]
 
 # fmt: on

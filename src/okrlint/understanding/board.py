@@ -29,6 +29,7 @@ from okrlint.understanding.lexicon import (
     FUNCTION_NOUNS,
     FUNCTION_WORDS,
     HOLD_OPENERS,
+    INDEFINITE_ARTICLES,
     JOB_VERBS,
     NEW_STATE_WORDS,
     NEW_WORDS,
@@ -348,13 +349,20 @@ def _runs_the_job(tokens: list[Token], lows: list[str], lex: Lexicon) -> str:
         m = lex.table(CONTINUITY_ADVERBS).match(lows, i)
         if m is not None:  # "continuously improve our spaces": never done
             return " ".join(t.text for t in tokens[max(0, i - 1) : i + m[0] + 2])
-    if _names_a_change(tokens, lows, lex) or any(t.kind is Kind.NUM for t in tokens):
-        return ""
+    if any(t.kind is Kind.NUM and not _a_year(t.low) for t in tokens):
+        return ""  # a number to reach; a year ("the CTO's 2024 OKRs") is none
     for first in _openings(tokens, lows, words, lex):
         m = lex.table(JOB_VERBS).match(lows, first)
-        if m is not None:
+        one = m is not None and lex.table(INDEFINITE_ARTICLES).match(lows, first + m[0])
+        # the job verb itself may also be a task's ("Run products with high reliability");
+        # with one thing after it, it makes that thing ("Run a hackathon")
+        if m is not None and not one and not _names_a_change(tokens, lows, lex, first + m[0]):
             return " ".join(t.text for t in tokens[first : first + m[0] + 3])
     return ""
+
+
+def _a_year(digits: str) -> bool:
+    return len(digits) == 4 and digits.isdigit() and 1990 <= int(digits) <= 2100
 
 
 def _openings(tokens: list[Token], lows: list[str], words: list[int], lex: Lexicon) -> list[int]:
@@ -371,12 +379,12 @@ def _openings(tokens: list[Token], lows: list[str], words: list[int], lex: Lexic
     return found
 
 
-def _names_a_change(tokens: list[Token], lows: list[str], lex: Lexicon) -> bool:
+def _names_a_change(tokens: list[Token], lows: list[str], lex: Lexicon, skip: int = 0) -> bool:
     """Does a title name a change: a verb that moves or makes something, or something new?
     A task verb's form after a noun is a noun ("Carry out architecture reviews")."""
     tables = (*_CHANGE_TABLES, NEW_WORDS, NEW_STATE_WORDS)
     function_words = lex.table(FUNCTION_WORDS)
-    for k in range(len(lows)):
+    for k in range(skip, len(lows)):
         for name in tables:
             if not lex.table(name).match(lows, k):
                 continue

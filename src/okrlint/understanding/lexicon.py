@@ -118,6 +118,7 @@ FUTURE_WORDS: Final = "future_words"
 RELATIVE_PRONOUNS: Final = "relative_pronouns"
 READY_WORDS: Final = "ready_words"
 DONE_WORDS: Final = "done_words"
+INDEFINITE_ARTICLES: Final = "indefinite_articles"
 PERCENT_UNITS: Final = "percent"
 POINTS_UNITS: Final = "points"
 BPS_UNITS: Final = "bps"
@@ -220,6 +221,7 @@ SIMPLE_TABLES: tuple[str, ...] = (
     RELATIVE_PRONOUNS,
     READY_WORDS,
     DONE_WORDS,
+    INDEFINITE_ARTICLES,
 )
 
 
