@@ -86,6 +86,10 @@ FLOWS = [
     K("Get 300 new subscribers", "zero:-"),
     K("Get 2,000 sign ups for the beta", "zero:-"),
     K("Get 8 customers live on the new API", "zero:-"),
+    K("6 partner agencies adopt the shared design system", "zero:-"),
+    K("Five or more teams outside platform have used the deploy kit", "zero:-"),
+    K("At least 2 pilot schools finish the reading assessment on the app", "zero:-"),
+    K("10 engineers complete the incident-command course", "output:-"),
 ]
 
 # -- a bare level with a noun subject and no change verb is held ---------------------------

@@ -119,6 +119,7 @@ RELATIVE_PRONOUNS: Final = "relative_pronouns"
 READY_WORDS: Final = "ready_words"
 DONE_WORDS: Final = "done_words"
 INDEFINITE_ARTICLES: Final = "indefinite_articles"
+ADOPTION_VERBS: Final = "adoption_verbs"
 PERCENT_UNITS: Final = "percent"
 POINTS_UNITS: Final = "points"
 BPS_UNITS: Final = "bps"
@@ -222,6 +223,7 @@ SIMPLE_TABLES: tuple[str, ...] = (
     READY_WORDS,
     DONE_WORDS,
     INDEFINITE_ARTICLES,
+    ADOPTION_VERBS,
 )
 
 

@@ -15,6 +15,7 @@ from okrlint.understanding.holds import period_end
 from okrlint.understanding.lexicon import (
     ACQUISITION_VERBS,
     ACTIVITY_NOUNS,
+    ADOPTION_VERBS,
     AVERAGE_WORDS,
     BETWEEN_WORDS,
     BY_WORDS,
@@ -246,6 +247,8 @@ def new_count(t: Text, span: ClauseSpan, verb: Verb, free: list[Quantity]) -> Qu
     for q in free:
         if not countable(q) or q.per:
             continue
+        if adopted(t, span, q):
+            return q  # "8 partners adopt the new platform"
         if (
             q.unit.kind is UnitKind.NONE
             and not acquiring
@@ -290,6 +293,19 @@ def _stock(t: Text, span: ClauseSpan, verb: Verb, q: Quantity) -> bool:
 #: "generate". A change verb with "to" or "by" makes it a level that moves ("grow
 #: downloads to 2k a week"); with a bare count it only says which way ("drive 110 leads").
 _FLOW_VERBS = ("", TARGET_VERBS, VAGUE_VERBS)
+
+
+def adopted(t: Text, span: ClauseSpan, q: Quantity) -> bool:
+    """ "8 partners adopt the new platform", "At least 1 pilot program finishes the
+    assessments": a count of others taking something up in the cycle, from zero. Not the
+    team's own people or work ("10 engineers complete the training")."""
+    if not countable(q) or q.per or counts_activity(t.lex, q):
+        return False
+    first = t.skip_openers(span.first, span.last)
+    bound = t.match(COMPARATOR_PREFIX, first)
+    if q.first != first and not (bound is not None and first + bound[0] == q.first):
+        return False  # the count opens the clause: it is the subject
+    return any(t.match(ADOPTION_VERBS, k) for k in range(q.last, min(q.last + 8, span.last)))
 
 
 def counts_events(t: Text, span: ClauseSpan, q: Quantity) -> bool:
@@ -437,7 +453,7 @@ def floor_on_a_count(t: Text, span: ClauseSpan, h: Hold) -> bool:
     q = h.level
     if q is None or h.comparator not in (Comparator.GE, Comparator.GT) or not countable(q):
         return False
-    return counts_activity(t.lex, q) or counts_events(t, span, q)
+    return counts_activity(t.lex, q) or counts_events(t, span, q) or adopted(t, span, q)
 
 
 def bare_level(
