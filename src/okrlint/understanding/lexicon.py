@@ -448,8 +448,10 @@ def _scores(text: str) -> dict[str, int]:
     """Each language's score for ``text``: two points a marker word, one a telling ending
     or letter. Languages that score nothing are left out."""
     totals: dict[str, int] = {}
-    text = set_aside(text, _noise())[0]  # labels and notes say nothing of the language
-    for found in _WORD.findall(text):
+    clean, asides = set_aside(text, _noise())  # labels and notes say nothing of the language
+    if not asides:
+        _note_plain(text)
+    for found in _WORD.findall(clean):
         word = found.lower().replace("’", "'")
         elided = _ELIDED.match(word)
         if elided is not None:
@@ -457,6 +459,23 @@ def _scores(text: str) -> dict[str, int]:
             word = word[elided.end() :]
         _add(totals, word)
     return {lang: totals[lang] for lang in _markers() if lang in totals}
+
+
+#: Texts in which no language's noise was found: the reader need not look again (the
+#: noise of every language together finds whatever one language's noise would).
+_PLAIN: set[str] = set()
+
+
+def _note_plain(text: str) -> None:
+    if len(_PLAIN) >= 65536:
+        _PLAIN.clear()  # a bound, not a cache policy: boards are read one at a time
+    _PLAIN.add(text)
+
+
+def known_plain(text: str) -> bool:
+    """Has ``text`` been seen to carry no noise of any language (while its language was
+    told)?"""
+    return text in _PLAIN
 
 
 def _add(totals: dict[str, int], word: str) -> None:

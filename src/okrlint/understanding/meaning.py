@@ -127,6 +127,21 @@ class Quantity:
     def with_unit(self, unit: Unit) -> Quantity:
         return replace(self, unit=unit)
 
+    def with_text(self, text: str) -> Quantity:
+        """This amount with its words (made directly: ``replace`` is slow, and every
+        reading words its amounts)."""
+        return Quantity(
+            self.value,
+            self.unit,
+            text,
+            self.start,
+            self.end,
+            self.per,
+            self.first,
+            self.last,
+            self.scale,
+        )
+
     def same_amount(self, other: Quantity) -> bool:
         return math.isclose(self.value, other.value, rel_tol=1e-9, abs_tol=1e-12)
 

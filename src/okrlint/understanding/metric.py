@@ -211,8 +211,8 @@ def is_output(t: Text, quantities: list[Quantity], change: Change, metric: str, 
 
 def _made_by_the_team(t: Text, metric: str) -> bool:
     """Does the count name things the team made: "features shipped", "articles written"?"""
-    words = {w.low for w in tokenize(metric)}
-    return bool(words) and any(t.lex.noun(DONE_WORDS, w) for w in words)
+    done = t.lex.table(DONE_WORDS)
+    return any(word in done for word in metric.lower().split())
 
 
 def _a_measure(lex: Lexicon, word: str) -> bool:

@@ -47,6 +47,7 @@ from okrlint.understanding.holds import (
 )
 from okrlint.understanding.lexicon import (
     HOLD_VERBS,
+    known_plain,
     lexicon,
 )
 from okrlint.understanding.meaning import (
@@ -74,7 +75,7 @@ from okrlint.understanding.tokens import set_aside, tokenize
 def read_key_result(text: str, language: str = "en") -> KeyResultMeaning:
     """Read what ``text`` asks for. Never raises; unreadable text is UNMEASURED."""
     lex = lexicon(language)
-    clean, asides = set_aside(text, lex.noise)
+    clean, asides = (text, ()) if known_plain(text) else set_aside(text, lex.noise)
     tokens = tokenize(clean, lex.space_groups)
     if not tokens:
         return KeyResultMeaning(Intent.UNMEASURED, language=language)
@@ -189,10 +190,7 @@ def _meaning(t: Text, r: Reading, intent: Intent, holds: tuple[Hold, ...]) -> Ke
         bound=r.bound if target is not None else None,
         relative=relative,
         from_zero=r.from_zero,
-        holds=tuple(
-            replace(h, level=texted(h.level, t.original), upper=texted(h.upper, t.original))
-            for h in holds
-        ),
+        holds=tuple(_texted_hold(h, t.original) for h in holds),
         output=r.output,
         metric=c.metric,
         evidence=_evidence(t, r, intent, holds, target, relative),
@@ -200,6 +198,12 @@ def _meaning(t: Text, r: Reading, intent: Intent, holds: tuple[Hold, ...]) -> Ke
         deadline=t.deadline,
         language=t.lex.language,
     )
+
+
+def _texted_hold(h: Hold, original: str) -> Hold:
+    """``h`` with its amounts worded as written."""
+    level, upper = texted(h.level, original), texted(h.upper, original)
+    return h if level is h.level and upper is h.upper else replace(h, level=level, upper=upper)
 
 
 def _evidence(

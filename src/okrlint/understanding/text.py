@@ -357,7 +357,7 @@ def texted(q: Quantity | None, text: str) -> Quantity | None:
     """``q`` with its words from the text, as written ("£20k")."""
     if q is None or q.text or q.start < 0:
         return q
-    return replace(q, text=text[q.start : q.end])
+    return q.with_text(text[q.start : q.end])
 
 
 # -- dates and deadlines ------------------------------------------------------------------

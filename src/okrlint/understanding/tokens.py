@@ -167,7 +167,7 @@ class Aside(NamedTuple):
 
 def set_aside(text: str, noise: Noise) -> tuple[str, tuple[Aside, ...]]:
     """``text`` with its noise blanked (same length, same offsets) and placeholders
-    made digits, and the spans set aside."""
+    made digits, and the spans set aside (none: the text carries no noise)."""
     spans: list[Aside] = []
     for m in _ANYWHERE.finditer(text):
         kept = m.lastgroup == "keep"  # "[text](url)": the link's text stays
@@ -187,7 +187,9 @@ def set_aside(text: str, noise: Noise) -> tuple[str, tuple[Aside, ...]]:
             spans.append(Aside(found.start(), found.end(), "noise"))
             blanked = _blank(blanked, spans[-1:])
             if not blanked.strip():
-                return text, ()  # all noise: read the text as written instead
+                # all noise: read the text as written instead (the empty aside says that
+                # noise was found, so the text is not taken for one with none)
+                return text, (Aside(0, 0, "noise"),)
     if _PLACEHOLDER_HINT.search(blanked):
         for m in _PLACEHOLDERS.finditer(blanked):
             spans.append(Aside(m.start(), m.end(), "placeholder"))
