@@ -690,8 +690,8 @@ NEAR_MISSES = [
     K("Late orders no more than 2% by end of Q3", "nobase:-"),
     K("Late orders: no more than 2%", "hold"),
     K("We will reduce time-to-first-value from 14 days to 3 days", "change:down"),
-    K("Our churn will drop from 4% to 2%", "change:-"),
-    K("Churn drops from 4% to 2%", "change:-"),
+    K("Our churn will drop from 4% to 2%", "change:down"),
+    K("Churn drops from 4% to 2%", "change:down"),
     K("Churn reduced from 4% to 2%", "change:down"),
     K("Churn goes down to 2%", "nobase:-"),
     # a bare level with a noun subject and no verb is held (RULES.md, "Reading real text")

@@ -303,7 +303,9 @@ def _inner_verb(t: Text, span: ClauseSpan) -> tuple[int, str, int, object] | Non
                 continue
             if table == HOLD_VERBS and low in not_inner:
                 continue
-            if table != HOLD_VERBS and not (any_form or lex.participle(low)):
+            if table != HOLD_VERBS and not (
+                any_form or lex.participle(low) or _moves_an_amount(t, span, table, i + m[0])
+            ):
                 continue
             if not final:
                 return i, table, m[0], m[1]
@@ -311,6 +313,15 @@ def _inner_verb(t: Text, span: ClauseSpan) -> tuple[int, str, int, object] | Non
             if best is None or i + m[0] > best[0] + best[2]:
                 best = (i, table, m[0], m[1])
     return best
+
+
+def _moves_an_amount(t: Text, span: ClauseSpan, table: str, k: int) -> bool:
+    """Does a change verb inside the text move an amount right after it ("Signups grow 8%
+    each week", "que el precio baje un 10 %", "Churn falls to 2%")?"""
+    if table != CHANGE_VERBS:
+        return False
+    got = t.quantity_after(k + 1 if t.change_word(k) else k, span.last, reach=1)
+    return got is not None and got[1] is None  # not "doesn't drop below 4.5": a floor
 
 
 def _refine(t: Text, span: ClauseSpan, quantities: list[Quantity], verb: Verb) -> Verb:

@@ -215,7 +215,8 @@ def _decide_limit(t: Text, c: Clause, levels: list[Hold], cadence: list[Hold]) -
 
 def _decide_duty(t: Text, c: Clause, levels: list[Hold], cadence: list[Hold]) -> Reading | None:
     """ "Release notes go out every Friday", "1 webinar a month": a duty repeated with no
-    end. A change of the rate ("raise demo calls from 20 to 40 a week") is no duty."""
+    end. A change of the rate ("raise demo calls from 20 to 40 a week") is no duty, nor is
+    a step each period ("signups grow 8% each week")."""
     if not cadence:
         rated = rate_in(t, c.span)  # "... guest posts to partner sites per month"
         rate = next((q for q in c.free if (q.per or rated) and counts_activity(t.lex, q)), None)
@@ -223,6 +224,9 @@ def _decide_duty(t: Text, c: Clause, levels: list[Hold], cadence: list[Hold]) ->
             return None
         hold = Hold(None, rate, "", clause_text(t, c.span, c.verb))
         return _kept(c, Intent.HOLD, _worded(t, c, [hold], []))
+    step = c.change.relative
+    if step is not None and step.unit.kind is not UnitKind.MULTIPLE and not levels:
+        return None  # "Signups grow 8% each week": a relative change per period (RULES.md)
     return _kept(c, Intent.HOLD, _worded(t, c, levels, cadence))
 
 
