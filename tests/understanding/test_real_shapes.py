@@ -96,6 +96,10 @@ FLOWS = [
 LEVELS = [
     K("Checkout p95 under 800 ms", "hold"),
     K("Fewer than three sev-2 bugs open at any time", "hold"),
+    K("Nobody on the crew suffers a serious injury", "hold"),
+    K("Nadie del equipo sufre una lesión grave", "hold"),
+    K("12 monthly leadership coaching sessions", "hold"),
+    K("Chiffre d'affaires trimestriel", "unmeasured"),
     K("Gross margin of 70% or more", "hold"),
     K("3/4 of account managers hit their quarterly quota", "hold"),
     K("x% of partner sites will sign in through the shared directory", "nobase:-"),
@@ -158,6 +162,8 @@ ACTIVITY = [
     K("4 hours of downtime", "nobase:-"),
     K("14 pitches made to regional funders", "output:-"),
     K("Our SDK presented at no fewer than 5 meetups", "output:-"),
+    K("Shipped 20 or more releases that moved a product metric", "output:-"),
+    K("The platform team has produced at least 10 guides for other teams", "output:-"),
     K("Double attendance at partner office hours from 300 to 600 people", "change:up"),
 ]
 

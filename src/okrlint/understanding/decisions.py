@@ -35,6 +35,7 @@ from okrlint.understanding.holds import (
 from okrlint.understanding.lexicon import (
     ACQUISITION_VERBS,
     CHANGE_VERBS,
+    DONE_WORDS,
     FILLER_WORDS,
     HOLD_VERBS,
     SERVICE_VERBS,
@@ -252,10 +253,11 @@ def _decide_bound(t: Text, c: Clause, levels: list[Hold], cadence: list[Hold]) -
         return None
     if kind == ACQUISITION_VERBS and new_count(t, c.span, c.verb, c.free) is not None:
         return None  # "Sign 10 new customers within 30 days of launch"
-    if kind == TASK_VERBS and (
+    done = not kind and any(t.match(DONE_WORDS, k) for k in range(c.span.first, c.span.last))
+    if (kind == TASK_VERBS or done) and (
         own_count(c.verb, c.quantities, levels) is not None or _bounds_the_task(t, c, levels)
     ):
-        return None  # "Run 6 webinars with 100+ attendees each": the task leads
+        return None  # "Run 6 webinars with 100+ attendees", "Shipped 30 or more releases"
     if all(floor_on_a_count(t, c.span, h) for h in levels):
         return None  # "Host at least 2 workshops", "deal value of $450k or higher"
     if counted_with_bound(t, c.span, c.quantities, levels):

@@ -40,10 +40,11 @@ from okrlint.understanding.lexicon import (
     STEADY_WORDS,
     TARGET_VERBS,
     TASK_VERBS,
+    ZERO_PRONOUNS,
     ZERO_WORDS,
     Lexicon,
 )
-from okrlint.understanding.meaning import Comparator, Hold, Quantity, UnitKind
+from okrlint.understanding.meaning import NO_UNIT, Comparator, Hold, Quantity, UnitKind
 from okrlint.understanding.text import ARROWS, ClauseSpan, Text, countable
 from okrlint.understanding.tokens import Kind, tokenize
 
@@ -65,6 +66,15 @@ def find_holds(
             hold = _bound_hold(t, span, q, verb)
             if hold is not None:
                 holds.append(hold)
+    first = t.skip_openers(span.first, span.last)
+    nobody = t.match(ZERO_PRONOUNS, first)
+    if nobody is not None:
+        # "Nobody in the group suffers a serious injury": zero people, held
+        start, end = t.tokens[first].start, t.tokens[first + nobody[0] - 1].end
+        zero = Quantity(
+            0.0, NO_UNIT, t.text[start:end], start, end, first=first, last=first + nobody[0]
+        )
+        holds.append(Hold(Comparator.LE, zero, "", t.span_text(first, span.last)))
     for i in range(span.first, span.last):
         if ZERO_WORDS not in t.starts[i]:
             continue  # a zero hold starts with a zero word
@@ -178,7 +188,10 @@ def _trailing_cadence(t: Text, span: ClauseSpan, verb: Verb) -> str:
         or (verb.trailing and verb.at <= k < verb.end)
     ):
         k -= 1
-    if k > span.first and t.match(CADENCE_ADVERBS, k) and k - 1 not in t.q_covering:
+    # in "Chiffre d'affaires trimestriel" the cadence word names the metric
+    adjective = t.lex.head_first and not verb.kind and not _a_deed(t, k - 1)
+    trailing = t.match(CADENCE_ADVERBS, k) and k - 1 not in t.q_covering
+    if k > span.first and trailing and not adjective:
         return t.tokens[k].text  # "send the investor update monthly"
     if verb.kind == TASK_VERBS and t.match(DUTY_VERBS, verb.at):
         # the cadence word sits after a leading verb ("publish a monthly newsletter"),
@@ -189,12 +202,24 @@ def _trailing_cadence(t: Text, span: ClauseSpan, verb: Verb) -> str:
             if t.match(CADENCE_ADVERBS, i) and i - 1 not in t.q_covering:
                 return t.tokens[i].text  # "publish a monthly newsletter"
     if not verb.kind:
-        step = -1 if t.lex.head_first else 1  # "monthly reports", "reportes mensuales"
+        # "monthly reports", "12 monthly leadership coaching sessions", "reportes mensuales"
         for i in range(span.first, span.last):
-            k = i + step
-            if span.first <= k < span.last and t.match(CADENCE_ADVERBS, i) and _a_deed(t, k):
+            if t.match(CADENCE_ADVERBS, i) and _deed_beside(t, span, i):
                 return t.tokens[i].text  # "a fortnightly stand-up with each squad lead"
     return ""
+
+
+def _deed_beside(t: Text, span: ClauseSpan, i: int) -> bool:
+    """Is a piece of work described by the cadence word at ``i``: the noun it qualifies
+    (after it, or before it where nouns come first), a compound of up to three words?"""
+    if t.lex.head_first:
+        return span.first <= i - 1 and _a_deed(t, i - 1)
+    for k in range(i + 1, min(i + 4, span.last)):
+        if t.tokens[k].kind is not Kind.WORD or t.lows[k] in t.tables[FUNCTION_WORDS]:
+            return False
+        if _a_deed(t, k):
+            return True
+    return False
 
 
 def _a_deed(t: Text, k: int) -> bool:

@@ -120,6 +120,7 @@ READY_WORDS: Final = "ready_words"
 DONE_WORDS: Final = "done_words"
 INDEFINITE_ARTICLES: Final = "indefinite_articles"
 ADOPTION_VERBS: Final = "adoption_verbs"
+ZERO_PRONOUNS: Final = "zero_pronouns"
 PERCENT_UNITS: Final = "percent"
 POINTS_UNITS: Final = "points"
 BPS_UNITS: Final = "bps"
@@ -224,6 +225,7 @@ SIMPLE_TABLES: tuple[str, ...] = (
     DONE_WORDS,
     INDEFINITE_ARTICLES,
     ADOPTION_VERBS,
+    ZERO_PRONOUNS,
 )
 
 

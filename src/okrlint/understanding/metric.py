@@ -322,7 +322,17 @@ def counts_events(t: Text, span: ClauseSpan, q: Quantity) -> bool:
 
 
 def _new_within(t: Text, first: int, last: int) -> bool:
-    return any(t.match(NEW_WORDS, k) for k in range(first, last))
+    """Does a word of something new stand in ``[first, last)`` ("10 new customers"), not
+    as part of a bound ("30 or more releases")?"""
+    return any(t.match(NEW_WORDS, k) and not _in_bound(t, k) for k in range(first, last))
+
+
+def _in_bound(t: Text, k: int) -> bool:
+    for j in (k - 1, k - 2):
+        m = t.match(COMPARATOR_SUFFIX, j) if j >= 0 else None
+        if m is not None and j + m[0] > k:
+            return True  # "or more", "oder mehr"
+    return False
 
 
 def own_count(verb: Verb, quantities: list[Quantity], levels: list[Hold]) -> Quantity | None:
@@ -360,6 +370,7 @@ def names_a_thing(t: Text, span: ClauseSpan, verb: Verb, metric: str) -> bool:
         t.match(COUNT_WORDS, k)
         or t.match(MEASUREMENT_WORDS, k)
         or lex.noun(METRIC_NOUNS, t.lows[k])
+        or t.match(METRIC_NOUNS, k)  # "chiffre d'affaires"
         for k in opening
     ):
         return False  # "Nombre de produits lancés", "Mesurés par les erreurs ...": a measure
