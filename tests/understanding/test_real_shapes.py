@@ -10,11 +10,13 @@ with no verb; baselines in other words.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 from reader_rows import H, K, Row, check_row, text_verdict
 
+from okrlint.catalog import load_rule_doc, rules_dir
 from okrlint.understanding.lexicon import detect_language
 from okrlint.understanding.reading import read_key_result
 
@@ -219,3 +221,23 @@ def test_a_table_row_with_a_value_still_to_find_and_a_step_is_a_bet() -> None:
     )
     assert m.baseline is not None and m.relative is not None
     assert text_verdict(m) is None
+
+
+def test_the_policies_examples_are_rows_here() -> None:
+    """Every key result a rule file's ``reading`` notes quote (a whole one: it opens with a
+    capital, a digit, a mark or a bar, four words or more) is a row of these tests or of
+    the objective tests, so a documented policy cannot drift from what the reader does."""
+    from test_key_results import ALL_ROWS
+    from test_objectives import BUSINESS_AS_USUAL, QUIET
+
+    rows = {p.values[0].text for p in (*ALL, *ALL_ROWS)}
+    rows |= {title for title, _ in BUSINESS_AS_USUAL} | set(QUIET)
+    quoted = [
+        (path.stem, q)
+        for path in sorted(rules_dir().glob("*.yaml"))
+        for note in load_rule_doc(path.stem).reading
+        for q in re.findall(r'"([^"]+)"', note)
+        if len(q.split()) >= 4 and not q[0].islower()
+    ]
+    assert len(quoted) >= 20
+    assert [q for q in quoted if q[1] not in rows] == []
