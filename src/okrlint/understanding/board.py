@@ -353,7 +353,8 @@ def _runs_the_job(tokens: list[Token], lows: list[str], lex: Lexicon) -> str:
         return ""  # a number to reach; a year ("the CTO's 2024 OKRs") is none
     for first in _openings(tokens, lows, words, lex):
         m = lex.table(JOB_VERBS).match(lows, first)
-        one = m is not None and lex.table(INDEFINITE_ARTICLES).match(lows, first + m[0])
+        after = first + m[0] if m is not None else len(lows)
+        one = after < len(lows) and lex.table(INDEFINITE_ARTICLES).match(lows, after)
         # the job verb itself may also be a task's ("Run products with high reliability");
         # with one thing after it, it makes that thing ("Run a hackathon")
         if m is not None and not one and not _names_a_change(tokens, lows, lex, first + m[0]):

@@ -40,6 +40,7 @@ from okrlint.understanding.lexicon import (
     RELATIVE_WORDS,
     TARGET_VERBS,
     TASK_VERBS,
+    TO_FILLERS,
     Lexicon,
 )
 from okrlint.understanding.meaning import (
@@ -467,7 +468,12 @@ def _label_after(
     end = j
     function_words = lex.table(FUNCTION_WORDS)
     new_words = lex.table(NEW_WORDS)
-    stop = (lex.table(COMPARATOR_SUFFIX), lex.table(CONTINUITY), lex.table(CLAUSE_BREAKS))
+    stop = (
+        lex.table(COMPARATOR_SUFFIX),
+        lex.table(CONTINUITY),
+        lex.table(CLAUSE_BREAKS),
+        lex.table(TO_FILLERS),  # "de 300 aujourd'hui à 500": today is no unit
+    )
     names = lex.table(NAME_PREFIXES)
     for k in range(j, min(j + 4, len(tokens))):
         if tokens[k].kind is Kind.NUM and k > j and lows[k - 1] in names:
