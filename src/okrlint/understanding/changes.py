@@ -211,6 +211,12 @@ def _labelled_target(f: _Found, i: int) -> None:
     if got is not None:
         f.target, f.bound = got
         f.evidence = (i, got[0].last)
+        if f.baseline is None and f.stated_baseline is None:
+            # "5 en 2022, cible 6 pour 2023", "NPS 30, target 45": the value before the
+            # target's label is today's
+            before = [q for q in f.quantities if q.last <= i and q.unit == got[0].unit]
+            if before:
+                f.stated_baseline = before[-1]
 
 
 def _arrow(f: _Found, i: int) -> None:
