@@ -66,6 +66,27 @@ def test_key_result_without_owner_only_when_the_objective_has_none() -> None:
     assert (f.node, f.severity) == ("objectives[1].key_results[0]", Severity.INFO)
 
 
+@pytest.mark.parametrize(
+    "kr",
+    [
+        "'Head of Growth: grow NPS from 30 to 45'",
+        "'Marketing (Demand Gen): lift SQLs from 40 to 60 a week'",
+        "'Owner: Lee - cut onboarding from 10 to 6 days'",
+        "'Ship the importer (@dana)'",
+    ],
+)
+def test_an_owner_named_in_the_text_is_an_owner(kr: str) -> None:
+    text = f"cycle: 2026-Q3\nobjectives:\n  - title: Grow\n    key_results: [{kr}]\n"
+    assert lint_snippet(text, only="key-result-without-owner") == []
+
+
+def test_a_team_word_inside_the_text_is_no_owner() -> None:
+    kr = "Grow marketing SQLs from 40 to 60"
+    text = f"cycle: 2026-Q3\nobjectives:\n  - title: Grow\n    key_results: [{kr}]\n"
+    [f] = lint_snippet(text, only="key-result-without-owner")
+    assert f.node == "objectives[0].key_results[0]"
+
+
 def test_unknown_kpi_points_at_the_kpi_field_with_a_suggestion() -> None:
     text = kpis(
         "{id: churn, name: Churn, owner: finance, threshold: '< 4'}",

@@ -97,6 +97,20 @@ def test_the_metric_is_never_a_label_or_an_owner() -> None:
     assert m.holds[0].metric == "win rate"
 
 
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("KR 1: Head of Growth: keep weekly churn below 2%", "Head of Growth"),
+        ("Marketing (Demand Gen): 40 SQLs a week", "Marketing (Demand Gen)"),
+        ("Owner: Lee - grow NPS from 30 to 40", "Lee"),
+        ("Ship the importer (@dana, @lee)", "@dana @lee"),
+        ("Grow marketing SQLs from 40 to 60", ""),
+    ],
+)
+def test_the_owner_a_text_names_is_kept(text: str, owner: str) -> None:
+    assert read_key_result(text).owner == owner
+
+
 @pytest.mark.parametrize("text", ["Grow ARR from $N to $M", "Lift activation to X%"])
 def test_a_placeholder_stands_for_a_number_of_unknown_value(text: str) -> None:
     m = read_key_result(text)

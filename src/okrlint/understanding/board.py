@@ -100,7 +100,10 @@ class KeyResultView:
 
     @property
     def owner(self) -> str | None:
-        return self.spec.owner if self.spec is not None else None
+        """Its ``owner:``, else the owner its text names ("Head of Growth: ...")."""
+        if self.spec is not None and self.spec.owner:
+            return self.spec.owner
+        return self.meaning.owner or None
 
     @property
     def target_already_met(self) -> bool:

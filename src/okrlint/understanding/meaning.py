@@ -308,6 +308,7 @@ class KeyResultMeaning:
     verb: str = ""
     deadline: bool = False
     language: str = "en"
+    owner: str = ""  # who the text names as its owner: "Head of Growth", "@dana"
 
     @property
     def guard_rails(self) -> tuple[Hold, ...]:

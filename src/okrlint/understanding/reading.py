@@ -197,7 +197,16 @@ def _meaning(t: Text, r: Reading, intent: Intent, holds: tuple[Hold, ...]) -> Ke
         verb=c.verb.text,
         deadline=t.deadline,
         language=t.lex.language,
+        owner=_owner(t),
     )
+
+
+def _owner(t: Text) -> str:
+    """The owner the text names in its noise ("Head of Growth:", "@dana"), as written."""
+    named = [t.original[a.start : a.end] for a in t.asides if a.kind == "owner"]
+    words = " ".join(" ".join(named).split()).strip(" :;,|-–—=")
+    label, colon, rest = words.partition(":")  # "Owner: Lee" names Lee
+    return rest.strip(" :;,|-–—=") if colon and " " not in label.strip() else words
 
 
 def _texted_hold(h: Hold, original: str) -> Hold:

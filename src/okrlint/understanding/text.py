@@ -67,6 +67,7 @@ class Text:
     """One text, prepared for reading. Built once, then only asked (see the module)."""
 
     __slots__ = (
+        "asides",
         "date_tokens",
         "deadline",
         "lex",
@@ -95,6 +96,7 @@ class Text:
     ) -> None:
         self.text = text  # with the noise blanked out (see tokens.set_aside)
         self.original = text if original is None else original  # as written
+        self.asides = asides
         self.tokens = tokens
         self.lows = [t.low for t in tokens]
         self.lex = lex

@@ -158,7 +158,8 @@ class Noise:
 
 
 class Aside(NamedTuple):
-    """A span of the text set aside: ``kind`` is "noise" or "placeholder"."""
+    """A span of the text set aside: ``kind`` is "noise", "owner" (noise that names who
+    owns the key result: "Head of Growth:", "@dana") or "placeholder"."""
 
     start: int
     end: int
@@ -175,7 +176,8 @@ def set_aside(text: str, noise: Noise) -> tuple[str, tuple[Aside, ...]]:
             spans.append(Aside(m.start(), m.start("keep"), "noise"))
             spans.append(Aside(m.end("keep"), m.end(), "noise"))
         else:
-            spans.append(Aside(m.start(), m.end(), "noise"))
+            owner = m.group().startswith("@")  # a mention names who owns it: "(@dana)"
+            spans.append(Aside(m.start(), m.end(), "owner" if owner else "noise"))
     blanked = _blank(text, spans)
     # the head and the tail are found on the text with its markup gone, repeatedly:
     # "- [ ] **KR 2** [p1] @dana: ..." is a list mark, a checkbox, a label, a tag, a mention
@@ -184,7 +186,9 @@ def set_aside(text: str, noise: Noise) -> tuple[str, tuple[Aside, ...]]:
             found = noise.head.match(blanked) if at_head else noise.tail.search(blanked)
             if found is None or not blanked[found.start() : found.end()].strip():
                 break
-            spans.append(Aside(found.start(), found.end(), "noise"))
+            owner = at_head and found.group("owner") is not None
+            start = found.start("owner") if owner else found.start()
+            spans.append(Aside(start, found.end(), "owner" if owner else "noise"))
             blanked = _blank(blanked, spans[-1:])
             if not blanked.strip():
                 # all noise: read the text as written instead (the empty aside says that
@@ -251,10 +255,11 @@ def compile_noise(words: dict[str, list[str]]) -> Noise:
         rf"|{number}\.?(?=\s*[:)]|\s+\d)|\d{{1,2}}\.\d{{1,2}}(?=\s+(?-i:[A-Z]))"
         rf"|{labels}(?:\s*\#?\s*{number})?\s*(?:[:)\-–—=]|\.(?!\d))+"
         rf"|{alt('numbered')}\s*\#?\s*{number}(?=\s)|o\d{{1,2}}\s*[:.)\-–—]+"
-        rf"|{owners}\s*[:=]\s*[^:;,\n]{{1,40}}?\s*[:;,|\-–—]"
+        # who owns it: "Owner: Dana -", "Head of Growth:", "Marketing (Demand Gen):"
+        rf"|(?P<owner>{owners}\s*[:=]\s*[^:;,\n]{{1,40}}?\s*[:;,|\-–—]"
         rf"|{roles}\s+[\w&/ -]{{1,30}}?\s*:"
         rf"|{teams}(?:\s*(?:&|/|,|\+)\s*{teams}){{0,3}}(?:\s*\([^()\n]{{1,40}}\))?"
-        r"\s*(?::|·|\||\s[-–—]\s)"
+        r"\s*(?::|·|\||\s[-–—]\s))"
         r"|(?:q[1-4]|h[12]|fy\s?\d{2,4}(?:-q[1-4])?|\d{4}(?:-q[1-4])?)\s*:"
         r"|p[0-4]\s*[:\-–—]"
         # a heading's cycle and progress: "OKR T1 2020 36 % — Objective: ..."
