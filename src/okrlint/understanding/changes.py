@@ -19,6 +19,7 @@ from okrlint.understanding.lexicon import (
     BASELINE_WORDS,
     BETWEEN_WORDS,
     BY_WORDS,
+    CADENCE_ADVERBS,
     CHANGE_VERBS,
     FROM_WORDS,
     HOLD_VERBS,
@@ -306,9 +307,9 @@ def _find_relative(f: _Found) -> None:
         if RELATIVE_WORDS not in t.starts[i]:
             continue
         m = t.match(RELATIVE_WORDS, i)
-        if m is not None and i != f.verb.at:
+        if m is not None and i != f.verb.at and not t.match(CADENCE_ADVERBS, i):
             f.relative = t.multiple(i, m[0], m[1])  # "reduce churn by half"
-            return
+            return  # not "twice a week": how often
     for q in f.quantities:
         if _signed(f, q):
             f.relative = q  # "NPS +10 points"

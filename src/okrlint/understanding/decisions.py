@@ -220,15 +220,26 @@ def _decide_duty(t: Text, c: Clause, levels: list[Hold], cadence: list[Hold]) ->
     a step each period ("signups grow 8% each week")."""
     if not cadence:
         rated = rate_in(t, c.span)  # "... guest posts to partner sites per month"
-        rate = next((q for q in c.free if (q.per or rated) and counts_activity(t.lex, q)), None)
+        # "Spend 30 minutes a day on review": a duty; "under 10 hours a week" is a bound
+        budget = c.verb.kind not in CHANGING and not levels
+        rate = next((q for q in c.free if (q.per or rated) and _a_rate(t, q, budget)), None)
         if rate is None or c.change.baseline is not None or c.change.relative is not None:
             return None
         hold = Hold(None, rate, "", clause_text(t, c.span, c.verb))
         return _kept(c, Intent.HOLD, _worded(t, c, [hold], []))
+    if c.verb.kind == CHANGE_VERBS and not c.quantities and not levels:
+        return None  # "Grow use of the upper floor each quarter": a wish, nothing to hold
     step = c.change.relative
     if step is not None and step.unit.kind is not UnitKind.MULTIPLE and not levels:
         return None  # "Signups grow 8% each week": a relative change per period (RULES.md)
     return _kept(c, Intent.HOLD, _worded(t, c, levels, cadence))
+
+
+def _a_rate(t: Text, q: Quantity, budget: bool) -> bool:
+    """Is ``q`` a duty's rate: the team's work, or time given to it ("30 minutes a day")?"""
+    return counts_activity(t.lex, q) or (
+        budget and bool(q.per) and q.unit.kind is UnitKind.DURATION
+    )
 
 
 def _decide_plan(t: Text, c: Clause, levels: list[Hold], cadence: list[Hold]) -> Reading | None:

@@ -39,6 +39,7 @@ from okrlint.understanding.lexicon import (
     ROLLOUT_NOUNS,
     STEADY_WORDS,
     TARGET_VERBS,
+    TASK_CONSTRAINTS,
     TASK_VERBS,
     ZERO_PRONOUNS,
     ZERO_WORDS,
@@ -149,6 +150,7 @@ def _cadence(t: Text, span: ClauseSpan, verb: Verb, measured: bool) -> str:
     review is the duty ("Goals are reviewed quarterly").
     """
     universal = _universal(t, span)
+    one_off = verb.kind == TASK_VERBS and not t.match(DUTY_VERBS, verb.at)
     for i in range(span.first, span.last):
         if t.starts[i].isdisjoint(_CADENCE_TABLES):
             continue  # no cadence phrase starts here (most words)
@@ -160,6 +162,8 @@ def _cadence(t: Text, span: ClauseSpan, verb: Verb, measured: bool) -> str:
             if end:
                 return t.span_text(i, end)
         m = t.match(CONTINUITY, i)
+        if m is not None and one_off and t.match(TASK_CONSTRAINTS, i):
+            m = None  # "Finish the refit on schedule and within budget": the task's frame
         if m is None and universal:
             m = t.match(PUNCTUALITY, i)  # "pay all suppliers on time"
         if m is not None:
@@ -188,11 +192,17 @@ def _trailing_cadence(t: Text, span: ClauseSpan, verb: Verb) -> str:
         or (verb.trailing and verb.at <= k < verb.end)
     ):
         k -= 1
+    # a phrase that closes the clause: "monthly", "twice a week"
+    for j in range(max(span.first + 1, k - 2), k + 1):
+        m = t.match(CADENCE_ADVERBS, j)
+        if m is not None and j + m[0] - 1 == k:
+            k = j
+            break
     # in "Chiffre d'affaires trimestriel" the cadence word names the metric
     adjective = t.lex.head_first and not verb.kind and not _a_deed(t, k - 1)
-    trailing = t.match(CADENCE_ADVERBS, k) and k - 1 not in t.q_covering
-    if k > span.first and trailing and not adjective:
-        return t.tokens[k].text  # "send the investor update monthly"
+    trailing = t.match(CADENCE_ADVERBS, k) if k - 1 not in t.q_covering else None
+    if k > span.first and trailing is not None and not adjective:
+        return t.span_text(k, k + trailing[0])  # "send the investor update monthly"
     if verb.kind == TASK_VERBS and t.match(DUTY_VERBS, verb.at):
         # the cadence word sits after a leading verb ("publish a monthly newsletter"),
         # anywhere before a trailing or inner one ("Monthly board pack sent by ...")

@@ -121,6 +121,7 @@ DONE_WORDS: Final = "done_words"
 INDEFINITE_ARTICLES: Final = "indefinite_articles"
 ADOPTION_VERBS: Final = "adoption_verbs"
 ZERO_PRONOUNS: Final = "zero_pronouns"
+TASK_CONSTRAINTS: Final = "task_constraints"
 PERCENT_UNITS: Final = "percent"
 POINTS_UNITS: Final = "points"
 BPS_UNITS: Final = "bps"
@@ -226,6 +227,7 @@ SIMPLE_TABLES: tuple[str, ...] = (
     INDEFINITE_ARTICLES,
     ADOPTION_VERBS,
     ZERO_PRONOUNS,
+    TASK_CONSTRAINTS,
 )
 
 

@@ -345,10 +345,25 @@ def own_count(verb: Verb, quantities: list[Quantity], levels: list[Hold]) -> Qua
 def names_deliverable(t: Text, span: ClauseSpan, verb: Verb) -> bool:
     """ "Obtain ISO 27001 certification": a one-off deliverable, not a wish."""
     kinds = (TARGET_VERBS, VAGUE_VERBS, CHANGE_VERBS, ACQUISITION_VERBS, "")
+    if not verb.kind and opens_on_a_measure(t, span):
+        return False  # "Taux de réussite en licence": a measure, not a licence to obtain
     return verb.kind in kinds and any(
         t.match(DELIVERABLE_NOUNS, k) and not t.lex.noun(METRIC_NOUNS, t.low(k + 1))
         for k in range(span.first, span.last)
     )  # not "App launch time": a measure of the launch
+
+
+def opens_on_a_measure(t: Text, span: ClauseSpan) -> bool:
+    """Does the clause open on a measure's name: "Nombre de ...", "Taux de ...", "Count of
+    ...", "Measured by ...", "Chiffre d'affaires ..."?"""
+    first = t.skip_openers(span.first, span.last)
+    return any(
+        t.match(COUNT_WORDS, k)
+        or t.match(MEASUREMENT_WORDS, k)
+        or t.lex.noun(METRIC_NOUNS, t.lows[k])
+        or t.match(METRIC_NOUNS, k)  # "chiffre d'affaires"
+        for k in range(first, min(first + 4, span.last))
+    )
 
 
 def names_a_thing(t: Text, span: ClauseSpan, verb: Verb, metric: str) -> bool:
@@ -364,15 +379,7 @@ def names_a_thing(t: Text, span: ClauseSpan, verb: Verb, metric: str) -> bool:
     for k in range(span.first, span.last):
         if lex.noun(QUALITY_WORDS, t.lows[k]) or any(t.match(table, k) for table in _WISH_TABLES):
             return False  # "Digitaler werden im Bürgerservice", "weniger Abbrüche": a wish
-    first = t.skip_openers(span.first, span.last)
-    opening = range(first, min(first + 4, span.last))
-    if any(
-        t.match(COUNT_WORDS, k)
-        or t.match(MEASUREMENT_WORDS, k)
-        or lex.noun(METRIC_NOUNS, t.lows[k])
-        or t.match(METRIC_NOUNS, k)  # "chiffre d'affaires"
-        for k in opening
-    ):
+    if opens_on_a_measure(t, span):
         return False  # "Nombre de produits lancés", "Mesurés par les erreurs ...": a measure
     head = head_noun(metric, lex)
     return not (head and (lex.noun(METRIC_NOUNS, head) or lex.noun(OUTCOME_NOUNS, head)))

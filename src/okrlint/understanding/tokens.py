@@ -153,8 +153,10 @@ class Noise:
         m = _OPENING.match(text)
         if m is None:
             return bool(text.strip())  # a mark or a number: ask the pattern
-        word = m.group(1).lower()
-        return len(word) == 1 or word in self.head_words
+        word = m.group(1)
+        if len(word) <= 6 and word.isupper():
+            return True  # a team's code before a label: "SPS KR 1.1: ..."
+        return len(word) == 1 or word.lower() in self.head_words
 
 
 class Aside(NamedTuple):
@@ -262,6 +264,9 @@ def compile_noise(words: dict[str, list[str]]) -> Noise:
         r"\s*(?::|·|\||\s[-–—]\s))"
         r"|(?:q[1-4]|h[12]|fy\s?\d{2,4}(?:-q[1-4])?|\d{4}(?:-q[1-4])?)\s*:"
         r"|p[0-4]\s*[:\-–—]"
+        # a team's code before a label: "SPS KR 1.1:", "FIN Objective 2 -"
+        rf"|(?-i:[A-Z][A-Z0-9]{{1,5}})(?=\s+{labels}(?:\s*\#?\s*{number})?\s*[:=\-–—]"
+        rf"|\s+{alt('numbered')}\s*\#?\s*{number}(?=\s))"
         # a heading's cycle and progress: "OKR T1 2020 36 % — Objective: ..."
         r"|okrs?(?:\s+(?:[qhts][1-4]|fy\s?\d{2,4}|\d{4}|\d{1,3}\s?%|\([^()\n]{1,20}\)))+"
         r"\s*[-–—|:]+"
@@ -280,6 +285,9 @@ def compile_noise(words: dict[str, list[str]]) -> Noise:
         rf"|[—–-]\s*(?:{periods}|kw\s*\d{{1,2}}|wk\s*\d{{1,2}}|q[1-4]|h[12])\b\.?\s*:.{{0,120}}"
         rf"|\|\s*{efforts}\b[^|\n]{{0,40}}"
         r"|\|\s*\d{1,4}(?:[.,]\d+)?\s*(?:pt|pts|sp|pd|md|h|d)\b"
+        # a grade after the key result: "| Martín | 0.5 |", "(0.0 → 1.0)"
+        r"|(?:\|\s*[^\W\d_][\w .'-]{0,30})?\|\s*[01][.,]\d{1,2}\s*\|?"
+        r"|\(\s*0(?:[.,]0)?\s*(?:→|->)\s*1(?:[.,]0)?\s*\)"
         # a tracker's exported fields: "(target: 100.0)", "- Current: 1.0"
         r"|\(\s*target\s*:\s*\d+\.0\s*\)(?:\s*[-–—]\s*current\s*:\s*\d+(?:\.\d+)?)?"
         r")\s*$"
@@ -317,6 +325,8 @@ _ANYWHERE = re.compile(
     r"|\d(?<!\w\d)\d?\.\d{1,2}(?=\s+(?:[Rr]elease|[Vv]ersion|[Vv]ersión|[Rr]elease-[Kk]andidat)\b)"
     r"|@(?<![\w@]@)[A-Za-z][\w.-]{0,38}"
     r"|\[(?:[pP][0-4]|(?!TB[DA]\])[A-Z]{2,12})\]|\([pP][0-4]\)"
+    # a table cell that opens on a status mark is a progress note: "| 🟡 partly done |"
+    "|\\|[ \\t]*[\U0001f534\U0001f7e0\U0001f7e1\U0001f7e2\u2705\u274c\u26d4\u26a0][^|\\n]*"
     "|[\U0001f000-\U0001faff\u2600-\u2793\u2b00-\u2bff\ufe0f\u200d]"
 )
 # The first word of a text, after white space: where a head noise could start.
@@ -328,7 +338,7 @@ _PLACEHOLDER_HINT = re.compile(r"[%$£€¥\[{]|xx|tbd", re.IGNORECASE)
 # Numbers kept private: "X%", "xx%", "$N", "€X", "[N]", "{number}".
 _PLACEHOLDERS = re.compile(
     r"(?<![\w.])(?:x{1,3}|n|y{1,3}|z)(?=\s?%)"
-    r"|(?<=[$£€¥])(?:x{1,3}|n|(?-i:[A-Z]))\b"
+    r"|(?<=[$£€¥])(?:x{1,3}|y{1,3}|n|(?-i:[A-Z]))\b"
     r"|\[(?:n|x{1,3}|\#|number|num|amount|value)\]"
     r"|\{(?:n|x|number|num|amount|value|\#)\}"
     r"|\bx{2,3}\b"
