@@ -174,7 +174,7 @@ def test_accuracy_over_all_labels(verdicts: list[Verdict]) -> None:
 REAL_FLOORS = {
     #          kpi precision, kpi recall, accuracy, bets passed
     "dev": (0.77, 0.77, 0.80, 0.87),
-    "holdout": (0.70, 0.82, 0.78, 0.84),
+    "holdout": (0.70, 0.80, 0.77, 0.84),
 }
 
 

@@ -192,6 +192,7 @@ ACTIVITY = [
 CAPABILITIES = [
     K("Admins can export the audit log as CSV", "task"),
     K("Every page keeps a history you can restore", "task"),
+    K("The bot can merge its own low-risk changes with no human review", "task"),
     K("Customers can pay by bank transfer", "task"),
     K("80% of new users can finish setup without help", "hold"),
     K("Los socios pueden descargar sus facturas", "task"),

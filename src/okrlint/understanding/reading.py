@@ -46,6 +46,7 @@ from okrlint.understanding.holds import (
     find_holds,
 )
 from okrlint.understanding.lexicon import (
+    CONDITIONAL_BREAKS,
     HOLD_VERBS,
     known_plain,
     lexicon,
@@ -139,15 +140,18 @@ def _combine(t: Text, readings: list[Reading]) -> KeyResultMeaning:
     # a thing named in a later clause ("Share of members, who ... without help") is no task
     tasks = [r for r in readings if r.intent is Intent.TASK and (r is first or r.clause.verb.kind)]
     side = all(subordinate(t, r.clause.span.joined_by) for r in holds)
+    # "Kiln can merge its own changes with no developer review": the condition of a task
+    conditions = t.tables[CONDITIONAL_BREAKS].phrases
+    framed = first in tasks and all(r.clause.span.joined_by in conditions for r in holds)
     named = not any(r.clause.verb.kind for r in tasks)  # only things named, no task verb
-    if named and any(h.level is not None for r in holds for h in r.holds):
+    if named and not framed and any(h.level is not None for r in holds for h in r.holds):
         tasks = []  # "Process times (clients A and B) — time to first interview ≤ 5 days"
     if holds and side and first.intent is Intent.UNMEASURED and first.clause.verb.kind in CHANGING:
         # "Grow MRR while keeping churn below 3%": a bet without numbers; its guard-rails
         # wait for structured from/to to make it a change
         guard = tuple(h for r in holds for h in r.holds if _is_guard_rail(h, r))
         return _meaning(t, first, Intent.UNMEASURED, guard)
-    if holds and not (side and tasks):
+    if holds and not ((side or framed) and tasks):
         return _meaning(t, holds[0], Intent.HOLD, tuple(h for r in holds for h in r.holds))
     if tasks:  # "Migrate ... without increasing churn above 2%": the task leads
         return _meaning(t, tasks[0], Intent.TASK, ())
