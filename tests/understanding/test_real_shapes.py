@@ -38,6 +38,7 @@ NOISE = [
     K("### OPS KR 1.1: Design system published (0.0 → 1.0)", "task"),
     K("- Call the top 20 accounts — Measure: calls logged in the CRM", "task"),
     K("„25% der Bürger nutzen Online-Dienste statt 4%“", "change:-", base="4 %"),
+    K("30 % der Kolleginnen und Kollegen nutzen das Portal statt 10 %", "change:-", base="10 %"),
     K("- Number of recipes published (target TBD) (target: 100.0)", "output:-"),
     K("1.Support tickets per customer", "unmeasured"),
     K("- [x] Move NPS from 31 to 40 (landed at 38)", "change:-", target="40"),

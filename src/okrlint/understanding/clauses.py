@@ -162,7 +162,15 @@ def _break_at(t: Text, i: int, start: int, protected: set[int]) -> int:
         return 1
     if word in t.tables[CONDITIONAL_BREAKS].phrases and not _with_breaks(t, i + m[0]):
         return 0
+    if m[0] == 1 and t.is_word(i, AND_WORDS) and _paired(t, i):
+        return 0  # "Bürgerinnen und Bürger", "alumnos y alumnas": one group, named twice
     return m[0]
+
+
+def _paired(t: Text, i: int) -> bool:
+    """Are the words either side of ``i`` one noun in two forms (a stem of five letters)?"""
+    before, after = t.low(i - 1), t.low(i + 1)
+    return len(before) >= 5 and len(after) >= 5 and before[:5] == after[:5]
 
 
 def _joins(t: Text, i: int, width: int) -> str:
