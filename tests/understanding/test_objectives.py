@@ -50,6 +50,12 @@ BUSINESS_AS_USUAL = [
     ("Run our services with high reliability", "Run our services with"),
     ("Back the CFO's 2026 priorities", "Back the CFO's 2026"),
     ("Payments product revenue target", "payments product revenue target"),
+    # a role to fill; a verb's form after an article or a relative pronoun, or with
+    # nothing after it, is no change
+    ("Be a calm, reliable partner through the move", "Be a calm ,"),
+    ("Be an organisation that gives timely service", "Be an organisation that"),
+    ("Keep our channels with partners active and open", "keep our"),
+    ("Make sure the metric definitions are clear", "Make sure the metric definitions"),
 ]
 
 # Titles that hold a level: a KPI in disguise, with the level named.
@@ -110,6 +116,9 @@ QUIET = [
     "Support the sales team and launch the partner portal",
     # one thing made is no job
     "Run a design hackathon for the whole company",
+    # an aspiration to lead is a new state
+    "Be the neighbourhood's favourite coffee shop",
+    "Be a world leader in repairable hardware",
 ]
 
 

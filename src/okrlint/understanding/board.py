@@ -26,6 +26,8 @@ from okrlint.understanding.lexicon import (
     CHANGE_VERBS,
     CLAUSE_BREAKS,
     CONTINUITY_ADVERBS,
+    COPULAS,
+    DEFINITE_ARTICLES,
     FUNCTION_NOUNS,
     FUNCTION_WORDS,
     HOLD_OPENERS,
@@ -34,6 +36,7 @@ from okrlint.understanding.lexicon import (
     NEW_STATE_WORDS,
     NEW_WORDS,
     OPENING_WORDS,
+    RELATIVE_PRONOUNS,
     RELATIVE_WORDS,
     TASK_VERBS,
     Lexicon,
@@ -355,6 +358,10 @@ def _runs_the_job(tokens: list[Token], lows: list[str], lex: Lexicon) -> str:
     if any(t.kind is Kind.NUM and not _a_year(t.low) for t in tokens):
         return ""  # a number to reach; a year ("the CTO's 2024 OKRs") is none
     for first in _openings(tokens, lows, words, lex):
+        be = lex.table(COPULAS).match(lows, first)
+        if be is not None and not _names_a_change(tokens, lows, lex, first + be[0]):
+            # "Be the support team customers expect", "Be a steady parent": a role to fill
+            return " ".join(t.text for t in tokens[first : first + be[0] + 3])
         m = lex.table(JOB_VERBS).match(lows, first)
         after = first + m[0] if m is not None else len(lows)
         one = after < len(lows) and lex.table(INDEFINITE_ARTICLES).match(lows, after)
@@ -383,22 +390,38 @@ def _openings(tokens: list[Token], lows: list[str], words: list[int], lex: Lexic
     return found
 
 
-def _names_a_change(tokens: list[Token], lows: list[str], lex: Lexicon, skip: int = 0) -> bool:
+def _names_a_change(
+    tokens: list[Token],
+    lows: list[str],
+    lex: Lexicon,
+    skip: int = 0,
+    tables: tuple[str, ...] = (),
+) -> bool:
     """Does a title name a change: a verb that moves or makes something, or something new?
     A task verb's form after a noun is a noun ("Carry out architecture reviews")."""
-    tables = (*_CHANGE_TABLES, NEW_WORDS, NEW_STATE_WORDS)
+    tables = tables or (*_CHANGE_TABLES, NEW_WORDS, NEW_STATE_WORDS)
     function_words = lex.table(FUNCTION_WORDS)
+    nominal = (INDEFINITE_ARTICLES, DEFINITE_ARTICLES, RELATIVE_PRONOUNS)
     for k in range(skip, len(lows)):
         for name in tables:
-            if not lex.table(name).match(lows, k):
+            m = lex.table(name).match(lows, k)
+            if not m:
                 continue
+            before = lows[k - 1] if k > 0 else ""
             after_noun = (
                 name == TASK_VERBS
                 and k > 0
                 and tokens[k - 1].kind is Kind.WORD
-                and lows[k - 1] not in function_words
+                and before not in function_words
             )
-            if not after_noun:
+            # "through the move" is a noun; "an organisation that gives ..." describes
+            named = name in _CHANGE_TABLES and any(before in lex.table(n) for n in nominal)
+            # "Keep communication active and open": a task's verb with nothing after it
+            # is a word of state, not a verb
+            last = name in (TASK_VERBS, ACQUISITION_VERBS) and not any(
+                t.kind is Kind.WORD for t in tokens[k + m[0] :]
+            )
+            if not (after_noun or named or last):
                 return True
     return False
 
@@ -411,10 +434,7 @@ def _changes_later(tokens: list[Token], start: int, lex: Lexicon) -> bool:
     lows = [t.low for t in tokens]
     breaks = lex.table(CLAUSE_BREAKS)
     for i in range(start, len(lows)):
-        if breaks.match(lows, i) is not None:  # "while", "tout en", "und gleichzeitig"
-            return any(
-                lex.table(name).match(lows, k)
-                for k in range(i + 1, len(lows))
-                for name in _CHANGE_TABLES
-            )
+        m = breaks.match(lows, i)
+        if m is not None:  # "while", "tout en", "und gleichzeitig"
+            return _names_a_change(tokens, lows, lex, i + m[0], tables=_CHANGE_TABLES)
     return False

@@ -119,9 +119,11 @@ RELATIVE_PRONOUNS: Final = "relative_pronouns"
 READY_WORDS: Final = "ready_words"
 DONE_WORDS: Final = "done_words"
 INDEFINITE_ARTICLES: Final = "indefinite_articles"
+DEFINITE_ARTICLES: Final = "definite_articles"
 ADOPTION_VERBS: Final = "adoption_verbs"
 ZERO_PRONOUNS: Final = "zero_pronouns"
 TASK_CONSTRAINTS: Final = "task_constraints"
+COPULAS: Final = "copulas"
 PERCENT_UNITS: Final = "percent"
 POINTS_UNITS: Final = "points"
 BPS_UNITS: Final = "bps"
@@ -225,9 +227,11 @@ SIMPLE_TABLES: tuple[str, ...] = (
     READY_WORDS,
     DONE_WORDS,
     INDEFINITE_ARTICLES,
+    DEFINITE_ARTICLES,
     ADOPTION_VERBS,
     ZERO_PRONOUNS,
     TASK_CONSTRAINTS,
+    COPULAS,
 )
 
 
