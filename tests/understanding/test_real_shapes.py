@@ -172,6 +172,7 @@ ACTIVITY = [
     K("Build a clickable prototype in under 6 hours", "task"),
     K("Deploy in under 10 minutes", "hold"),
     K("Increase weekly discovery calls by 30% per seller", "output:up"),
+    K("Ejemplo: «Aumentar en un 25 % las visitas comerciales a clientes»", "output:up"),
     K("Increase weekly signups by 30%", "rel:up"),
     K("Library visits up 15%", "rel:up"),
     K("Signups grow 8% each week", "rel:up"),

@@ -32,6 +32,7 @@ from okrlint.understanding.lexicon import (
     DELIVERABLE_NOUNS,
     DONE_WORDS,
     DUTY_VERBS,
+    FILLER_WORDS,
     FLOW_NOUNS,
     FUNCTION_WORDS,
     FUTURE_WORDS,
@@ -114,8 +115,9 @@ def _not_metric(t: Text, span: ClauseSpan, quantities: list[Quantity], verb: Ver
         excluded.update(range(q.first, q.last))
     if verb.at >= 0:
         excluded.update(range(verb.at, verb.end))
-        if t.skip_openers(span.first, verb.at) >= verb.at:
-            excluded.update(range(span.first, verb.at))
+        topic = any(t.lows[k] in (":", "·") for k in range(span.first, verb.at))
+        if topic or t.skip_openers(span.first, verb.at) >= verb.at:
+            excluded.update(range(span.first, verb.at))  # "We will", "Ejemplo correcto:"
     else:
         service = t.match(SERVICE_VERBS, span.first)  # "Respond to all tickets ..."
         excluded.update(range(span.first, span.first + service[0]) if service else ())
@@ -179,7 +181,7 @@ def is_output(t: Text, quantities: list[Quantity], change: Change, metric: str, 
         and amount is change.relative
         and verb.kind == CHANGE_VERBS
         and change.direction is Direction.UP
-        and t.is_word(amount.first - 1, BY_WORDS)
+        and _by_before(t, amount.first)
     )
     if (
         amount is not None
@@ -207,6 +209,14 @@ def is_output(t: Text, quantities: list[Quantity], change: Change, metric: str, 
         return t.lex.noun(ACTIVITY_NOUNS, head)
     # no metric named, or only a deed ("review bot presented at 4 conferences")
     return any(counts_activity(t.lex, q) for q in quantities)
+
+
+def _by_before(t: Text, k: int) -> bool:
+    """Does "by" stand before token ``k``, past an article ("by 20%", "en un 25 %")?"""
+    j = k - 1
+    while j >= 0 and t.is_word(j, FILLER_WORDS) and not t.is_word(j, BY_WORDS):
+        j -= 1
+    return t.is_word(j, BY_WORDS)
 
 
 def _made_by_the_team(t: Text, metric: str) -> bool:
