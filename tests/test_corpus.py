@@ -28,7 +28,7 @@ import yaml
 from okrlint.checks import verdict
 from okrlint.models import Board
 from okrlint.understanding.board import understand
-from okrlint.understanding.lexicon import detect_language
+from okrlint.understanding.detection import detect_language
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 REAL = CORPUS / "real"

@@ -27,15 +27,16 @@ from okrlint.api import lint_text
 from okrlint.catalog import load_phrases
 from okrlint.config import Config
 from okrlint.understanding.board import read_objective
-from okrlint.understanding.fields import parse_amount
-from okrlint.understanding.lexicon import (
+from okrlint.understanding.detection import (
     detect_board_language,
     detect_language,
-    lexicon,
     text_language,
 )
+from okrlint.understanding.digits import parse_number
+from okrlint.understanding.fields import parse_amount
+from okrlint.understanding.lexicon import lexicon
 from okrlint.understanding.meaning import Intent
-from okrlint.understanding.numbers import parse_number, read_quantities
+from okrlint.understanding.numbers import read_quantities
 from okrlint.understanding.reading import read_key_result
 from okrlint.understanding.tokens import tokenize
 

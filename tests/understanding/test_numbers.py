@@ -8,10 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from okrlint.understanding.digits import parse_number
 from okrlint.understanding.fields import parse_amount, parse_unit
 from okrlint.understanding.lexicon import lexicon
 from okrlint.understanding.meaning import NO_UNIT, PERCENT, Quantity, Unit, UnitKind, format_amount
-from okrlint.understanding.numbers import parse_number, read_quantities
+from okrlint.understanding.numbers import read_quantities
 from okrlint.understanding.tokens import Kind, tokenize
 
 EN = lexicon("en")

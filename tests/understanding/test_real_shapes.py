@@ -17,7 +17,7 @@ import pytest
 from reader_rows import H, K, Row, check_row, text_verdict
 
 from okrlint.catalog import load_rule_doc, rules_dir
-from okrlint.understanding.lexicon import detect_language
+from okrlint.understanding.detection import detect_language
 from okrlint.understanding.reading import read_key_result
 
 # The tables below keep one row per phrasing, so they are exempt from the formatter.

@@ -20,6 +20,7 @@ from pathlib import PurePath
 from okrlint.cycles import Cycle, cycle_from_range, parse_cycle_text
 from okrlint.models import Board, CycleRange, KeyResultSpec, Kpi, Objective
 from okrlint.positions import NodePath
+from okrlint.understanding.detection import detect_board_language, detect_language, text_language
 from okrlint.understanding.fields import Threshold, kpi_reading, kpi_threshold, parse_amount
 from okrlint.understanding.lexicon import (
     ACQUISITION_VERBS,
@@ -40,10 +41,7 @@ from okrlint.understanding.lexicon import (
     RELATIVE_WORDS,
     TASK_VERBS,
     Lexicon,
-    detect_board_language,
-    detect_language,
     lexicon,
-    text_language,
 )
 from okrlint.understanding.meaning import Direction, Hold, Intent, KeyResultMeaning, Quantity
 from okrlint.understanding.reading import read_key_result

@@ -20,6 +20,15 @@ from okrlint.understanding.clauses import (
     joined_without,
     objects,
 )
+from okrlint.understanding.deliverables import (
+    done_in_full,
+    effort_spent,
+    made_ready,
+    names_a_thing,
+    names_capability,
+    names_deliverable,
+    task_too,
+)
 from okrlint.understanding.holds import (
     all_of,
     attains_plan,
@@ -52,16 +61,9 @@ from okrlint.understanding.meaning import (
 )
 from okrlint.understanding.metric import (
     bare_level,
-    done_in_full,
-    effort_spent,
     floor_on_a_count,
-    made_ready,
-    names_a_thing,
-    names_capability,
-    names_deliverable,
     new_count,
     own_count,
-    task_too,
     won_from_others,
 )
 from okrlint.understanding.text import (

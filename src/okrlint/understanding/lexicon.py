@@ -16,19 +16,18 @@ the board's or the configured language, else English.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any, Final
 
 from okrlint.catalog import (
     CatalogError,
     available_languages,
-    load_detection,
     load_noise,
     load_phrases,
 )
-from okrlint.understanding.tokens import Noise, Payload, PhraseTable, compile_noise, set_aside
+from okrlint.understanding.tokens import Noise, Payload, PhraseTable, compile_noise
 
 # -- the phrase tables ---------------------------------------------------------------
 # Each table has one name, declared here and imported by name where it is used, so a
@@ -357,7 +356,7 @@ def lexicon(language: str) -> Lexicon:
         tables=tables,
         number_words=words,
         bau_patterns=patterns,
-        noise=_noise(),
+        noise=all_noise(),
         space_groups=bool(numbers.get("space_groups", False)),
         verb_final=bool(grammar.get("verb_final", False)),
         capitalized_nouns=bool(grammar.get("capitalized_nouns", False)),
@@ -377,7 +376,7 @@ def lexicon(language: str) -> Lexicon:
 
 
 @cache
-def _noise() -> Noise:
+def all_noise() -> Noise:
     """The noise patterns of every language at once: a board's labels and notes are
     often in another language than its key results ("Key Result 2: Umsatz steigern"),
     and a text's language is told before its noise is set aside."""
@@ -387,125 +386,3 @@ def _noise() -> Noise:
 
 def languages() -> tuple[str, ...]:
     return available_languages()
-
-
-# -- which language a text is in ------------------------------------------------------
-
-# a word, hyphenated compounds ("All-Hands-Meetings") and elisions ("l'uptime") whole
-# a word, not letters glued to a number ("11am", "3x"); "un·e" is French inclusive writing
-_WORD = re.compile(r"(?<!\d)[^\W\d_]+(?:[-'’·][^\W\d_]+)*")
-# French elision: "l'uptime" is the article "l'" and "uptime"
-_ELIDED = re.compile(r"(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)'(?=.)")
-
-DEFAULT_LANGUAGE = "en"
-
-
-@cache
-def _markers() -> dict[str, tuple[frozenset[str], tuple[str, ...], frozenset[str]]]:
-    """Each language's marker words, endings and letters (from the small detection file:
-    detecting a language never compiles every language's vocabulary)."""
-    out = {}
-    data = load_detection()
-    for lang in available_languages():
-        entry = data.get(lang) or {}
-        out[lang] = (
-            frozenset(str(w).lower() for w in entry.get("markers") or ()),
-            tuple(str(e).lower() for e in entry.get("marker_endings") or ()),
-            frozenset("".join(str(c).lower() for c in entry.get("marker_letters") or ())),
-        )
-    return out
-
-
-@lru_cache(maxsize=8192)
-def detect_language(text: str, fallback: str = DEFAULT_LANGUAGE) -> str:
-    """The language whose marker words ``text`` uses most; ``fallback`` on a tie or none.
-
-    A tie between two languages other than ``fallback`` (Spanish and French share "de",
-    "la", "en") goes to the first of them in alphabetical order: either reads a
-    Romance text better than the fallback would.
-    """
-    return _winner(_scores(text), fallback)
-
-
-def detect_board_language(texts: Iterable[str], fallback: str = DEFAULT_LANGUAGE) -> str:
-    """The language of a board's texts taken together: the fallback for a text of the
-    board that has no marker word of its own ("Uptime ≥ 99,95 %")."""
-    total: dict[str, int] = {}
-    for text in texts:
-        for lang, score in _scores(text).items():
-            total[lang] = total.get(lang, 0) + score
-    return _winner(total, fallback)
-
-
-def text_language(
-    text: str,
-    board_language: str | None,
-    default: str | None,
-    fallback: str = DEFAULT_LANGUAGE,
-) -> str:
-    """The language to read ``text`` in: the board's, else the configured, else detected
-    (``fallback``, e.g. :func:`detect_board_language`, when its words do not tell)."""
-    for chosen in (board_language, default):
-        if chosen and chosen in available_languages():
-            return chosen
-    return detect_language(text, fallback)
-
-
-@lru_cache(maxsize=8192)
-def _scores(text: str) -> dict[str, int]:
-    """Each language's score for ``text``: two points a marker word, one a telling ending
-    or letter. Languages that score nothing are left out."""
-    totals: dict[str, int] = {}
-    clean, asides = set_aside(text, _noise())  # labels and notes say nothing of the language
-    if not asides:
-        _note_plain(text)
-    for found in _WORD.findall(clean):
-        word = found.lower().replace("’", "'")
-        elided = _ELIDED.match(word)
-        if elided is not None:
-            _add(totals, elided.group())
-            word = word[elided.end() :]
-        _add(totals, word)
-    return {lang: totals[lang] for lang in _markers() if lang in totals}
-
-
-#: Texts in which no language's noise was found: the reader need not look again (the
-#: noise of every language together finds whatever one language's noise would).
-_PLAIN: set[str] = set()
-
-
-def _note_plain(text: str) -> None:
-    if len(_PLAIN) >= 65536:
-        _PLAIN.clear()  # a bound, not a cache policy: boards are read one at a time
-    _PLAIN.add(text)
-
-
-def known_plain(text: str) -> bool:
-    """Has ``text`` been seen to carry no noise of any language (while its language was
-    told)?"""
-    return text in _PLAIN
-
-
-def _add(totals: dict[str, int], word: str) -> None:
-    for lang, points in _word_points(word):
-        totals[lang] = totals.get(lang, 0) + points
-
-
-@lru_cache(maxsize=16384)
-def _word_points(word: str) -> tuple[tuple[str, int], ...]:
-    """What one word tells (a goal repository's vocabulary is small: words repeat)."""
-    out: list[tuple[str, int]] = []
-    for lang, (markers, endings, letters) in _markers().items():
-        if word in markers:
-            out.append((lang, 2))
-        elif (endings and word.endswith(endings)) or (letters and not letters.isdisjoint(word)):
-            out.append((lang, 1))  # "Gehaltsläufe", "ingenieros": a hint, not proof
-    return tuple(out)
-
-
-def _winner(scores: dict[str, int], fallback: str) -> str:
-    if not scores:
-        return fallback
-    best = max(scores.values())
-    winners = sorted(lang for lang, score in scores.items() if score == best)
-    return fallback if fallback in winners else winners[0]

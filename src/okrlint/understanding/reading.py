@@ -42,13 +42,13 @@ from okrlint.understanding.clauses import (
     take_verb,
 )
 from okrlint.understanding.decisions import Clause, Reading, decide
+from okrlint.understanding.detection import known_plain
 from okrlint.understanding.holds import (
     find_holds,
 )
 from okrlint.understanding.lexicon import (
     CONDITIONAL_BREAKS,
     HOLD_VERBS,
-    known_plain,
     lexicon,
 )
 from okrlint.understanding.meaning import (
