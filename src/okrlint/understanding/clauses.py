@@ -35,6 +35,7 @@ from okrlint.understanding.lexicon import (
     NOT_INNER_VERBS,
     OPENING_WORDS,
     PARTICLES,
+    PURPOSE_WORDS,
     RELATIVE_WORDS,
     SUBORDINATORS,
     TARGET_VERBS,
@@ -117,6 +118,8 @@ def cut(t: Text) -> list[ClauseSpan]:
             i += 1
             continue
         width = _break_at(t, i, start, protected) if CLAUSE_BREAKS in tables else 0
+        if not width and PURPOSE_WORDS in tables:
+            width = _purpose_at(t, i, start)  # "Refresh the banners to lift clicks by 25%"
         if width:
             word = _joins(t, i, width)
             clauses.append(ClauseSpan(start, i, joined))
@@ -135,6 +138,21 @@ def cut(t: Text) -> list[ClauseSpan]:
         i += 1
     clauses.append(ClauseSpan(start, t.n, joined))
     return [c for c in clauses if c.last > c.first]
+
+
+def _purpose_at(t: Text, i: int, start: int) -> int:
+    """The width of "to" before a verb that moves a number, after a task ("Automate the
+    checks to reach an 85% pass rate"), or 0: the purpose is the bet."""
+    m = t.match(PURPOSE_WORDS, i)
+    if m is None or i <= start or t.inside_quantity(i):
+        return 0
+    k = i + m[0]
+    moves = t.match(CHANGE_VERBS, k) or t.match(TARGET_VERBS, k)
+    # the task's verb opens this clause, or the text ("Automate lint and checks to ...")
+    leading = verb_at(t, t.skip_openers(start, i)) or verb_at(t, t.skip_openers(0, i))
+    if not moves or leading is None or leading[0] not in (TASK_VERBS, VAGUE_VERBS):
+        return 0
+    return m[0] if any(q.first > k for q in t.quantities) else 0
 
 
 def subordinate(t: Text, joined: str) -> bool:

@@ -123,6 +123,7 @@ ADOPTION_VERBS: Final = "adoption_verbs"
 ZERO_PRONOUNS: Final = "zero_pronouns"
 TASK_CONSTRAINTS: Final = "task_constraints"
 COPULAS: Final = "copulas"
+PURPOSE_WORDS: Final = "purpose_words"
 PERCENT_UNITS: Final = "percent"
 POINTS_UNITS: Final = "points"
 BPS_UNITS: Final = "bps"
@@ -231,6 +232,7 @@ SIMPLE_TABLES: tuple[str, ...] = (
     ZERO_PRONOUNS,
     TASK_CONSTRAINTS,
     COPULAS,
+    PURPOSE_WORDS,
 )
 
 
