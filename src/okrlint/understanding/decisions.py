@@ -44,9 +44,10 @@ from okrlint.understanding.holds import (
 from okrlint.understanding.lexicon import (
     ACQUISITION_VERBS,
     CHANGE_VERBS,
+    DEFINITE_ARTICLES,
     DONE_WORDS,
-    FILLER_WORDS,
     HOLD_VERBS,
+    INDEFINITE_ARTICLES,
     SERVICE_VERBS,
     TARGET_VERBS,
     TASK_VERBS,
@@ -295,7 +296,10 @@ def _bounds_the_task(t: Text, c: Clause, levels: list[Hold]) -> bool:
     a time to keep.)"""
     if rate_in(t, c.span):
         return False  # "Ship at least one e-book per quarter": a duty
-    article = t.is_word(c.verb.end, FILLER_WORDS)  # "a prototype": one thing made
+    # "a prototype", "the app": one thing made
+    article = any(
+        t.is_word(c.verb.end, table) for table in (INDEFINITE_ARTICLES, DEFINITE_ARTICLES)
+    )
     for h in levels:
         q = h.level
         if q is None:

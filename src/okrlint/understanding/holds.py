@@ -22,9 +22,9 @@ from okrlint.understanding.lexicon import (
     DUTY_VERBS,
     EVENT_NOUNS,
     EVERY_WORDS,
-    FILLER_WORDS,
     FUNCTION_WORDS,
     HOLD_VERBS,
+    INDEFINITE_ARTICLES,
     LOWER_IS_BETTER,
     MEASUREMENT_WORDS,
     NEW_WORDS,
@@ -292,7 +292,7 @@ def rate_in(t: Text, span: ClauseSpan) -> bool:
         word, hyphen, rest = t.lows[k].partition("-")
         if hyphen and word in rates and rest in periods:
             return True  # "per-quarter"
-        if t.is_word(k, RATE_WORDS) and not t.is_word(k, FILLER_WORDS):
+        if t.is_word(k, RATE_WORDS) and not t.is_word(k, INDEFINITE_ARTICLES):
             j = k + 2 if t.low(k + 1) == "-" else k + 1
             if t.match(PERIODS, j):
                 return True

@@ -29,10 +29,10 @@ from okrlint.understanding.lexicon import (
     DEADLINE_WORDS,
     DONE_WORDS,
     DUTY_VERBS,
-    FILLER_WORDS,
     FLOW_NOUNS,
     FUNCTION_WORDS,
     FUTURE_WORDS,
+    INDEFINITE_ARTICLES,
     METRIC_NOUNS,
     NEW_WORDS,
     OF_WORDS,
@@ -204,7 +204,7 @@ def is_output(t: Text, quantities: list[Quantity], change: Change, metric: str, 
 def _by_before(t: Text, k: int) -> bool:
     """Does "by" stand before token ``k``, past an article ("by 20%", "en un 25 %")?"""
     j = k - 1
-    while j >= 0 and t.is_word(j, FILLER_WORDS) and not t.is_word(j, BY_WORDS):
+    while j >= 0 and t.is_word(j, INDEFINITE_ARTICLES) and not t.is_word(j, BY_WORDS):
         j -= 1
     return t.is_word(j, BY_WORDS)
 
