@@ -20,7 +20,12 @@ from pathlib import PurePath
 from okrlint.cycles import Cycle, cycle_from_range, parse_cycle_text
 from okrlint.models import Board, CycleRange, KeyResultSpec, Kpi, Objective
 from okrlint.positions import NodePath
-from okrlint.understanding.detection import detect_board_language, detect_language, text_language
+from okrlint.understanding.detection import (
+    detect_board_language,
+    detect_language,
+    known_plain,
+    text_language,
+)
 from okrlint.understanding.fields import Threshold, kpi_reading, kpi_threshold, parse_amount
 from okrlint.understanding.lexicon import (
     ACQUISITION_VERBS,
@@ -322,7 +327,7 @@ def _job_words(title: str, lex: Lexicon) -> str:
     expand into Germany") is not only a job description, and is left alone. Labels and
     markup ("**Objective 2:** ...") are set aside first.
     """
-    title = set_aside(title, lex.noise)[0]
+    title = title if known_plain(title) else set_aside(title, lex.noise)[0]
     tokens = tokenize(title)
     if not tokens or _changes_later(tokens, 1, lex):
         return ""
