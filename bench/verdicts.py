@@ -52,9 +52,21 @@ def _findings(target: Path, cwd: Path) -> list[dict[str, Any]]:
     """The findings and input errors of ``okrlint check target`` (named relative to
     ``cwd``, so that snapshots made in different temporary folders compare)."""
     done = subprocess.run(
-        [sys.executable, "-m", "okrlint", "check", "--no-cache", "--format", "json",
-         "--exit-zero", os.path.relpath(target, cwd)],
-        cwd=cwd, capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "okrlint",
+            "check",
+            "--no-cache",
+            "--format",
+            "json",
+            "--exit-zero",
+            os.path.relpath(target, cwd),
+        ],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if done.returncode not in (0, 1, 2):
         raise SystemExit(done.stderr)

@@ -749,6 +749,10 @@ DETECTION = [
     ("Rendre l'onboarding facile", "fr"),
     ("Faire passer le NPS de 30 à 45", "fr"),
     ("Améliorer la satisfaction client", "fr"),
+    # quotation marks tell a short text's language: German low quotes, spaced guillemets
+    ("„40 Vorlagen übersetzt“", "de"),
+    ("« Animer 4 ateliers »", "fr"),
+    ("Ship the «Pro» plan", "en"),
 ]
 
 

@@ -196,6 +196,12 @@ ACTIVITY = [
     K("Shipped 20 or more releases that moved a product metric", "output:-"),
     K("The platform team has produced at least 10 guides for other teams", "output:-"),
     K("Double attendance at partner office hours from 300 to 600 people", "change:up"),
+    K("Get 4 PRs merged into the upstream project", "task"),
+    K("Add 3 new export formats after the beta", "task"),
+    K("Clear the 30 oldest tickets in the support queue", "task"),
+    # what the thing made is like: the noun's own clause, not a level to hold
+    K("Draw up a hiring plan that keeps pace with demand", "task"),
+    K("Write a roadmap that looks at least 3 years ahead", "task"),
 ]
 
 # -- capabilities delivered, and deliverables done in full ----------------------------------

@@ -36,6 +36,7 @@ from okrlint.understanding.lexicon import (
     OPENING_WORDS,
     PARTICLES,
     PURPOSE_WORDS,
+    RELATIVE_PRONOUNS,
     RELATIVE_WORDS,
     SUBORDINATORS,
     TARGET_VERBS,
@@ -327,8 +328,8 @@ def _inner_verb(t: Text, span: ClauseSpan) -> tuple[int, str, int, object] | Non
             m = t.match(table, i)
             if m is None:
                 continue
-            if table == HOLD_VERBS and low in not_inner:
-                continue
+            if table == HOLD_VERBS and (low in not_inner or _relative(t, span, i)):
+                continue  # "a staffing plan that keeps pace": the noun's clause, not ours
             if table != HOLD_VERBS and not (
                 any_form or lex.participle(low) or _moves_an_amount(t, span, table, i + m[0])
             ):
@@ -339,6 +340,11 @@ def _inner_verb(t: Text, span: ClauseSpan) -> tuple[int, str, int, object] | Non
             if best is None or i + m[0] > best[0] + best[2]:
                 best = (i, table, m[0], m[1])
     return best
+
+
+def _relative(t: Text, span: ClauseSpan, i: int) -> bool:
+    """Does a verb at ``i`` follow a relative pronoun after a noun ("a plan that keeps")?"""
+    return i - 1 > span.first and t.is_word(i - 1, RELATIVE_PRONOUNS)
 
 
 def _moves_an_amount(t: Text, span: ClauseSpan, table: str, k: int) -> bool:

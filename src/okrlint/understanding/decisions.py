@@ -48,6 +48,7 @@ from okrlint.understanding.lexicon import (
     DONE_WORDS,
     HOLD_VERBS,
     INDEFINITE_ARTICLES,
+    RELATIVE_PRONOUNS,
     SERVICE_VERBS,
     TARGET_VERBS,
     TASK_VERBS,
@@ -300,6 +301,9 @@ def _bounds_the_task(t: Text, c: Clause, levels: list[Hold]) -> bool:
     article = any(
         t.is_word(c.verb.end, table) for table in (INDEFINITE_ARTICLES, DEFINITE_ARTICLES)
     )
+    rel = next((k for k in range(c.verb.end, c.span.last) if t.is_word(k, RELATIVE_PRONOUNS)), None)
+    if article and rel is not None and all(h.level and h.level.first > rel for h in levels):
+        return True  # "Set a plan that looks at least 10 years out": what the thing is like
     for h in levels:
         q = h.level
         if q is None:

@@ -40,6 +40,17 @@ def _markers() -> dict[str, tuple[frozenset[str], tuple[str, ...], frozenset[str
     return out
 
 
+@cache
+def _marks() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each language's telling punctuation: German opening quotes („...“), French spaced
+    guillemets (« ... »)."""
+    data = load_detection()
+    found = (
+        (lang, (data.get(lang) or {}).get("marker_marks") or ()) for lang in available_languages()
+    )
+    return tuple((lang, tuple(str(m) for m in marks)) for lang, marks in found if marks)
+
+
 @lru_cache(maxsize=8192)
 def detect_language(text: str, fallback: str = DEFAULT_LANGUAGE) -> str:
     """The language whose marker words ``text`` uses most; ``fallback`` on a tie or none.
@@ -90,6 +101,9 @@ def _scores(text: str) -> dict[str, int]:
             _add(totals, elided.group())
             word = word[elided.end() :]
         _add(totals, word)
+    for lang, marks in _marks():
+        if any(mark in clean for mark in marks):
+            totals[lang] = totals.get(lang, 0) + 2  # as telling as a marker word
     return {lang: totals[lang] for lang in _markers() if lang in totals}
 
 
