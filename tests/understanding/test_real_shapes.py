@@ -180,6 +180,12 @@ ACTIVITY = [
     K("Launch the referral programme to grow referrals from 50 to 200", "change:up"),
     K("Rediseñar la web para aumentar la conversión del 2 % al 3 %", "change:up"),
     K("Library visits up 15%", "rel:up"),
+    # visits to a place an audience comes to are traffic; the team's own visits are work
+    K("Increase website visits by 35%", "rel:up"),
+    K("Website-Besuche um 35 % steigern", "rel:up"),
+    K("Augmenter les visites du site de 20 %", "rel:up"),
+    K("Increase customer visits by 20%", "output:up"),
+    K("Augmenter les visites clients de 20 %", "output:up"),
     K("Signups grow 8% each week", "rel:up"),
     K("Que el precio medio de las entradas baje un 10%", "rel:down"),
     K("The share of staff reporting high stress is 4 points lower every quarter than a year before",

@@ -47,6 +47,7 @@ ACQUISITION_VERBS: Final = "acquisition_verbs"
 NEW_WORDS: Final = "new_words"
 OUTCOME_NOUNS: Final = "outcome_nouns"
 ACTIVITY_NOUNS: Final = "activity_nouns"
+AUDIENCE_PLACES: Final = "audience_places"
 TASK_VERBS: Final = "task_verbs"
 VAGUE_VERBS: Final = "vague_verbs"
 DELIVERABLE_NOUNS: Final = "deliverable_nouns"
@@ -156,6 +157,7 @@ SIMPLE_TABLES: tuple[str, ...] = (
     NEW_WORDS,
     OUTCOME_NOUNS,
     ACTIVITY_NOUNS,
+    AUDIENCE_PLACES,
     TASK_VERBS,
     VAGUE_VERBS,
     DELIVERABLE_NOUNS,

@@ -9,6 +9,8 @@ things won in the cycle ("Sign 10 new enterprise customers"), which starts at ze
 
 from __future__ import annotations
 
+import re
+
 from okrlint.understanding.changes import Change, of_after
 from okrlint.understanding.clauses import CHANGING, Verb, has_change_words, objects
 from okrlint.understanding.holds import period_end
@@ -16,6 +18,7 @@ from okrlint.understanding.lexicon import (
     ACQUISITION_VERBS,
     ACTIVITY_NOUNS,
     ADOPTION_VERBS,
+    AUDIENCE_PLACES,
     AVERAGE_WORDS,
     BETWEEN_WORDS,
     BY_WORDS,
@@ -196,9 +199,21 @@ def is_output(t: Text, quantities: list[Quantity], change: Change, metric: str, 
     ):
         return True  # "bot presented at no fewer than 4 conferences": the count names the work
     if head and (t.lex.noun(ACTIVITY_NOUNS, head) or not t.lex.participle(head)):
-        return t.lex.noun(ACTIVITY_NOUNS, head)
+        activity = t.lex.noun(ACTIVITY_NOUNS, head)
+        return activity and not (t.lex.noun(FLOW_NOUNS, head) and _audience(t, metric))
     # no metric named, or only a deed ("review bot presented at 4 conferences")
     return any(counts_activity(t.lex, q) for q in quantities)
+
+
+def _audience(t: Text, metric: str) -> bool:
+    """Does the metric name where an audience comes ("website visits", "Website-Besuche",
+    "visitas a la web")? Its visits are traffic, not the team's activity."""
+    places = t.tables[AUDIENCE_PLACES]
+    return any(part in places for part in _PARTS.split(metric.lower()) if part)
+
+
+#: A metric's words and a compound's parts: "Website-Besuche" is "website", "besuche".
+_PARTS = re.compile(r"[\W\d_]+")
 
 
 def _by_before(t: Text, k: int) -> bool:
