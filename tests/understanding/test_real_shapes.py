@@ -156,6 +156,11 @@ BASELINES = [
       base="20 %", target="30 %"),
     K("| KR1.2 Missed handovers per week | [TBD] | 0 |", "change:-", target="0"),
     K("| KR2 Time to first reply | 9 h | < 2 h |", "change:-", base=f"{9 * H} s"),
+    # a time or money step written after the amount: a relative change
+    K("Order to delivery takes 2 days less", "rel:down"),
+    K("Von der Bestellung bis zur Zustellung vergehen 2 Tage weniger", "rel:down"),
+    K("Spend $5k less on cloud hosting", "rel:down"),
+    K("Sign 10 more customers in the Nordics", "zero:-"),
 ]
 
 # -- the team's own activity, and duties within the cycle ------------------------------------

@@ -326,12 +326,18 @@ def _find_relative(f: _Found) -> None:
             particle = t.match(PARTICLES, q.first - 1)  # "Library visits up 15%"
             up = particle if particle is not None and particle[1] == "up" else None
             down = particle if particle is not None and particle[1] == "down" else None
-        if q.unit.kind in SHARE_KINDS and (up or down):
-            f.relative = q  # "20% more qualified leads", "10% reduction in churn"
+        if q.unit.kind in _STEP_KINDS and (up or down):
+            # "20% more qualified leads", "10% reduction in churn", "2 days less"
+            f.relative = q
             f.direction = f.direction or (Direction.DOWN if down else Direction.UP)
             return
     if f.verb.kind in (CHANGE_VERBS, VAGUE_VERBS) and f.target is None is f.baseline:
         f.relative = next((q for q in f.quantities if _bare_step(f, q)), None)
+
+
+#: Amounts a word of more or less makes a step of: shares, times and money ("2 days
+#: less", "$5k cheaper"); "10 more customers" is a count won, not a step.
+_STEP_KINDS = SHARE_KINDS | {UnitKind.DURATION, UnitKind.CURRENCY}
 
 
 def _multiple_is_step(f: _Found, q: Quantity) -> bool:
