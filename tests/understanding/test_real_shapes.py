@@ -102,6 +102,9 @@ FLOWS = [
 
 # -- a bare level with a noun subject and no change verb is held ---------------------------
 LEVELS = [
+    # a number word after "the" says which, not how many
+    K("Every new release loads faster than the one it replaced", "hold"),
+    K("Win 5% of new logos from the two biggest rivals", "nobase:-"),
     K("Checkout p95 under 800 ms", "hold"),
     K("Fewer than three sev-2 bugs open at any time", "hold"),
     K("Nobody on the crew suffers a serious injury", "hold"),

@@ -21,6 +21,7 @@ from okrlint.understanding.lexicon import (
     COMPARATOR_SUFFIX,
     CONTINUITY,
     CURRENCIES,
+    DEFINITE_ARTICLES,
     DURATIONS,
     FUNCTION_WORDS,
     HOLD_VERBS,
@@ -225,6 +226,8 @@ def _read_value(
     k, words_value = m
     if lex.table(NOT_NUMBERS).match(lows, i) is not None:
         return None  # "one of", "one day"
+    if i > 0 and lows[i - 1] in lex.table(DEFINITE_ARTICLES):
+        return None  # "the one it replaced", "from the two biggest rivals": which, not how many
     return float(words_value), i + k, ""
 
 
