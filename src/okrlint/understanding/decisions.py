@@ -40,6 +40,7 @@ from okrlint.understanding.holds import (
     qualified_level,
     rate_in,
     rollout,
+    to_plan,
 )
 from okrlint.understanding.lexicon import (
     ACQUISITION_VERBS,
@@ -249,7 +250,13 @@ def _a_rate(t: Text, q: Quantity, budget: bool) -> bool:
 def _decide_plan(t: Text, c: Clause, levels: list[Hold], cadence: list[Hold]) -> Reading | None:
     """ "Reach 105% of the bookings plan": attaining the plan is the standing job."""
     ch = c.change
-    if c.verb.kind not in (TARGET_VERBS, "") or ch.baseline or ch.stated_baseline:
+    if ch.baseline or ch.stated_baseline:
+        return None
+    if not c.free and to_plan(t, c.span, c.verb.kind == TARGET_VERBS):
+        # "Hire to plan", "Deliver bookings in line with the plan": the plan is the level
+        hold = Hold(Comparator.GE, None, "", clause_text(t, c.span, c.verb))
+        return _kept(c, Intent.HOLD, _worded(t, c, [hold], []))
+    if c.verb.kind not in (TARGET_VERBS, ""):
         return None
     level = next((q for q in c.free if attains_plan(t, c.span, c.verb, q)), None)
     if level is None:

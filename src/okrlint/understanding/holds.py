@@ -19,6 +19,7 @@ from okrlint.understanding.lexicon import (
     CADENCE_WORDS,
     COMPARATOR_PREFIX,
     CONTINUITY,
+    DEFINITE_ARTICLES,
     DUTY_VERBS,
     EVENT_NOUNS,
     EVERY_WORDS,
@@ -30,7 +31,9 @@ from okrlint.understanding.lexicon import (
     NEW_WORDS,
     NOUN_STOPS,
     PERIODS,
+    PLAN_JOINERS,
     PLAN_NOUNS,
+    POSSESSIVES,
     PRONOUNS,
     PUNCTUALITY,
     RATE_WORDS,
@@ -332,6 +335,31 @@ def attains_plan(t: Text, span: ClauseSpan, verb: Verb, q: Quantity) -> bool:
         return False
     head = t.lows[k] if t.lex.head_first else t.lows[end - 1]
     return t.lex.noun(PLAN_NOUNS, head)
+
+
+def to_plan(t: Text, span: ClauseSpan, attained: bool = False) -> bool:
+    """Does the clause end on doing it to plan: "Hire to plan", "Deliver bookings in line
+    with the plan", "Umsatz gemäß Plan", or (``attained``: a verb of reaching) on the plan
+    itself: "Hit the bookings plan"?"""
+    k = span.last - 1
+    if k <= span.first or not t.lex.noun(PLAN_NOUNS, t.lows[k]):
+        return False
+    j = k - 1
+    determiners = (DEFINITE_ARTICLES, POSSESSIVES)
+    if attained:  # the plan is the verb's object: "Hit the Q3 bookings plan"
+        function_words = t.tables[FUNCTION_WORDS]
+        return all(
+            t.lows[i] not in function_words or any(t.is_word(i, d) for d in determiners)
+            for i in range(span.first, k)
+            if t.tokens[i].kind is Kind.WORD
+        )
+    while j > span.first and any(t.is_word(j, d) for d in determiners):
+        j -= 1  # "the", "our"
+    for start in range(max(span.first, j - 3), j + 1):
+        m = t.match(PLAN_JOINERS, start)
+        if m is not None and start + m[0] == j + 1:
+            return start > span.first  # something done to plan, not the plan alone
+    return False
 
 
 def counted_with_bound(

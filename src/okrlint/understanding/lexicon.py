@@ -110,6 +110,8 @@ NEW_STATE_WORDS: Final = "new_state_words"
 ROLLOUT_NOUNS: Final = "rollout_nouns"
 RECURRING_WORDS: Final = "recurring_words"
 PLAN_NOUNS: Final = "plan_nouns"
+PLAN_JOINERS: Final = "plan_joiners"
+POSSESSIVES: Final = "possessives"
 CAPABILITY_WORDS: Final = "capability_words"
 COMPLETION_NOUNS: Final = "completion_nouns"
 STOCK_VERBS: Final = "stock_verbs"
@@ -220,6 +222,8 @@ SIMPLE_TABLES: tuple[str, ...] = (
     ROLLOUT_NOUNS,
     RECURRING_WORDS,
     PLAN_NOUNS,
+    PLAN_JOINERS,
+    POSSESSIVES,
     CAPABILITY_WORDS,
     COMPLETION_NOUNS,
     STOCK_VERBS,

@@ -196,6 +196,17 @@ def set_aside(text: str, noise: Noise) -> tuple[str, tuple[Aside, ...]]:
                 # all noise: read the text as written instead (the empty aside says that
                 # noise was found, so the text is not taken for one with none)
                 return text, (Aside(0, 0, "noise"),)
+    if "=>" in blanked or "⇒" in blanked:
+        result = _RESULT.search(blanked)
+        count = _DONE_OF.search(blanked)  # "=> 14 of 16 hires made": always a result
+        if count is not None:
+            result = count
+        elif result is not None and not _STEP_STATED.search(blanked, 0, result.start()):
+            result = None
+        if result is not None:
+            # "Increase MAU by 20% => 17%": the bet is whole; the amount after it is a result
+            spans.append(Aside(result.start(), result.end(), "noise"))
+            blanked = _blank(blanked, spans[-1:])
     if _PLACEHOLDER_HINT.search(blanked):
         for m in _PLACEHOLDERS.finditer(blanked):
             spans.append(Aside(m.start(), m.end(), "placeholder"))
@@ -328,6 +339,20 @@ _ANYWHERE = re.compile(
     # a table cell that opens on a status mark is a progress note: "| 🟡 partly done |"
     "|\\|[ \\t]*[\U0001f534\U0001f7e0\U0001f7e1\U0001f7e2\u2705\u274c\u26d4\u26a0][^|\\n]*"
     "|[\U0001f000-\U0001faff\u2600-\u2793\u2b00-\u2bff\ufe0f\u200d]"
+)
+# A bare amount after a fat arrow at the end ("=> 17%", "=> $4.2M (84%)"), and a step or
+# a target stated before it ("by 20%", "to 500", "auf 25 %", "à 2 %"): with both, the
+# amount is the result reached, not the target (a lone "4% => 2.5%" is a from-to).
+_RESULT = re.compile(
+    r"(?:==>|=>|⇒)\s*[~≈]?[$€£]?\d[\d.,]*\s*(?:[kmb]|x|%|ms|s|h|d|min)?\s*"
+    r"(?:\([^()\n]{0,40}\))?\s*$",
+    re.IGNORECASE,
+)
+_DONE_OF = re.compile(
+    r"(?:==>|=>|⇒)\s*\d[\d.,]*\s+(?:of|von|de|sur)\s+\d[\d.,]*\b[^=>⇒\n]{0,60}$", re.IGNORECASE
+)
+_STEP_STATED = re.compile(
+    r"\b(?:by|to|um|auf|bis|hasta|par|à|jusqu'à)\s+[~≈]?[$€£]?\d", re.IGNORECASE
 )
 # The first word of a text, after white space: where a head noise could start.
 _OPENING = re.compile(r"\s*([^\W\d_]+)")
