@@ -92,7 +92,12 @@ def names_capability(t: Text, span: ClauseSpan, quantities: list[Quantity]) -> b
     finish setup alone"): that is a level."""
     if any(q.unit.kind is UnitKind.PERCENT for q in quantities):
         return False
-    return any(t.match(CAPABILITY_WORDS, k) for k in range(span.first + 1, span.last))
+    for k in range(span.first + 1, span.last):
+        m = t.match(CAPABILITY_WORDS, k)
+        # "The registry supports signed uploads"; not "The team supports 40 customers"
+        if m is not None and k + m[0] not in t.q_at:
+            return True
+    return False
 
 
 def effort_spent(t: Text, span: ClauseSpan, verb: Verb, free: list[Quantity]) -> bool:

@@ -213,13 +213,25 @@ def _trailing_cadence(t: Text, span: ClauseSpan, verb: Verb) -> str:
         start = span.first if inner else verb.end
         for i in range(start, span.last):
             if t.match(CADENCE_ADVERBS, i) and i - 1 not in t.q_covering:
+                if _one_occasion(t, i):
+                    continue  # "Hold the quarterly summit": this cycle's one summit
                 return t.tokens[i].text  # "publish a monthly newsletter"
     if not verb.kind:
         # "monthly reports", "12 monthly leadership coaching sessions", "reportes mensuales"
         for i in range(span.first, span.last):
-            if t.match(CADENCE_ADVERBS, i) and _deed_beside(t, span, i):
+            if t.match(CADENCE_ADVERBS, i) and _deed_beside(t, span, i) and not _one_occasion(t, i):
                 return t.tokens[i].text  # "a fortnightly stand-up with each squad lead"
     return ""
+
+
+def _one_occasion(t: Text, i: int) -> bool:
+    """Does the cadence word at ``i`` name one occasion of the cycle: at most quarterly,
+    after "the" or "our" ("the quarterly summit", "our annual conference")?"""
+    m = t.match(CADENCE_ADVERBS, i)
+    per_year = m[1] if m is not None else None
+    rare = isinstance(per_year, float) and per_year <= 4
+    named = t.is_word(i - 1, DEFINITE_ARTICLES) or t.is_word(i - 1, POSSESSIVES)
+    return rare and named
 
 
 def _deed_beside(t: Text, span: ClauseSpan, i: int) -> bool:

@@ -262,6 +262,10 @@ def new_count(t: Text, span: ClauseSpan, verb: Verb, free: list[Quantity]) -> Qu
     for q in free:
         if not countable(q) or q.per:
             continue
+        near = (max(span.first, q.first - 2), min(q.last + 3, span.last))
+        if not acquiring and _named_rate(t, q, span) and not _new_within(t, *near):
+            continue  # "Hit 10,000 weekly downloads": a rate, a level ("Sign 500 monthly
+            # donors" wins them)
         if adopted(t, span, q):
             return q  # "8 partners adopt the new platform"
         if (
@@ -286,6 +290,14 @@ def new_count(t: Text, span: ClauseSpan, verb: Verb, free: list[Quantity]) -> Qu
         if flowing and counts_events(t, span, q):
             return q  # "Drive 110 leads", "4 citations", "$90k in upsells this quarter"
     return None
+
+
+def _named_rate(t: Text, q: Quantity, span: ClauseSpan) -> bool:
+    """Is the count's noun named by a cadence ("10,000 weekly downloads", "500 monthly
+    donors", "200 descargas semanales")?"""
+    return any(
+        t.match(CADENCE_ADVERBS, k) is not None for k in range(q.last, min(q.last + 3, span.last))
+    )
 
 
 def _stock(t: Text, span: ClauseSpan, verb: Verb, q: Quantity) -> bool:
