@@ -56,6 +56,10 @@ BUSINESS_AS_USUAL = [
     ("Be an organisation that gives timely service", "Be an organisation that"),
     ("Keep our channels with partners active and open", "keep our"),
     ("Make sure the metric definitions are clear", "Make sure the metric definitions"),
+    # a function named alone, in one word or a phrase
+    ("Recruiting", "Recruiting"),
+    ("## Customer support", "Customer support"),
+    ("Sales operations", "Sales operations"),
 ]
 
 # Titles that hold a level: a KPI in disguise, with the level named.

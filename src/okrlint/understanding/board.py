@@ -50,7 +50,7 @@ from okrlint.understanding.lexicon import (
 )
 from okrlint.understanding.meaning import Direction, Hold, Intent, KeyResultMeaning, Quantity
 from okrlint.understanding.reading import read_key_result
-from okrlint.understanding.tokens import Kind, Token, set_aside, tokenize
+from okrlint.understanding.tokens import Kind, PhraseTable, Token, set_aside, tokenize
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,8 +352,8 @@ def _runs_the_job(tokens: list[Token], lows: list[str], lex: Lexicon) -> str:
         return ""
     functions = lex.table(FUNCTION_NOUNS)
     content = [i for i in words if lows[i] not in lex.table(FUNCTION_WORDS)]
-    if content and len(content) <= 3 and all(lows[i] in functions for i in content):
-        return " ".join(tokens[i].text for i in content)  # "Recruiting", "## Partnerships"
+    if content and len(content) <= 3 and _all_functions(lows, content, functions):
+        return " ".join(tokens[i].text for i in content)  # "Recruiting", "Customer support"
     for i in range(len(lows)):
         m = lex.table(CONTINUITY_ADVERBS).match(lows, i)
         if m is not None:  # "continuously improve our spaces": never done
@@ -373,6 +373,18 @@ def _runs_the_job(tokens: list[Token], lows: list[str], lex: Lexicon) -> str:
         if m is not None and not one and not _names_a_change(tokens, lows, lex, first + m[0]):
             return " ".join(t.text for t in tokens[first : first + m[0] + 3])
     return ""
+
+
+def _all_functions(lows: list[str], content: list[int], functions: PhraseTable) -> bool:
+    """Are the content words all names of functions, alone or as phrases ("Customer
+    support", "Sales operations")?"""
+    k = 0
+    while k < len(content):
+        m = functions.match(lows, content[k])
+        if m is None:
+            return False
+        k += m[0]  # the phrase's words are content words that follow one another
+    return True
 
 
 def _a_year(digits: str) -> bool:
