@@ -212,6 +212,9 @@ SPANISH = [
     # duties repeated with no end
     K("Publicar la newsletter cada mes", "hold", cadence=True, metric="newsletter"),
     K("Publicar un boletín mensual", "hold", cadence=True),
+    # a cadence adjective after its noun names the metric, even after a verb
+    K("Alcanzar 1.000 usuarios activos mensuales", "nobase:-"),
+    K("Revisar las cuentas mensualmente", "hold", cadence=True),
     K("Publicar las notas de versión todos los viernes", "hold", cadence=True),
     K("Enviar una actualización semanal de producto a todos los clientes", "hold", cadence=True),
     K("Verificar las copias de seguridad a diario", "hold", cadence=True,
@@ -354,6 +357,7 @@ FRENCH = [
     # duties repeated with no end
     K("Publier la newsletter chaque mois", "hold", cadence=True, metric="newsletter"),
     K("Publier une newsletter mensuelle", "hold", cadence=True),
+    K("Atteindre 1 000 utilisateurs actifs mensuels", "nobase:-"),
     K("Publier les notes de version tous les vendredis", "hold", cadence=True,
       metric="notes de version"),
     K("Vérifier les sauvegardes quotidiennement", "hold", cadence=True, metric="sauvegardes"),
@@ -533,6 +537,11 @@ OBJECTIVES = [
     ("de", "In den deutschen Markt expandieren", ""),
     ("de", "Umsatz von 2 Mio. € auf 3 Mio. € steigern", ""),
     ("de", "Das Kerngeschäft schützen und gleichzeitig nach Österreich expandieren", ""),
+    # a job verb that closes the title governs all of it
+    ("de", "Den Betrieb der IT-Infrastruktur gewährleisten", "bau"),
+    ("de", "Ein verlässlicher Partner sein", "bau"),
+    ("de", "Die beste Arbeitgeberin der Region sein", ""),
+    ("de", "Neue Märkte erschließen und den Betrieb sicherstellen", ""),
     ("es", "Cumplir los objetivos de ventas", "bau"),
     ("es", "Alcanzar nuestras metas trimestrales", "bau"),
     ("es", "Cumplir con el presupuesto", "bau"),

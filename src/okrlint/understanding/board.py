@@ -361,8 +361,12 @@ def _runs_the_job(tokens: list[Token], lows: list[str], lex: Lexicon) -> str:
     if any(t.kind is Kind.NUM and not _a_year(t.low) for t in tokens):
         return ""  # a number to reach; a year ("the CTO's 2024 OKRs") is none
     for first in _openings(tokens, lows, words, lex):
+        # a verb that closes the title ("Den Betrieb ... gewährleisten") governs all of it
+        closing = lex.verb_final and first == words[-1]
         be = lex.table(COPULAS).match(lows, first)
-        if be is not None and not _names_a_change(tokens, lows, lex, first + be[0]):
+        if be is not None and not _names_a_change(
+            tokens, lows, lex, 0 if closing else first + be[0]
+        ):
             # "Be the support team customers expect", "Be a steady parent": a role to fill
             return " ".join(t.text for t in tokens[first : first + be[0] + 3])
         m = lex.table(JOB_VERBS).match(lows, first)
@@ -370,7 +374,8 @@ def _runs_the_job(tokens: list[Token], lows: list[str], lex: Lexicon) -> str:
         one = after < len(lows) and lex.table(INDEFINITE_ARTICLES).match(lows, after)
         # the job verb itself may also be a task's ("Run products with high reliability");
         # with one thing after it, it makes that thing ("Run a hackathon")
-        if m is not None and not one and not _names_a_change(tokens, lows, lex, first + m[0]):
+        skip = 0 if closing else after
+        if m is not None and not one and not _names_a_change(tokens, lows, lex, skip):
             return " ".join(t.text for t in tokens[first : first + m[0] + 3])
     return ""
 
@@ -402,6 +407,8 @@ def _openings(tokens: list[Token], lows: list[str], words: list[int], lex: Lexic
     colon = next((i for i, t in enumerate(tokens[:8]) if t.text == ":"), None)
     if colon is not None:
         found += [i for i in words if i > colon][:1]
+    if lex.verb_final and words[-1] not in found and tokens[words[-1]].text[:1].islower():
+        found.append(words[-1])  # "Den Betrieb der IT-Infrastruktur gewährleisten"
     return found
 
 

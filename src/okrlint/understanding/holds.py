@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from okrlint.understanding.changes import Change, of_after
-from okrlint.understanding.clauses import Verb
+from okrlint.understanding.clauses import Verb, verb_at
 from okrlint.understanding.lexicon import (
     ACTIVITY_NOUNS,
     CADENCE_ADVERBS,
@@ -202,8 +202,12 @@ def _trailing_cadence(t: Text, span: ClauseSpan, verb: Verb) -> str:
             k = j
             break
     # in "Chiffre d'affaires trimestriel" the cadence word names the metric
-    adjective = t.lex.head_first and not verb.kind and not _a_deed(t, k - 1)
     trailing = t.match(CADENCE_ADVERBS, k) if k - 1 not in t.q_covering else None
+    adjective = t.lex.head_first and not _a_deed(t, k - 1)
+    if adjective and verb.kind:
+        # "Atteindre 1 000 utilisateurs actifs mensuels": an adjective after its noun
+        # names the metric even after a verb; an adverb ("mensuellement") is a cadence
+        adjective = trailing is not None and trailing[0] == 1 and _after_noun(t, k)
     if k > span.first and trailing is not None and not adjective:
         return t.span_text(k, k + trailing[0])  # "send the investor update monthly"
     if verb.kind == TASK_VERBS and t.match(DUTY_VERBS, verb.at):
@@ -222,6 +226,21 @@ def _trailing_cadence(t: Text, span: ClauseSpan, verb: Verb) -> str:
             if t.match(CADENCE_ADVERBS, i) and _deed_beside(t, span, i) and not _one_occasion(t, i):
                 return t.tokens[i].text  # "a fortnightly stand-up with each squad lead"
     return ""
+
+
+def _after_noun(t: Text, k: int) -> bool:
+    """Does the one-word cadence at ``k`` follow a noun as its adjective ("usuarios
+    activos mensuales"), not close the clause as an adverb ("mensualmente")?"""
+    before = k - 1
+    if before < 0 or t.tokens[before].kind is not Kind.WORD:
+        return False
+    if t.lows[before] in t.tables[FUNCTION_WORDS] or t.lows[k].endswith(_ADVERB_ENDINGS):
+        return False
+    return verb_at(t, before) is None  # "publicar mensualmente" has its verb before
+
+
+#: The endings of adverbs in the languages that put adjectives after nouns.
+_ADVERB_ENDINGS = ("ment", "mente")
 
 
 def _one_occasion(t: Text, i: int) -> bool:
