@@ -96,6 +96,10 @@ FLOWS = [
     K("Reach 10,000 monthly active users", "nobase:-"),
     # a count named by its cadence is a rate; won by a verb of winning, it is a count
     K("Hit 10,000 weekly downloads on npm", "nobase:-"),
+    # how often the people of a share act names the metric
+    K("Get 60% of users to log in weekly", "nobase:-"),
+    K("Have 80% of employees use the new intranet weekly", "nobase:-"),
+    K("60% of users log in weekly", "hold"),
     K("Sign 500 monthly donors", "zero:-"),
     K("Raise 2,500 new monthly donors", "zero:up"),
     K("Grow ARR to $5M", "nobase:up"),

@@ -41,6 +41,7 @@ from okrlint.understanding.lexicon import (
     RELATIVE_PRONOUNS,
     ROLLOUT_NOUNS,
     STEADY_WORDS,
+    STOCK_VERBS,
     TARGET_VERBS,
     TASK_CONSTRAINTS,
     TASK_VERBS,
@@ -173,7 +174,22 @@ def _cadence(t: Text, span: ClauseSpan, verb: Verb, measured: bool) -> str:
             return t.span_text(i, i + m[0])
         if verb.kind == "" and t.match(STEADY_WORDS, i) and not _attributive(t, span, i):
             return t.span_text(i, i + 1)
+    opening = t.skip_openers(span.first, span.last)
+    aimed = (verb.kind and verb.kind not in (TASK_VERBS, HOLD_VERBS)) or t.match(
+        STOCK_VERBS, opening
+    )
+    if aimed and _share_of(t, span):
+        return ""  # "Get 60% of users to log in weekly": how often names what is counted
     return _trailing_cadence(t, span, verb)
+
+
+def _share_of(t: Text, span: ClauseSpan) -> bool:
+    """Does the clause count a share of a group ("60% of users ...")?"""
+    return any(
+        q.unit.kind is UnitKind.PERCENT and of_after(t, q.last, span)
+        for q in t.quantities
+        if span.first <= q.first < span.last
+    )
 
 
 def _attributive(t: Text, span: ClauseSpan, i: int) -> bool:
