@@ -229,6 +229,10 @@ ACTIVITY = [
     K("4 hours of downtime", "nobase:-"),
     K("14 pitches made to regional funders", "output:-"),
     K("Close 100 bugs in the backlog", "task"),
+    # a ratio over people outside the team counts what they do; per a teammate, work
+    K("Cut support tickets per customer from 1.4 to 0.9", "change:down"),
+    K("Increase support tickets per customer from 22 to 28", "change:up"),
+    K("Increase demo calls per rep from 5 to 8", "output:up"),
     K("Resolve 200 support tickets this quarter", "output:-"),
     K("Reduce open bugs from 50 to 20", "change:down"),
     K("Our SDK presented at no fewer than 5 meetups", "output:-"),

@@ -31,6 +31,7 @@ from okrlint.understanding.lexicon import (
     COUNT_WORDS,
     DEADLINE_WORDS,
     DONE_WORDS,
+    DURATIONS,
     DUTY_VERBS,
     FLOW_NOUNS,
     FUNCTION_WORDS,
@@ -200,9 +201,28 @@ def is_output(t: Text, quantities: list[Quantity], change: Change, metric: str, 
         return True  # "bot presented at no fewer than 4 conferences": the count names the work
     if head and (t.lex.noun(ACTIVITY_NOUNS, head) or not t.lex.participle(head)):
         activity = t.lex.noun(ACTIVITY_NOUNS, head)
+        if activity and _per_outsider(t, metric):
+            return False  # "support tickets per customer": a ratio of what others do
         return activity and not (t.lex.noun(FLOW_NOUNS, head) and _audience(t, metric))
     # no metric named, or only a deed ("review bot presented at 4 conferences")
     return any(counts_activity(t.lex, q) for q in quantities)
+
+
+def _per_outsider(t: Text, metric: str) -> bool:
+    """Is the metric a ratio over people outside the team ("tickets per customer", "Tickets
+    pro Kunde")? Per a member of the team ("demo calls per rep") it still counts work;
+    per a period ("posts per week") it is a rate of work."""
+    words = metric.lower().split()
+    for k, word in enumerate(words[:-1]):
+        if word in _PER and words[k + 1] not in _PER:
+            after = words[k + 1]
+            work = t.lex.noun(ACTIVITY_NOUNS, after) or after in t.tables[DURATIONS]
+            return not work
+    return False
+
+
+#: The small words of a ratio ("por" and "par" also mean "by": left out).
+_PER = frozenset({"per", "pro", "je", "/"})
 
 
 def _audience(t: Text, metric: str) -> bool:
