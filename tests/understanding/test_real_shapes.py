@@ -53,6 +53,8 @@ NOISE = [
 
 # -- deliverables written as end states or bare nouns ----------------------------------------
 DELIVERABLES = [
+    K("client 0.9 released with the new content routing", "task"),
+    K("Land the persistent storage RFC and a working prototype", "task"),
     K("The partner API is live", "task"),
     K("SOC 2 report issued", "task"),
     K("Dark mode for the mobile app", "task"),

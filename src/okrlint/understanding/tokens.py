@@ -333,7 +333,7 @@ _ANYWHERE = re.compile(
     r"\s*\#?\d{1,7}\b"
     r"|[vV](?<!\w[vV])\d+(?:\.\d+){0,3}\b"
     r"|\d(?<!\w\d)\d*\.(?:\d{1,2}\.\d+|\d+\.\d{1,2})\b"  # "1.2.3", not "1.200.000"
-    r"|\d(?<!\w\d)\d?\.\d{1,2}(?=\s+(?:[Rr]elease|[Vv]ersion|[Vv]ersión|[Rr]elease-[Kk]andidat)\b)"
+    r"|\d(?<!\w\d)\d?\.\d{1,2}(?=\s+(?:[Rr]elease|[Rr]eleased|[Vv]ersion|[Vv]ersión|[Rr]elease-[Kk]andidat)\b)"
     r"|@(?<![\w@]@)[A-Za-z][\w.-]{0,38}"
     r"|\[(?:[pP][0-4]|(?!TB[DA]\])[A-Z]{2,12})\]|\([pP][0-4]\)"
     # a table cell that opens on a status mark is a progress note: "| 🟡 partly done |"
