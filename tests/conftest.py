@@ -8,10 +8,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from okrlint.api import lint_text
 from okrlint.config import Config
 from okrlint.findings import Finding
+
+# Property tests judge behaviour, never speed: on a busy two-core machine generating an
+# example may be slow, which must not fail the suite (health check and deadline off).
+settings.register_profile(
+    "okrlint", deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None
+)
+settings.load_profile("okrlint")
 
 
 def lint_snippet(

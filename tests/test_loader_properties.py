@@ -80,7 +80,7 @@ def test_arbitrary_text_never_raises(loader: type, text: str) -> None:
     assert_outcome(text, loaded)
 
 
-@settings(max_examples=150, deadline=None, database=None)
+@SETTINGS
 @given(data=st.binary(max_size=200))
 def test_arbitrary_bytes_decode_to_text_or_an_error(data: bytes) -> None:
     result = decode(data, FILE)

@@ -770,6 +770,44 @@ def test_detects_the_language(text: str, language: str) -> None:
     assert detect_language(text) == language
 
 
+# boards too small for their marker words to tell: the phrase tables' words decide
+SMALL_BOARDS = [
+    (["64 Online-Dienste umgesetzt"], "de"),
+    (["4 Buchungsportale vergleichen"], "de"),
+    (["Rédiger 5 fiches pratiques"], "fr"),
+    (["Documenter 10 processus internes"], "fr"),
+    (["30 servicios digitalizados"], "es"),
+    (["Ship SSO"], "en"),
+    (["Uptime 99.9%"], "en"),
+]
+
+
+@pytest.mark.parametrize(("texts", "language"), SMALL_BOARDS)
+def test_a_small_board_is_told_by_its_vocabulary(texts: list[str], language: str) -> None:
+    from okrlint.understanding.detection import detect_board_language
+
+    assert detect_board_language(texts) == language
+
+
+def test_a_tie_between_languages_goes_to_the_boards_language() -> None:
+    """ "de" is Spanish and French: a French board reads its tied text in French."""
+    from okrlint.models import Board
+    from okrlint.understanding.board import understand
+
+    board = Board.model_validate(
+        {
+            "objectives": [
+                {
+                    "title": "Fiabiliser les paiements pour nos clients",
+                    "key_results": ["Comparer 4 prestataires de paiement"],
+                }
+            ]
+        }
+    )
+    kr = understand(board, "b.yaml").key_results[0]
+    assert kr.meaning.language == "fr"
+
+
 @pytest.mark.parametrize(
     ("rows", "language"), [(GERMAN, "de"), (SPANISH, "es"), (FRENCH, "fr")], ids=["de", "es", "fr"]
 )

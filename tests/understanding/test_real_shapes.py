@@ -53,6 +53,12 @@ NOISE = [
 
 # -- deliverables written as end states or bare nouns ----------------------------------------
 DELIVERABLES = [
+    # the team's own systems moved, made or made available: work done
+    K("30 APIs migrated to the new gateway", "output:-"),
+    K("412 public services available online", "output:-"),
+    K("12 customers migrated to the new plan", "zero:-"),
+    K("30 servicios digitalizados", "output:-"),
+    K("30 démarches dématérialisées", "output:-"),
     K("client 0.9 released with the new content routing", "task"),
     K("Land the persistent storage RFC and a working prototype", "task"),
     K("The partner API is live", "task"),

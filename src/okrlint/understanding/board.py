@@ -22,8 +22,8 @@ from okrlint.models import Board, CycleRange, KeyResultSpec, Kpi, Objective
 from okrlint.positions import NodePath
 from okrlint.understanding.detection import (
     detect_board_language,
-    detect_language,
     known_plain,
+    likeliest_languages,
     text_language,
 )
 from okrlint.understanding.fields import Threshold, kpi_reading, kpi_threshold, parse_amount
@@ -213,8 +213,11 @@ def _language_of(
 ) -> str:
     if fallback is None:
         return text_language(text, board.language, language)
-    found = detect_language(text, "")
-    return found or fallback.get()
+    tied = likeliest_languages(text)
+    if len(tied) == 1:
+        return tied[0]
+    board_language = fallback.get()  # none told, or a tie ("de" is Spanish and French)
+    return board_language if not tied or board_language in tied else tied[0]
 
 
 def _texts(board: Board) -> list[str]:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
-from okrlint.catalog import available_languages, load_detection
+from okrlint.catalog import available_languages, load_detection, load_phrases
 from okrlint.understanding.lexicon import all_noise
 from okrlint.understanding.tokens import set_aside
 
@@ -62,14 +62,62 @@ def detect_language(text: str, fallback: str = DEFAULT_LANGUAGE) -> str:
     return _winner(_scores(text), fallback)
 
 
+def likeliest_languages(text: str) -> tuple[str, ...]:
+    """The languages whose marker words ``text`` uses most, tied, in alphabetical order
+    (none: its words do not tell)."""
+    scores = _scores(text)
+    best = max(scores.values(), default=0)
+    return tuple(sorted(lang for lang, score in scores.items() if score == best and best))
+
+
 def detect_board_language(texts: Iterable[str], fallback: str = DEFAULT_LANGUAGE) -> str:
     """The language of a board's texts taken together: the fallback for a text of the
-    board that has no marker word of its own ("Uptime ≥ 99,95 %")."""
+    board that has no marker word of its own ("Uptime ≥ 99,95 %").
+
+    A board too small to tell by its marker words ("4 Buchungsportale vergleichen" alone)
+    is told by the words of each language's phrase tables as well.
+    """
+    texts = list(texts)
     total: dict[str, int] = {}
     for text in texts:
         for lang, score in _scores(text).items():
             total[lang] = total.get(lang, 0) + score
+    if max(total.values(), default=0) < _TELLING:
+        vocabulary = _vocabulary()
+        for text in texts:
+            clean = set_aside(text, all_noise())[0]
+            for found in _WORD.findall(clean):
+                word = found.lower()
+                for lang, words in vocabulary.items():
+                    if word in words:
+                        total[lang] = total.get(lang, 0) + 1
     return _winner(total, fallback)
+
+
+#: The score below which a board's marker words do not tell its language.
+_TELLING = 4
+
+
+@cache
+def _vocabulary() -> dict[str, frozenset[str]]:
+    """Each language's words from its phrase file, for boards too small to tell."""
+    out: dict[str, frozenset[str]] = {}
+    for lang in available_languages():
+        words: set[str] = set()
+        _collect(load_phrases(lang), words)
+        out[lang] = frozenset(words)
+    return out
+
+
+def _collect(data: object, words: set[str]) -> None:
+    if isinstance(data, str):
+        words.update(w.lower() for w in _WORD.findall(data) if len(w) >= 4)
+    elif isinstance(data, dict):
+        for value in data.values():
+            _collect(value, words)
+    elif isinstance(data, list):
+        for value in data:
+            _collect(value, words)
 
 
 def text_language(

@@ -48,6 +48,7 @@ NEW_WORDS: Final = "new_words"
 OUTCOME_NOUNS: Final = "outcome_nouns"
 ACTIVITY_NOUNS: Final = "activity_nouns"
 AUDIENCE_PLACES: Final = "audience_places"
+ASSET_NOUNS: Final = "asset_nouns"
 TASK_VERBS: Final = "task_verbs"
 VAGUE_VERBS: Final = "vague_verbs"
 DELIVERABLE_NOUNS: Final = "deliverable_nouns"
@@ -160,6 +161,7 @@ SIMPLE_TABLES: tuple[str, ...] = (
     OUTCOME_NOUNS,
     ACTIVITY_NOUNS,
     AUDIENCE_PLACES,
+    ASSET_NOUNS,
     TASK_VERBS,
     VAGUE_VERBS,
     DELIVERABLE_NOUNS,

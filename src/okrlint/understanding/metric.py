@@ -18,6 +18,7 @@ from okrlint.understanding.lexicon import (
     ACQUISITION_VERBS,
     ACTIVITY_NOUNS,
     ADOPTION_VERBS,
+    ASSET_NOUNS,
     AUDIENCE_PLACES,
     AVERAGE_WORDS,
     BETWEEN_WORDS,
@@ -42,6 +43,7 @@ from okrlint.understanding.lexicon import (
     OF_WORDS,
     OUTCOME_NOUNS,
     PUNCTUALITY,
+    READY_WORDS,
     SERVICE_VERBS,
     STEADY_WORDS,
     STOCK_VERBS,
@@ -190,6 +192,8 @@ def is_output(t: Text, quantities: list[Quantity], change: Change, metric: str, 
         return False
     if amount is not None and countable(amount) and _made_by_the_team(t, metric):
         return True  # "Number of steps built", "60 articles written": the team's output
+    if amount is not None and _assets_moved(t, amount):
+        return True  # "30 APIs migrated to the new gateway": the team's own things moved
     head = head_noun(metric, t.lex)
     if (
         amount is not None
@@ -206,6 +210,18 @@ def is_output(t: Text, quantities: list[Quantity], change: Change, metric: str, 
         return activity and not (t.lex.noun(FLOW_NOUNS, head) and _audience(t, metric))
     # no metric named, or only a deed ("review bot presented at 4 conferences")
     return any(counts_activity(t.lex, q) for q in quantities)
+
+
+def _assets_moved(t: Text, q: Quantity) -> bool:
+    """Is ``q`` a count of the team's own systems taken up or moved ("30 APIs migrated",
+    "12 Dienste umgestellt")?"""
+    if q.unit.kind is not UnitKind.LABEL or not t.lex.noun(ASSET_NOUNS, q.unit.code):
+        return False
+    after = range(q.last, min(q.last + 6, t.n))
+    return any(
+        t.match(ADOPTION_VERBS, k) or t.is_word(k, DONE_WORDS) or t.match(READY_WORDS, k)
+        for k in after
+    )  # "412 public services available online", "64 Online-Dienste umgesetzt"
 
 
 def _per_outsider(t: Text, metric: str) -> bool:
@@ -348,6 +364,8 @@ def adopted(t: Text, span: ClauseSpan, q: Quantity) -> bool:
     team's own people or work ("10 engineers complete the training")."""
     if not countable(q) or q.per or counts_activity(t.lex, q):
         return False
+    if q.unit.kind is UnitKind.LABEL and t.lex.noun(ASSET_NOUNS, q.unit.code):
+        return False  # "30 APIs migrated to the new gateway": the team's own things moved
     first = t.skip_openers(span.first, span.last)
     bound = t.match(COMPARATOR_PREFIX, first)
     if q.first != first and not (bound is not None and first + bound[0] == q.first):
