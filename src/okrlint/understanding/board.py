@@ -439,8 +439,10 @@ def _names_a_change(
                 and tokens[k - 1].kind is Kind.WORD
                 and before not in function_words
             )
-            # "through the move" is a noun; "an organisation that gives ..." describes
+            # "through the move" is a noun; "an organisation that gives ..." describes;
+            # "definitions are clear": after a copula a task verb's form is a state
             named = name in _CHANGE_TABLES and any(before in lex.table(n) for n in nominal)
+            named = named or (name == TASK_VERBS and before in lex.table(COPULAS))
             # "Keep communication active and open": a task's verb with nothing after it
             # is a word of state, not a verb
             last = name in (TASK_VERBS, ACQUISITION_VERBS) and not any(
