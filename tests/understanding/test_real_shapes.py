@@ -237,6 +237,9 @@ ACTIVITY = [
     K("4 hours of downtime", "nobase:-"),
     K("14 pitches made to regional funders", "output:-"),
     K("Close 100 bugs in the backlog", "task"),
+    K("Have 5 reference architectures documented", "output:-"),
+    K("2 new languages supported in the app", "task"),
+    K("12 customers migrated to the new plan", "zero:-"),
     # a ratio over people outside the team counts what they do; per a teammate, work
     K("Cut support tickets per customer from 1.4 to 0.9", "change:down"),
     K("Increase support tickets per customer from 22 to 28", "change:up"),
