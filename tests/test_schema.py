@@ -150,6 +150,10 @@ def test_every_example_board_validates(
     assert schema_errors(validator, path.read_text(encoding="utf-8")) == []
 
 
+def one_key_result_text(item: str) -> str:
+    return f"objectives:\n  - title: Grow\n    key_results: [{item}]\n"
+
+
 VALID = {
     "only objectives, as text": """\
         objectives:
@@ -179,6 +183,13 @@ VALID = {
     "a month": "cycle: 2026-07\nkpis: []\n",
     "a half, compact": "cycle: 2026h2\nkpis: []\n",
     "a cycle range": "cycle: {start: 2026-04-01, end: 2027-03-31}\nkpis: []\n",
+    "a fiscal quarter": "cycle: FY26-Q3\nkpis: []\n",
+    "a fiscal quarter, quarter first": "cycle: Q3 FY2026\nkpis: []\n",
+    "a fiscal half": "cycle: fy2026-h1\nkpis: []\n",
+    "a fiscal year": "cycle: FY26\nkpis: []\n",
+    "a semester": "cycle: 2026-S1\nkpis: []\n",
+    "a tertial": "cycle: T2 2026\nkpis: []\n",
+    "a due month": one_key_result_text("{title: A, due: 2026-09}"),
     "numbers read as text": """\
         board: 2026
         owner: 42
@@ -215,6 +226,10 @@ INVALID = {
     "from and baseline together": one_key_result("{title: A, from: 1, baseline: 2}"),
     "to and target together on a kpi": "kpis:\n  - {name: Churn, to: 3, target: 2}\n",
     "a month that does not exist": "cycle: 2026-13\nkpis: []\n",
+    "a fiscal quarter that does not exist": "cycle: FY26-Q5\nkpis: []\n",
+    "a fiscal tertial": "cycle: FY26-T1\nkpis: []\n",
+    "a fourth tertial": "cycle: 2026-T4\nkpis: []\n",
+    "a due month that does not exist": one_key_result("{title: A, due: 2026-13}"),
     "a cycle in words": "cycle: next quarter\nkpis: []\n",
     "a cycle range without an end": "cycle: {start: 2026-07-01}\nkpis: []\n",
     "a threshold of true": "kpis:\n  - {name: Churn, threshold: true}\n",

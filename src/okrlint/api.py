@@ -44,19 +44,20 @@ Linted = tuple[LintedFile, BoardTrace | None]
 def _lint_loaded(loaded: LoadedBoard, config: Config) -> Linted:
     """Lint a loaded board; its result carries its text, for the reporters' source lines."""
     findings, board_trace = lint_board(loaded, config)
-    result = FileResult(loaded.file, tuple(loaded.errors), loaded.source, board_facts(loaded))
+    facts = board_facts(loaded, config)
+    result = FileResult(loaded.file, tuple(loaded.errors), loaded.source, facts)
     linted = LintedFile(result, findings, config, parse_suppressions(loaded.source))
     return linted, board_trace
 
 
-def board_facts(loaded: LoadedBoard) -> BoardFacts | None:
+def board_facts(loaded: LoadedBoard, config: Config) -> BoardFacts | None:
     """Team, cycle and counts of a loaded board (for the health report)."""
     board = loaded.board
     if board is None:
         return None
     from okrlint.understanding.board import board_cycle, board_name
 
-    cycle = board_cycle(board)
+    cycle = board_cycle(board, config.fiscal_year)
     label = cycle.label if cycle is not None else None
     if label is None and board.cycle is not None:
         label = str(board.cycle)  # unreadable: shown as written, ordered last

@@ -26,6 +26,7 @@ from okrlint.config_files import (
     find_config_file,
     load_config_file,
 )
+from okrlint.cycles import CALENDAR_YEAR, FiscalYear
 from okrlint.files import DEFAULT_LIMITS, Limits
 from okrlint.findings import Severity
 
@@ -55,6 +56,7 @@ class Config:
     severities: Mapping[str, Severity] = field(default_factory=lambda: _EMPTY)
     limits: Limits = DEFAULT_LIMITS
     language: str | None = None
+    fiscal_year: FiscalYear = CALENDAR_YEAR
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -316,6 +318,7 @@ def combine(settings: FileSettings | None, cli: CommandLine) -> tuple[Config, di
         severities=severities,
         limits=_limits(values, cli),
         language=cli.language or values.get("language"),
+        fiscal_year=values.get("fiscal-year", CALENDAR_YEAR),
         exclude=tuple(values.get("exclude", DEFAULT_EXCLUDE)),
         extend_exclude=tuple(values.get("extend-exclude", ())),
         per_file_ignores=_per_file_ignores(given, known),
@@ -448,49 +451,29 @@ def describe_settings(config: Config, origin: Mapping[str, str]) -> list[tuple[s
             return ", ".join(f"{k}: {show(v)}" for k, v in value.items()) or "(none)"
         return "(none)" if value is None else str(value)
 
-    rows = [
+    def row(key: str, value: str) -> tuple[str, str, str]:
+        return (key, value, origin.get(key, "default"))
+
+    limits = config.limits
+    return [
         ("config file", config.source or "(none)", "search upward from the path"),
-        (
-            "select",
-            "all rules" if config.select is None else show(config.select),
-            origin.get("select", "default"),
-        ),
-        ("ignore", show(config.ignore), origin.get("ignore", "default")),
+        row("select", "all rules" if config.select is None else show(config.select)),
+        row("ignore", show(config.ignore)),
         ("rules run", show(config.rules()), "select - ignore"),
-        (
-            "severity",
-            show({k: v.value for k, v in config.severities.items()}),
-            origin.get("severity", "default"),
-        ),
+        row("severity", show({k: v.value for k, v in config.severities.items()})),
         (
             "rules (options)",
             show({r: dict(o) for r, o in config.rule_options.items()}),
             origin.get("rules", "default"),
         ),
-        ("fail-on", config.fail_on.value, origin.get("fail-on", "default")),
-        ("exclude", show(config.exclude), origin.get("exclude", "default")),
-        ("extend-exclude", show(config.extend_exclude), origin.get("extend-exclude", "default")),
-        (
-            "per-file-ignores",
-            show(dict(config.per_file_ignores)),
-            origin.get("per-file-ignores", "default"),
-        ),
-        (
-            "language",
-            show(config.language) if config.language else "detected per text",
-            origin.get("language", "default"),
-        ),
-        (
-            "custom-rules",
-            show([r.id for r in config.custom_rules]),
-            origin.get("custom-rules", "default"),
-        ),
-        ("max-file-size", str(config.limits.max_file_size), origin.get("max-file-size", "default")),
-        ("max-depth", str(config.limits.max_depth), origin.get("max-depth", "default")),
-        (
-            "max-alias-nodes",
-            str(config.limits.max_alias_nodes),
-            origin.get("max-alias-nodes", "default"),
-        ),
+        row("fail-on", config.fail_on.value),
+        row("exclude", show(config.exclude)),
+        row("extend-exclude", show(config.extend_exclude)),
+        row("per-file-ignores", show(dict(config.per_file_ignores))),
+        row("language", show(config.language) if config.language else "detected per text"),
+        row("fiscal-year", config.fiscal_year.describe()),
+        row("custom-rules", show([r.id for r in config.custom_rules])),
+        row("max-file-size", str(limits.max_file_size)),
+        row("max-depth", str(limits.max_depth)),
+        row("max-alias-nodes", str(limits.max_alias_nodes)),
     ]
-    return rows

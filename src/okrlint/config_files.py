@@ -8,6 +8,7 @@ the line. :mod:`okrlint.config` combines these values with the command line.
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import re
 from collections.abc import Iterable
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from okrlint.catalog import LANGUAGES
+from okrlint.cycles import FiscalYear
 
 #: The languages a board may set, for messages: "en, de, es or fr".
 LANGUAGE_CHOICES = f"{', '.join(LANGUAGES[:-1])} or {LANGUAGES[-1]}"
@@ -36,6 +38,7 @@ KEYS: dict[str, str] = {
     "extend-exclude": "glob patterns excluded in addition to exclude",
     "per-file-ignores": "glob pattern -> rule ids to skip in matching files",
     "language": f"language of boards that do not set one: {LANGUAGE_CHOICES}",
+    "fiscal-year": "when the fiscal year starts: {start-month: 7, named-by: end}",
     "custom-rules": "house rules written as data",
     "max-file-size": "largest board file, in bytes",
     "max-depth": "deepest YAML nesting",
@@ -237,6 +240,39 @@ def _language(settings: FileSettings, key: str, value: Any) -> str:
     return value.lower()
 
 
+def _fiscal_year(settings: FileSettings, key: str, value: Any) -> FiscalYear:
+    """``fiscal-year: 7``, ``fiscal-year: july`` or ``{start-month: 7, named-by: end}``."""
+    given = value if isinstance(value, dict) else {"start-month": value}
+    unknown = set(given) - {"start-month", "named-by"}
+    if unknown:
+        raise settings.error(
+            key, f"'fiscal-year' takes start-month and named-by, not {', '.join(sorted(unknown))}"
+        )
+    month = _month_number(given.get("start-month", 1))
+    if month is None:
+        raise settings.error(
+            key, "'fiscal-year' start-month must be a month: 1 to 12, or a name such as july"
+        )
+    named_by = given.get("named-by", "end")
+    if named_by not in ("end", "start"):
+        raise settings.error(
+            key, "'fiscal-year' named-by must be end (FY2026 ends in 2026) or start"
+        )
+    return FiscalYear(month, named_by)
+
+
+def _month_number(value: Any) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if 1 <= value <= 12 else None
+    if isinstance(value, str):
+        word = value.strip().lower()
+        for number in range(1, 13):
+            name = calendar.month_name[number].lower()
+            if word in (name, name[:3]):
+                return number
+    return None
+
+
 def _custom(settings: FileSettings, key: str, value: Any) -> list[dict[str, Any]]:
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
         raise settings.error(key, "'custom-rules' expects a list of rule mappings")
@@ -260,6 +296,7 @@ _CHECKS = {
     "extend-exclude": _globs,
     "per-file-ignores": _per_file,
     "language": _language,
+    "fiscal-year": _fiscal_year,
     "custom-rules": _custom,
     "max-file-size": _positive,
     "max-depth": _positive,

@@ -75,7 +75,9 @@ def lint_board(
     from okrlint.understanding.board import understand
 
     try:
-        board = understand(loaded.board, loaded.file, language=config.language)
+        board = understand(
+            loaded.board, loaded.file, language=config.language, fiscal=config.fiscal_year
+        )
     except Exception as exc:  # a reader bug must not end the run either
         return [_internal_error(loaded, "reading the board's goals", exc)], None
     if not rules:

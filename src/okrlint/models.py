@@ -8,6 +8,7 @@ messages are written for people ("expected an ISO date such as 2026-09-30").
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
@@ -25,7 +26,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from okrlint.catalog import LANGUAGES
-from okrlint.cycles import CYCLE_FORMS, parse_cycle_text
+from okrlint.cycles import CYCLE_FORMS, month_end, parse_cycle_text
 
 
 def describe_value(value: Any) -> str:
@@ -114,6 +115,31 @@ NumberOrText = Annotated[float | str, BeforeValidator(_number_or_text)]
 Date = Annotated[dt.date, BeforeValidator(_date)]
 
 
+def _due(value: Any) -> dt.date:
+    """A due date: a day, or a month ("2026-09"), which is due on its last day."""
+    if isinstance(value, str) and (m := _MONTH_DATE.match(value.strip())):
+        return month_end(int(m.group(1)), int(m.group(2)))
+    try:
+        return _date(value)
+    except PydanticCustomError:
+        raise _fail("an ISO date such as 2026-09-30, or a month such as 2026-09", value) from None
+
+
+_MONTH_DATE = re.compile(r"^([0-9]{4})-(0[1-9]|1[0-2])$")
+DueDate = Annotated[
+    dt.date,
+    BeforeValidator(_due),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"type": "string", "pattern": "^\\s*[0-9]{4}-(?:0[1-9]|1[0-2])\\s*$"},
+            ]
+        }
+    ),
+]
+
+
 def _or_null(schema: dict[str, Any]) -> None:
     """A list field's JSON Schema also allows null (an empty ``key_results:``)."""
     listed = {key: schema.pop(key) for key in ("type", "items") if key in schema}
@@ -167,11 +193,14 @@ def _cycle_text(value: Any) -> str | int:
 
 # parse_cycle_text's forms, as an ECMA-262 pattern (case-insensitive by hand).
 _YEAR_RE = "[0-9]{4}"
-_PART_RE = "(?:[Qq][1-4]|[Hh][12])"
+_PART_RE = "(?:[Qq][1-4]|[Hh][12]|[Ss][12]|[Tt][1-3])"
+_FISCAL_PART_RE = "(?:[Qq][1-4]|[Hh][12])"
+_FY_RE = "[Ff][Yy]\\s*[-_ ]?\\s*(?:[0-9]{4}|[0-9]{2})"
 _SEP_RE = r"\s*[-/_ ]?\s*"
 _CYCLE_PATTERN = (
     rf"^\s*(?:{_YEAR_RE}(?:{_SEP_RE}{_PART_RE}|-(?:0[1-9]|1[0-2]))?"
-    rf"|{_PART_RE}{_SEP_RE}{_YEAR_RE})\s*$"
+    rf"|{_PART_RE}{_SEP_RE}{_YEAR_RE}"
+    rf"|{_FY_RE}(?:{_SEP_RE}{_FISCAL_PART_RE})?|{_FISCAL_PART_RE}{_SEP_RE}{_FY_RE})\s*$"
 )
 _CYCLE_TEXT_SCHEMA = {
     "anyOf": [
@@ -275,9 +304,12 @@ class KeyResultSpec(_FromTo):
         examples=["days", "%"],
     )
     owner: Text | None = Field(default=None, description="Who answers for it.", examples=["dana"])
-    due: Date | None = Field(
+    due: DueDate | None = Field(
         default=None,
-        description="When it resolves (an ISO date); defaults to the cycle's end.",
+        description=(
+            "When it resolves: a day (2026-09-30) or a month (2026-09, its last day); "
+            "defaults to the cycle's end."
+        ),
         examples=["2026-09-30"],
     )
     kpi: Text | None = Field(
@@ -331,9 +363,12 @@ class Objective(_Model):
         examples=["Make onboarding effortless for new teams"],
     )
     owner: Text | None = Field(default=None, description="Who answers for it.", examples=["growth"])
-    due: Date | None = Field(
+    due: DueDate | None = Field(
         default=None,
-        description="When it resolves (an ISO date); defaults to the cycle's end.",
+        description=(
+            "When it resolves: a day (2026-09-30) or a month (2026-09, its last day); "
+            "defaults to the cycle's end."
+        ),
         examples=["2026-09-30"],
     )
     key_results: Annotated[list[KeyResultItem], BeforeValidator(_optional_list)] = Field(
@@ -366,7 +401,7 @@ class Kpi(_FromTo):
     current: NumberOrText | None = Field(
         default=None, description="The latest reading.", examples=[4.6]
     )
-    due: Date | None = Field(
+    due: DueDate | None = Field(
         default=None,
         description="Accepted only to be reported: a KPI has no end.",
         examples=["2026-09-30"],

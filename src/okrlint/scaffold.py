@@ -132,6 +132,13 @@ _SECTIONS: tuple[tuple[str, str, Callable[[], list[str]]], ...] = (
         lambda: ["# language: en"],
     ),
     (
+        "fiscal-year",
+        "When the fiscal year starts, to date fiscal cycles (FY26-Q3): its first month, "
+        "and whether the year it ends in (end, the common case) or starts in names it "
+        "(default: fiscal years are calendar years).",
+        lambda: ["# fiscal-year: {start-month: july, named-by: end}"],
+    ),
+    (
         "max-file-size",
         "Input limits: the largest board file, in bytes.",
         _limit("max_file_size"),

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePath
 
-from okrlint.cycles import Cycle, cycle_from_range, parse_cycle_text
+from okrlint.cycles import CALENDAR_YEAR, Cycle, FiscalYear, cycle_from_range, parse_cycle_text
 from okrlint.models import Board, CycleRange, KeyResultSpec, Kpi, Objective
 from okrlint.positions import NodePath
 from okrlint.understanding.detection import (
@@ -146,17 +146,25 @@ def board_name(board: Board, file: str) -> str:
     return board.board or PurePath(file).stem
 
 
-def board_cycle(board: Board) -> Cycle | None:
+def board_cycle(board: Board, fiscal: FiscalYear = CALENDAR_YEAR) -> Cycle | None:
+    """The board's cycle, fiscal periods dated by ``fiscal`` (the configured fiscal year)."""
     value = board.cycle
     if value is None:
         return None
     if isinstance(value, CycleRange):
         return cycle_from_range(value.start, value.end)
-    return parse_cycle_text(str(value))
+    return parse_cycle_text(str(value), fiscal)
 
 
-def understand(board: Board, file: str, *, language: str | None = None) -> UnderstoodBoard:
-    """Read every goal of ``board`` once, each in its language (set or detected)."""
+def understand(
+    board: Board,
+    file: str,
+    *,
+    language: str | None = None,
+    fiscal: FiscalYear = CALENDAR_YEAR,
+) -> UnderstoodBoard:
+    """Read every goal of ``board`` once, each in its language (set or detected); its
+    cycle's dates follow ``fiscal`` where it names a fiscal period ("FY26-Q3")."""
     fallback = _BoardLanguage(board) if not board.language and not language else None
     kpis = tuple(_kpi_view(k, kpi, board, language, fallback) for k, kpi in enumerate(board.kpis))
     by_id = {k.id: k for k in kpis if k.id is not None}
@@ -186,7 +194,7 @@ def understand(board: Board, file: str, *, language: str | None = None) -> Under
         file=file,
         name=board_name(board, file),
         board=board,
-        cycle=board_cycle(board),
+        cycle=board_cycle(board, fiscal),
         language=board.language or language or "",
         objectives=tuple(objectives),
         kpis=kpis,
