@@ -190,6 +190,29 @@ VALID = {
     "a semester": "cycle: 2026-S1\nkpis: []\n",
     "a tertial": "cycle: T2 2026\nkpis: []\n",
     "a due month": one_key_result_text("{title: A, due: 2026-09}"),
+    "tracker fields": """\
+        notes: imported from the tracker
+        x-tracker-id: 4411
+        objectives:
+          - title: Grow
+            status: on track
+            progress: 0.4
+            confidence: 7/10
+            priority: P1
+            stretch: false
+            parent: Company/O2
+            tags: [growth]
+            links: [https://example.com]
+            x-sheet-row: 12
+            initiatives:
+              - Run a pricing workshop
+              - {title: Ship the wizard, owner: dana, due: 2026-08, progress: "50%"}
+            key_results:
+              - {title: Raise activation from 61% to 75%, progress: "85%", stretch: true,
+                 initiatives: [Add a checklist], x-jira: GROW-12}
+        kpis:
+          - {name: Churn, threshold: "< 4", status: green, x-source: looker}
+        """,
     "numbers read as text": """\
         board: 2026
         owner: 42
@@ -229,6 +252,15 @@ INVALID = {
     "a fiscal quarter that does not exist": "cycle: FY26-Q5\nkpis: []\n",
     "a fiscal tertial": "cycle: FY26-T1\nkpis: []\n",
     "a fourth tertial": "cycle: 2026-T4\nkpis: []\n",
+    "a progress above 1": one_key_result("{title: A, progress: 85}"),
+    "a progress in words": one_key_result("{title: A, progress: most}"),
+    "stretch as text": one_key_result("{title: A, stretch: 'yes'}"),
+    "an initiative mapping without a title": (
+        "objectives:\n  - {title: Grow, initiatives: [{owner: dana}]}\n"
+    ),
+    "an unknown initiative field": (
+        "objectives:\n  - {title: Grow, initiatives: [{title: A, colour: red}]}\n"
+    ),
     "a due month that does not exist": one_key_result("{title: A, due: 2026-13}"),
     "a cycle in words": "cycle: next quarter\nkpis: []\n",
     "a cycle range without an end": "cycle: {start: 2026-07-01}\nkpis: []\n",

@@ -141,6 +141,7 @@ def _kind_of(path: NodePath) -> str:
         "kpis": "kpi",
         "cycle": "cycle",
         "threshold": "threshold",
+        "initiatives": "initiative",
     }.get(last, "board")
 
 
@@ -166,7 +167,10 @@ def _schema_error(kind: str, path: NodePath, err: Any, tree: YamlTree, file: str
     if kind == "extra_forbidden":
         name = str(path[-1])
         allowed = ALLOWED_FIELDS[_kind_of(path[:-1])]
-        message = f"unknown field '{name}'{owner}; allowed: {', '.join(allowed)}"
+        message = (
+            f"unknown field '{name}'{owner}; allowed: {', '.join(allowed)}, "
+            "or any field starting with 'x-'"
+        )
         close = difflib.get_close_matches(name, allowed, n=1)
         hint = f"did you mean '{close[0]}'?" if close else ""
         span = key_node.span if key_node is not None else _span(node)

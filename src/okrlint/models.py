@@ -39,6 +39,14 @@ from okrlint.model_types import (
     optional_list,
     or_null,
 )
+from okrlint.tracker_fields import (
+    Initiatives,
+    InitiativeSpec,
+    TextList,
+    Tracked,
+    extensions,
+    without_own_fields,
+)
 
 __all__ = [
     "ALLOWED_FIELDS",
@@ -75,9 +83,10 @@ def _alias_properties(schema: dict[str, Any]) -> None:
             )
     if exclusive:
         schema["allOf"] = exclusive
+    extensions(schema)
 
 
-class _FromTo(Model):
+class _FromTo(Tracked):
     """A mapping with ``from``/``to`` and their aliases ``baseline``/``target``."""
 
     model_config = ConfigDict(json_schema_extra=_alias_properties)
@@ -143,6 +152,11 @@ class KeyResultSpec(_FromTo):
         description="The id of the KPI this bet moves this cycle.",
         examples=["churn"],
     )
+    initiatives: Initiatives | None = Field(
+        default=None,
+        description="The tasks that should move it: never read as key results.",
+        examples=[["Ship the onboarding wizard"]],
+    )
 
 
 def _key_result_kind(value: Any) -> str | None:
@@ -178,7 +192,7 @@ KeyResultItem = Annotated[
 UNION_TAGS = frozenset({"text", "spec"})
 
 
-class Objective(Model):
+class Objective(Tracked):
     """A bet: a qualitative aim, measured by its key results."""
 
     id: Text | None = Field(
@@ -196,6 +210,16 @@ class Objective(Model):
             "defaults to the cycle's end."
         ),
         examples=["2026-09-30"],
+    )
+    parent: Text | None = Field(
+        default=None,
+        description="The objective this one aligns to, on another board: board/objective-id.",
+        examples=["Company/O2"],
+    )
+    initiatives: Initiatives | None = Field(
+        default=None,
+        description="The tasks under this objective: never read as key results.",
+        examples=[["Run a pricing workshop with sales"]],
     )
     key_results: Annotated[list[KeyResultItem], BeforeValidator(optional_list)] = Field(
         default_factory=list,
@@ -274,6 +298,7 @@ LanguageCode = Annotated[
 
 def _board_needs_content(schema: dict[str, Any]) -> None:
     schema["anyOf"] = [{"required": ["objectives"]}, {"required": ["kpis"]}]
+    extensions(schema)
 
 
 class Board(Model):
@@ -296,6 +321,15 @@ class Board(Model):
         "detected per text when absent.",
         examples=["en"],
     )
+    links: TextList | None = Field(
+        default=None,
+        description="Links: docs, dashboards.",
+        examples=[["https://wiki.example.com/growth"]],
+    )
+    notes: Text | None = Field(
+        default=None, description="Free notes.", examples=["drafted at the offsite"]
+    )
+    tags: TextList | None = Field(default=None, description="Labels.", examples=[["growth"]])
     kpis: Annotated[list[Kpi], BeforeValidator(optional_list)] = Field(
         default_factory=list,
         description="Vital signs: ongoing, with a threshold, no end.",
@@ -339,39 +373,31 @@ class Board(Model):
                 "okrlint_empty_board",
                 "a board needs 'objectives' or 'kpis' (or both)",
             )
-        return data
+        return without_own_fields(data)
 
 
-#: The fields allowed in each kind of mapping, for "unknown field" messages.
+def _names(model: type[Model]) -> tuple[str, ...]:
+    """The names a mapping may use: each field's, and its aliases ("baseline")."""
+    names: list[str] = []
+    tracked = set(Tracked.model_fields)
+    fields = sorted(model.model_fields.items(), key=lambda item: item[0] in tracked)
+    for name, info in fields:  # the model's own fields first, then the tracker's
+        choices = info.validation_alias
+        if isinstance(choices, AliasChoices):
+            names += [str(c) for c in choices.choices]
+        else:
+            names.append(info.serialization_alias or name)
+    return tuple(names)
+
+
+#: The fields allowed in each kind of mapping, for "unknown field" messages (and any
+#: field starting with "x-").
 ALLOWED_FIELDS: dict[str, tuple[str, ...]] = {
-    "board": tuple(Board.model_fields),
-    "objective": tuple(Objective.model_fields),
-    "key result": (
-        "title",
-        "id",
-        "metric",
-        "from",
-        "baseline",
-        "to",
-        "target",
-        "unit",
-        "owner",
-        "due",
-        "kpi",
-    ),
-    "kpi": (
-        "id",
-        "name",
-        "owner",
-        "unit",
-        "threshold",
-        "current",
-        "due",
-        "from",
-        "baseline",
-        "to",
-        "target",
-    ),
+    "board": _names(Board),
+    "objective": _names(Objective),
+    "key result": _names(KeyResultSpec),
+    "kpi": _names(Kpi),
+    "initiative": _names(InitiativeSpec),
     "cycle": ("start", "end"),
     "threshold": ("min", "max"),
 }

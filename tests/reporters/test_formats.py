@@ -613,7 +613,9 @@ def test_concise_is_one_line_per_finding(tmp_path: Path) -> None:
     )
     assert rendered.err == (
         "boards/schema.yaml:4:5: schema-error unknown field 'tittle' in objectives[0]; "
-        "allowed: id, title, owner, due, key_results (objectives[0].tittle)\n"
+        "allowed: id, title, owner, due, parent, initiatives, key_results, status, progress, "
+        "confidence, priority, stretch, links, notes, tags, or any field starting with 'x-' "
+        "(objectives[0].tittle)\n"
     )
     awkward = render("concise", awkward_result())
     assert len(awkward.out.splitlines()) == 4
