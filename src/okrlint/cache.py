@@ -38,14 +38,14 @@ from okrlint.cycles import Cycle
 from okrlint.errors import ErrorKind, InputError
 from okrlint.files import write_atomic
 from okrlint.findings import Applicability, BoardFacts, FileResult, Finding, Fix, Severity
-from okrlint.history import BoardTrace, GoalTrace
+from okrlint.history import BoardTrace, GoalTrace, ObjectiveTrace
 from okrlint.policy import Suppression
 from okrlint.positions import Position, Span
 
 __all__ = ["CACHE_DIR_NAME", "CachedBoard", "ResultCache", "default_cache"]
 
 CACHE_DIR_NAME = ".okrlint_cache"
-_FORMAT = "1"  # bump when the entry layout changes
+_FORMAT = "2"  # bump when the entry layout changes
 _GENERATION = re.compile(r"^[0-9a-f]{16}$")
 _FLUSH_EVERY = 500  # entries kept in memory before they are written
 
@@ -60,6 +60,7 @@ _RECORDS: dict[str, type[Any]] = {
         Fix,
         GoalTrace,
         InputError,
+        ObjectiveTrace,
         Position,
         Span,
         Suppression,

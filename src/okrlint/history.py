@@ -55,12 +55,24 @@ class GoalTrace:
 
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
+class ObjectiveTrace:
+    """What cross-board rules need of one objective: its id and the parent it names."""
+
+    path: NodePath
+    id: str  # as written, else O1, O2, ... by position
+    parent: str  # "" when it names none
+    span: Span  # where its parent is written
+
+
+@pickled_by_fields
+@dataclass(frozen=True, slots=True)
 class BoardTrace:
     file: str
     team: str
     cycle: Cycle
     key_results: tuple[GoalTrace, ...]
     report: bool = True  # False for boards loaded only as history (not given to lint)
+    objectives: tuple[ObjectiveTrace, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +116,16 @@ def trace(board: UnderstoodBoard, loaded: LoadedBoard, report: bool = True) -> B
         )
         for kr in board.key_results
     )
-    return BoardTrace(loaded.file, team_of(board), board.cycle, goals, report)
+    objectives = tuple(
+        ObjectiveTrace(
+            path=o.path,
+            id=o.model.id or f"O{o.index + 1}",
+            parent=(o.model.parent or "").strip(),
+            span=loaded.span_of(o.path, "parent"),
+        )
+        for o in board.objectives
+    )
+    return BoardTrace(loaded.file, team_of(board), board.cycle, goals, report, objectives)
 
 
 @dataclass(slots=True)

@@ -56,3 +56,53 @@ def test_a_bad_progress_names_the_forms(repo: Repo) -> None:
     assert proc.returncode == 2
     assert 'a fraction from 0 to 1, or a percentage such as "85%"' in proc.stderr
     assert "b.yaml:8" in proc.stderr
+
+
+COMPANY = """\
+board: Company
+cycle: 2026-Q3
+objectives:
+  - title: Win the mid-market
+    key_results: [Grow mid-market ARR from $2M to $3M, Sign 40 new mid-market customers]
+"""
+
+
+def _growth(parent: str) -> str:
+    return (
+        "board: Growth\ncycle: 2026-Q3\nobjectives:\n  - title: Make onboarding effortless\n"
+        f"    parent: {parent}\n    key_results:\n      - Raise activation from 61% to 75%\n"
+        "      - Cut onboarding time from 10 days to 6 days\n"
+    )
+
+
+def test_a_parent_resolves_against_the_boards_of_the_run(repo: Repo) -> None:
+    repo.write("goals/company.yaml", COMPANY)
+    repo.write("goals/growth.yaml", _growth("Company/O1"))
+    _code, data = repo.json("goals", "--select", "unknown-parent")
+    assert findings(data) == []
+
+    repo.write("goals/growth.yaml", _growth("Company/O2"))
+    _code, data = repo.json("goals", "--select", "unknown-parent")
+    assert findings(data) == [("goals/growth.yaml", 5, "unknown-parent")]
+    assert data["findings"][0]["message"] == (
+        "parent 'Company/O2': board 'Company' has no objective 'O2'"
+    )
+    assert data["findings"][0]["column"] == 13
+
+    repo.write("goals/growth.yaml", _growth("Compnay/O1"))
+    _code, data = repo.json("goals", "--select", "unknown-parent")
+    assert [f["hint"] for f in data["findings"]] == ["did you mean Company/O1?"]
+
+    repo.write("goals/growth.yaml", _growth("the company objective"))
+    _code, data = repo.json("goals", "--select", "unknown-parent")
+    assert [f["hint"] for f in data["findings"]] == [
+        "write it as board/objective-id, e.g. Company/O2"
+    ]
+
+
+def test_a_board_never_seen_is_not_reported_for_one_file_alone(repo: Repo) -> None:
+    """pre-commit passes the changed file only: the company board was not given."""
+    repo.write("goals/company.yaml", COMPANY)
+    repo.write("goals/growth.yaml", _growth("Compnay/O1"))
+    _code, data = repo.json("goals/growth.yaml", "--select", "unknown-parent")
+    assert findings(data) == []

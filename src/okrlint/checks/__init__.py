@@ -48,6 +48,7 @@ from okrlint.checks import (
     too_many_objectives,
     unit_mismatch,
     unknown_kpi,
+    unknown_parent,
 )
 from okrlint.findings import Hit, RuleKind
 
@@ -92,6 +93,7 @@ MODULES: tuple[ModuleType, ...] = (
     kpi_without_owner,
     key_result_without_owner,
     unknown_kpi,
+    unknown_parent,
     red_kpi_without_okr,
 )
 
