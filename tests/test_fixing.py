@@ -249,3 +249,44 @@ def test_each_sarif_edit_stands_alone_though_the_file_is_parsed_once(tmp_path: P
         assert edits
         assert text == apply_fixes(ODD, [fix])[0]
     assert standalone_replacements(str(tmp_path / "missing.yaml"), fixes[:2]) == [[], []]
+
+
+def test_a_task_moves_into_its_objectives_initiatives() -> None:
+    """output-not-outcome's suggested fix: the work leaves the key results and joins the
+    objective's initiatives (created after the other fields, or appended to)."""
+    from okrlint.api import lint_text
+    from okrlint.config import Config
+    from okrlint.fixing import apply_fixes
+
+    board = (
+        "cycle: 2026-Q3\n"
+        "objectives:\n"
+        "  - title: Make onboarding effortless\n"
+        "    owner: dana  # the growth lead\n"
+        "    key_results:\n"
+        "      - Raise activation from 61% to 75%\n"
+        "      - Launch the onboarding wizard\n"
+        "      - Cut onboarding time from 10 days to 6 days\n"
+    )
+    result = lint_text(board, "b.yaml", Config(select=("output-not-outcome",)))
+    (finding,) = result.findings
+    assert finding.fix is not None
+    assert (finding.fix.action, finding.fix.applicability.value) == (
+        "move-to-initiatives",
+        "suggested",
+    )
+    fixed, why = apply_fixes(board, [finding.fix])
+    assert why == ""
+    assert fixed == (
+        "cycle: 2026-Q3\n"
+        "objectives:\n"
+        "  - title: Make onboarding effortless\n"
+        "    owner: dana  # the growth lead\n"
+        "    initiatives:\n"
+        "      - Launch the onboarding wizard\n"
+        "    key_results:\n"
+        "      - Raise activation from 61% to 75%\n"
+        "      - Cut onboarding time from 10 days to 6 days\n"
+    )
+    again = lint_text(fixed, "b.yaml", Config(select=("output-not-outcome",)))
+    assert again.findings == ()

@@ -12,6 +12,8 @@ Fixes (see each rule's ``fix:`` in ``rules/``):
     ``kpis:`` as ``{id, name, threshold, unit}``; an objective left without key
     results is left so (objective-without-key-results reports it), never given an
     invented bet;
+  * ``move-to-initiatives``: a task written as a key result leaves the key results and
+    joins its objective's ``initiatives:`` (the work stays in the plan);
   * ``add-kpi``: a guard-rail joins ``kpis:`` and the bet stays;
   * ``set``: a field takes a value (``kpi:`` to the KPI it surely meant, a ``cycle:``).
 """
@@ -163,6 +165,9 @@ def _rewrite(parsed: _Parsed, data: Any, fixes: Sequence[Fix]) -> str:
                 removals.append(fix.target)
         elif fix.action == "set":
             _set_fields(data, fix.target, fix.values)
+        elif fix.action == "move-to-initiatives":
+            _add_initiative(data, fix.target, dict(fix.values).get("title", ""))
+            removals.append(fix.target)
     for path in sorted(set(removals), key=_removal_order, reverse=True):
         _remove(data, path)
     fixed = _dump(parsed.rt, data)
@@ -279,6 +284,24 @@ def _add_kpi(data: Any, values: dict[str, str]) -> None:
             value = _unique(value, taken)
         kpi[key] = DoubleQuotedScalarString(value) if key in ("threshold", "unit") else value
     kpis.append(kpi)
+
+
+def _add_initiative(data: Any, path: tuple[Any, ...], title: str) -> None:
+    """Add ``title`` to the initiatives of the objective that holds the key result at
+    ``path`` (``objectives[i].key_results[j]``), unless it is there already."""
+    from ruamel.yaml.comments import CommentedSeq
+
+    objective = _node(data, path[:2])
+    if not hasattr(objective, "insert") or not title:
+        return
+    initiatives = objective.get("initiatives")
+    if initiatives is None:
+        initiatives = CommentedSeq()
+        keys = list(objective)
+        position = keys.index("key_results") if "key_results" in keys else len(keys)
+        objective.insert(position, "initiatives", initiatives)
+    if title not in [str(i.get("title", "")) if hasattr(i, "get") else str(i) for i in initiatives]:
+        initiatives.append(title)
 
 
 def _unique(wanted: str, taken: set[str]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
-from okrlint.findings import Hit, RuleKind
+from okrlint.findings import Applicability, Fix, Hit, RuleKind
 from okrlint.understanding.meaning import Intent
 
 if TYPE_CHECKING:
@@ -25,12 +25,22 @@ def check(board: Judged, options: Mapping[str, Any]) -> Iterator[Hit]:
         else:
             what = m.metric or "the team's own activity"
             message = f'"{kr.text}" counts the team\'s own activity ({what}), not a result'
+        fix = None
+        if m.intent is Intent.TASK:  # the work itself: it belongs with the initiatives
+            fix = Fix(
+                "move it to the objective's initiatives",
+                Applicability.SUGGESTED,
+                "move-to-initiatives",
+                kr.path,
+                (("title", kr.text),),
+            )
         yield Hit(
             kr.path,
             message,
-            "keep the work in the plan and put the result it should change on the board: "
-            "from X to Y",
+            "keep the work in the plan (initiatives:) and put the result it should change on "
+            "the board: from X to Y",
             field=kr.field,
+            fix=fix,
         )
 
 
