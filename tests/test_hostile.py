@@ -174,7 +174,7 @@ def test_alias_limit_and_its_option(repo: Path) -> None:
     assert errors_of(data)["small.yaml"][0] == "limit-exceeded"
     _code, data = report(repo, "small.yaml", "--max-alias-nodes", "10000")
     # past the limit, it is simply not a board
-    assert errors_of(data)["small.yaml"][0] == "schema-error"
+    assert errors_of(data)["small.yaml"][0] == "not-a-board"
 
 
 def test_a_second_document_is_an_error_naming_its_line(repo: Path) -> None:

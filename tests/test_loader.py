@@ -668,3 +668,20 @@ def test_span_of_points_at_items_and_fields() -> None:
     assert loaded.span_of(("objectives", 0), "owner").start == Position(8, 5)
     # the whole board
     assert loaded.span_of(()).start == Position(1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("services:\n  web:\n    image: nginx\n", "not-a-board"),  # a docker-compose.yml
+        ("- id: lint\n  entry: make lint\n", "not-a-board"),  # a hooks file, a playbook
+        ("{}\n", "not-a-board"),
+        ("- title: Grow\n  key_results: [A]\n", "schema-error"),  # a board written as a list
+        ("objetives:\n  - title: Grow\n", "schema-error"),  # a board with a typo
+        ("KPIs:\n  - name: Churn\n", "schema-error"),
+        ("cycle: 2026-Q3\n", "schema-error"),  # a board's mark, nothing in it yet
+    ],
+)
+def test_yaml_that_is_no_board_is_told_from_a_broken_board(text: str, kind: str) -> None:
+    error = only_error(text)
+    assert error.kind.value == kind, error.message

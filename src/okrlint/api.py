@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from okrlint.checks import HISTORY_CHECKS
 from okrlint.config import Config, Resolver
 from okrlint.engine import check_history, lint_board
-from okrlint.errors import InputError
+from okrlint.errors import ErrorKind, InputError
 from okrlint.files import read_source
 from okrlint.findings import BoardFacts, FileResult, Finding, LintResult
 from okrlint.history import BoardTrace, History
@@ -48,6 +48,18 @@ def _lint_loaded(loaded: LoadedBoard, config: Config) -> Linted:
     result = FileResult(loaded.file, tuple(loaded.errors), loaded.source, facts)
     linted = LintedFile(result, findings, config, parse_suppressions(loaded.source))
     return linted, board_trace
+
+
+def _not_a_board(result: FileResult) -> bool:
+    return bool(result.errors) and all(e.kind is ErrorKind.NOT_A_BOARD for e in result.errors)
+
+
+def _skipped_notice(skipped: Sequence[str]) -> list[str]:
+    if not skipped:
+        return []
+    many = len(skipped) > 1
+    files = f"{len(skipped)} files that are not boards" if many else "1 file that is not a board"
+    return [f"skipped {files} (--verbose lists them)"]
 
 
 def board_facts(loaded: LoadedBoard, config: Config) -> BoardFacts | None:
@@ -121,13 +133,21 @@ def lint_paths(
     def excluded(path: Path) -> bool:
         return config_of(path).excluded(path)
 
+    def included(path: Path) -> bool:
+        return config_of(path).included(path)
+
     force = config.force_exclude if config is not None else resolver.cli.force_exclude
-    found = discover(paths, excluded, force_exclude=force)
+    found = discover(paths, excluded, force_exclude=force, included=included)
     linted: list[LintedFile] = [
         LintedFile(FileResult(e.file, (e,)), [], config or Config()) for e in found.errors
     ]
     traces = History()
-    for item, board_trace in _lint_files(found.files, config_of, on_file, jobs, cache):
+    skipped: list[str] = []
+    linted_files = _lint_files(found.files, config_of, on_file, jobs, cache)
+    for path, (item, board_trace) in zip(found.files, linted_files, strict=True):
+        if path in found.walked and _not_a_board(item.result):
+            skipped.append(item.result.file)  # a docker-compose.yml in a folder walk
+            continue
         linted.append(item)
         traces.add(board_trace)
     given_files = [Path(p) for p in paths if not Path(p).is_dir()]
@@ -147,7 +167,8 @@ def lint_paths(
         baseline,
         root=str(root or Path.cwd()),
         fail_on=run_config.fail_on,
-        notices=found.notices,
+        notices=[*found.notices, *_skipped_notice(skipped)],
+        skipped=skipped,
     )
 
 

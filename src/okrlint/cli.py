@@ -269,6 +269,9 @@ def check_cli(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print findings only: no source, no summary.")
     ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also list the files skipped as no board.")
+    ] = False,
     exit_zero: Annotated[
         bool,
         typer.Option(
@@ -338,6 +341,7 @@ def check_cli(
             diff=diff,
             unsafe_fixes=unsafe_fixes,
             cache=not no_cache,
+            verbose=verbose,
             progress=not quiet and sys.stderr.isatty() and use_color(no_color, sys.stderr),
         )
         outcome = run_check(request)

@@ -34,6 +34,9 @@ if TYPE_CHECKING:  # house rules load (with the reader) only for a file that has
     from okrlint.custom_rules import CustomRule
 
 DEFAULT_EXCLUDE: tuple[str, ...] = (".*",)
+#: The files a folder walk reads (gitignore-style globs); a file given by name is read
+#: whatever its name.
+DEFAULT_INCLUDE: tuple[str, ...] = ("*.yaml", "*.yml")
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 
@@ -57,6 +60,7 @@ class Config:
     limits: Limits = DEFAULT_LIMITS
     language: str | None = None
     fiscal_year: FiscalYear = CALENDAR_YEAR
+    include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -144,6 +148,19 @@ class Config:
         return bool(self._exclude_spec.match_file(rel)) or bool(
             Path(path).is_dir() and self._exclude_spec.match_file(rel + "/")
         )
+
+    def included(self, path: str | Path) -> bool:
+        """Does a folder walk read ``path``: does an ``include`` pattern match it?"""
+        if self.include == DEFAULT_INCLUDE:
+            return str(path).lower().endswith((".yaml", ".yml"))
+        rel = self._relative(path)
+        if rel.startswith("../"):
+            rel = Path(path).name
+        return bool(self._include_spec.match_file(rel))
+
+    @cached_property
+    def _include_spec(self) -> Any:
+        return _spec(self.include)
 
     def _relative(self, path: str | Path) -> str:
         base = self.base or os.getcwd()
@@ -319,6 +336,7 @@ def combine(settings: FileSettings | None, cli: CommandLine) -> tuple[Config, di
         limits=_limits(values, cli),
         language=cli.language or values.get("language"),
         fiscal_year=values.get("fiscal-year", CALENDAR_YEAR),
+        include=tuple(values.get("include", DEFAULT_INCLUDE)),
         exclude=tuple(values.get("exclude", DEFAULT_EXCLUDE)),
         extend_exclude=tuple(values.get("extend-exclude", ())),
         per_file_ignores=_per_file_ignores(given, known),
@@ -467,6 +485,7 @@ def describe_settings(config: Config, origin: Mapping[str, str]) -> list[tuple[s
             origin.get("rules", "default"),
         ),
         row("fail-on", config.fail_on.value),
+        row("include", show(config.include)),
         row("exclude", show(config.exclude)),
         row("extend-exclude", show(config.extend_exclude)),
         row("per-file-ignores", show(dict(config.per_file_ignores))),

@@ -20,6 +20,7 @@ class ErrorKind(StrEnum):
     DUPLICATE_KEY = "duplicate-key"
     DUPLICATE_ID = "duplicate-id"
     LIMIT_EXCEEDED = "limit-exceeded"
+    NOT_A_BOARD = "not-a-board"
 
 
 #: What each kind means, for ``okrlint rules`` and SARIF ``rules[]``.
@@ -31,6 +32,10 @@ ERROR_KIND_SUMMARIES: dict[ErrorKind, str] = {
     ErrorKind.DUPLICATE_ID: "Two objectives, key results or KPIs of one board share an id.",
     ErrorKind.LIMIT_EXCEEDED: (
         "The file exceeds an input limit (size, nesting, aliases, documents)."
+    ),
+    ErrorKind.NOT_A_BOARD: (
+        "A file given by name is YAML but no board (no objectives, kpis or board at its "
+        "top); in a folder walk such files are skipped."
     ),
 }
 

@@ -165,6 +165,7 @@ class LintResult:
     files: tuple[FileResult, ...] = ()
     findings: tuple[Finding, ...] = ()
     notices: tuple[str, ...] = ()
+    skipped: tuple[str, ...] = ()  # files of a folder walk that are YAML but no board
     root: str = ""  # the repository root (absolute), for repository-relative paths
     suppressed: tuple[Finding, ...] = ()  # findings silenced by inline suppressions
     baseline_hidden: int = 0  # findings the baseline hid

@@ -89,11 +89,23 @@ def load_text(text: str, file: str = "<text>", limits: Limits = DEFAULT_LIMITS) 
     if root.kind != "map":
         loaded.errors.append(
             InputError(
-                ErrorKind.SCHEMA_ERROR,
+                ErrorKind.NOT_A_BOARD if _other_list(root.data) else ErrorKind.SCHEMA_ERROR,
                 "a board is a mapping with 'objectives' and/or 'kpis', "
                 f"found {describe_value(root.data)}",
                 file,
                 root.span,
+            )
+        )
+        return loaded
+    unmarked = _not_a_board(root.data)
+    if unmarked:
+        loaded.errors.append(
+            InputError(
+                ErrorKind.NOT_A_BOARD,
+                f"not a board: no 'objectives', 'kpis' or 'board' at its top ({unmarked})",
+                file,
+                root.span,
+                hint="a folder walk skips such files; given by name, it is an input error",
             )
         )
         return loaded
@@ -104,6 +116,32 @@ def load_text(text: str, file: str = "<text>", limits: Limits = DEFAULT_LIMITS) 
         return loaded
     loaded.errors.extend(_duplicate_ids(loaded.board, tree, file))
     return loaded
+
+
+#: The top-level keys that make a YAML file a board (and what a near miss is measured to).
+BOARD_MARKS = ("objectives", "kpis", "board", "cycle")
+_NEAR = (*BOARD_MARKS, "objective", "kpi", "key_results", "okrs", "okr")
+
+
+def _other_list(data: Any) -> bool:
+    """Is the top-level list something else than goals ("- title: Grow ..." is a board
+    written as a list: an error to report; a playbook or a hooks file is skipped)?"""
+    return isinstance(data, list) and not any(
+        isinstance(item, dict) and ("title" in item or not _not_a_board(item)) for item in data
+    )
+
+
+def _not_a_board(data: Any) -> str:
+    """Why a top-level mapping is no board ("its keys: services, volumes"), or "" when
+    it has a board's key or a near miss of one ("objetives": a board with a typo)."""
+    keys = [str(k) for k in data] if isinstance(data, dict) else []
+    lowered = [k.strip().lower() for k in keys]
+    if any(k in BOARD_MARKS for k in keys):
+        return ""
+    if any(difflib.get_close_matches(k, _NEAR, n=1, cutoff=0.75) for k in lowered):
+        return ""
+    shown = ", ".join(keys[:6]) + (", ..." if len(keys) > 6 else "")
+    return f"its keys: {shown}" if keys else "an empty mapping"
 
 
 def load_board(

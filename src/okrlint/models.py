@@ -368,12 +368,25 @@ class Board(Model):
     @model_validator(mode="before")
     @classmethod
     def _has_content(cls, data: Any) -> Any:
-        if isinstance(data, dict) and "objectives" not in data and "kpis" not in data:
+        if (
+            isinstance(data, dict)
+            and "objectives" not in data
+            and "kpis" not in data
+            and not any(_near_content(k) for k in data)  # "objetives": the typo is reported
+        ):
             raise PydanticCustomError(
                 "okrlint_empty_board",
                 "a board needs 'objectives' or 'kpis' (or both)",
             )
         return without_own_fields(data)
+
+
+def _near_content(key: object) -> bool:
+    """Is ``key`` a misspelling of "objectives" or "kpis" ("objetives", "KPIs")?"""
+    import difflib
+
+    word = str(key).strip().lower()
+    return bool(difflib.get_close_matches(word, ("objectives", "kpis"), n=1, cutoff=0.75))
 
 
 def _names(model: type[Model]) -> tuple[str, ...]:

@@ -205,6 +205,7 @@ def finish(
     root: str,
     fail_on: Severity,
     notices: Sequence[str] = (),
+    skipped: Sequence[str] = (),
 ) -> LintResult:
     """Apply each file's settings to the cross-cycle findings in it and its suppressions
     to all of its findings, then the baseline; build the result."""
@@ -243,6 +244,7 @@ def finish(
         files=tuple(files),
         findings=tuple(kept),
         notices=tuple(notices),
+        skipped=tuple(sorted(skipped)),
         root=root,
         suppressed=tuple(suppressed),
         baseline_hidden=hidden,

@@ -49,6 +49,9 @@ class Discovery:
     errors: list[InputError] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     excluded: int = 0  # paths given explicitly and skipped by --force-exclude
+    #: files found by walking a folder (or named with --force-exclude): one that is
+    #: YAML but no board is skipped, not an error
+    walked: set[Path] = field(default_factory=set)
 
 
 def _hidden(name: str) -> bool:
@@ -138,9 +141,11 @@ def walk_boards(
     excluded: Excluder | None = None,
     gitignores: GitIgnores | None = None,
     top: Path | None = None,
+    included: Excluder | None = None,
 ) -> tuple[list[Path], list[InputError]]:
     """Board files under ``folder`` in sorted path order, and what could not be used:
-    folders that could not be read, and board-named entries that are no regular file."""
+    folders that could not be read, and board-named entries that are no regular file.
+    ``included`` says which files are read (default: ``*.yaml``, ``*.yml``)."""
     found: list[Path] = []
     problems: list[InputError] = []
     top = Path(os.path.abspath(top or folder))
@@ -179,7 +184,9 @@ def walk_boards(
                 # symlinked folders are not followed (they may loop)
                 if not _entry_is(entry, "symlink") and not skip(path):
                     pending.append(path)
-            elif name.lower().endswith(BOARD_SUFFIXES) and not skip(path):
+            elif (
+                included(path) if included is not None else name.lower().endswith(BOARD_SUFFIXES)
+            ) and not skip(path):
                 # a regular file is known from the folder listing, without a stat
                 problem = None if _entry_is(entry, "file") else _not_a_file(path)
                 if problem is None:
@@ -225,17 +232,20 @@ def discover(
     *,
     force_exclude: bool = False,
     respect_gitignore: bool = True,
+    included: Excluder | None = None,
 ) -> Discovery:
     """Expand files and folders into board files; a path given twice is linted once."""
     out = Discovery()
     seen: set[str] = set()
     gitignores = GitIgnores() if respect_gitignore else None
 
-    def add(path: Path) -> None:
+    def add(path: Path, walked: bool = False) -> None:
         key = os.path.normpath(str(path))
         if key not in seen:
             seen.add(key)
             out.files.append(path)
+            if walked:
+                out.walked.add(path)
 
     for raw in paths:
         try:
@@ -259,14 +269,14 @@ def discover(
             out.excluded += 1
             continue
         if is_dir:
-            boards, problems = walk_boards(path, excluded, gitignores, _git_top(path))
+            boards, problems = walk_boards(path, excluded, gitignores, _git_top(path), included)
             out.errors.extend(problems)
             if not boards and not problems:
                 out.notices.append(f"{display(path)}: no board files (*.yaml, *.yml) found here")
             for board in boards:
-                add(board)
+                add(board, walked=True)
         else:
-            add(path)
+            add(path, walked=force_exclude)  # pre-commit names every changed file
     return out
 
 

@@ -29,6 +29,7 @@ class CheckRequest:
     diff: bool = False
     unsafe_fixes: bool = False
     cache: bool = False  # the CLI's result cache (okrlint.cache); off for the library
+    verbose: bool = False  # list the files a folder walk skipped as no board
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,8 @@ def run_check(request: CheckRequest) -> CheckOutcome:
         return CheckOutcome(
             text=f"okrlint: wrote {count} {noun} to {request.write_baseline}\n", code=code
         )
-    return CheckOutcome(result=result)
+    skipped = tuple(f"okrlint: skipped (not a board): {f}" for f in result.skipped)
+    return CheckOutcome(result=result, messages=skipped if request.verbose else ())
 
 
 def _fix(

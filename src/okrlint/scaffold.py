@@ -108,6 +108,13 @@ _SECTIONS: tuple[tuple[str, str, Callable[[], list[str]]], ...] = (
         _fail_on,
     ),
     (
+        "include",
+        "The files a folder walk reads: gitignore-style patterns (default: *.yaml, *.yml). "
+        "A file read that is YAML but no board (a docker-compose.yml) is skipped and "
+        "counted in one notice; --verbose lists them.",
+        lambda: ['# include: ["*.yaml", "*.yml"]'],
+    ),
+    (
         "exclude",
         "Paths never linted when folders are walked: gitignore-style patterns, relative "
         "to this file's folder. The default skips hidden files and folders; files named "
