@@ -122,12 +122,15 @@ def test_an_unusable_path_is_an_io_error_not_an_exception(in_tmp: Path) -> None:
 
 def test_a_folder_without_boards_is_a_notice_not_an_error(in_tmp: Path) -> None:
     (in_tmp / "empty").mkdir()
-    touch(in_tmp, "docs/readme.md", "docs/.hidden.yaml")
+    touch(in_tmp, "docs/readme.txt", "docs/.hidden.yaml")
     found = discover(["empty", "docs"])
     assert found.files == [] and found.errors == []
     assert len(found.notices) == 2
     assert found.notices[0].startswith("empty:") and "no board files" in found.notices[0]
     assert found.notices[1].startswith("docs:")
+    # Markdown is read (it may be a board); one with no board's marks is skipped later
+    touch(in_tmp, "docs/readme.md")
+    assert discover(["docs"]).files == [Path("docs/readme.md")]
 
 
 def test_a_folder_that_cannot_be_read_is_reported(

@@ -55,7 +55,7 @@ def test_the_manifest_exposes_the_okrlint_hook() -> None:
     assert hook["name"] and hook["description"]
     assert hook["entry"] == "okrlint check --force-exclude"
     assert hook["language"] == "python"
-    assert hook["types"] == ["yaml"]
+    assert hook["types_or"] == ["yaml", "markdown"]
     assert hook["require_serial"] is True
 
 

@@ -164,7 +164,7 @@ def _fail(message: str) -> typer.Exit:
 def check_cli(
     paths: Annotated[
         list[str] | None,
-        typer.Argument(help="Board files and folders (folders are walked for *.yaml, *.yml)."),
+        typer.Argument(help="Board files and folders (walked for *.yaml, *.yml, *.md)."),
     ] = None,
     output_format: Annotated[
         OutputFormat,
@@ -543,6 +543,24 @@ def schema_cli() -> None:
     from okrlint.schema import render_schema
 
     _emit(sys.stdout, render_schema(), is_json=True)
+
+
+@app.command("convert")
+def convert_cli(
+    path: Annotated[str, typer.Argument(help="A Markdown board (OKR.md).")],
+) -> None:
+    """Print the YAML board a Markdown board is read as.
+
+    Exit status: 0 printed, 2 the file cannot be read or holds no board.
+
+    Example: okrlint convert OKR.md > goals/2026-Q3/growth.yaml
+    """
+    from okrlint.loader import convert_to_yaml
+
+    text, error = convert_to_yaml(path)
+    if error:
+        raise _fail(error)
+    sys.stdout.write(text)
 
 
 @app.command("init")

@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # house rules load (with the reader) only for a file that has
 DEFAULT_EXCLUDE: tuple[str, ...] = (".*",)
 #: The files a folder walk reads (gitignore-style globs); a file given by name is read
 #: whatever its name.
-DEFAULT_INCLUDE: tuple[str, ...] = ("*.yaml", "*.yml")
+DEFAULT_INCLUDE: tuple[str, ...] = ("*.yaml", "*.yml", "*.md", "*.markdown")
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 
@@ -152,7 +152,7 @@ class Config:
     def included(self, path: str | Path) -> bool:
         """Does a folder walk read ``path``: does an ``include`` pattern match it?"""
         if self.include == DEFAULT_INCLUDE:
-            return str(path).lower().endswith((".yaml", ".yml"))
+            return str(path).lower().endswith((".yaml", ".yml", ".md", ".markdown"))
         rel = self._relative(path)
         if rel.startswith("../"):
             rel = Path(path).name

@@ -34,7 +34,7 @@ KEYS: dict[str, str] = {
     "severity": "per-rule severity: error, warning, info or off",
     "rules": "rule options, e.g. too-many-objectives: {max: 4}",
     "fail-on": "exit 1 at or above this severity: error, warning or info",
-    "include": "glob patterns of the files a folder walk reads (default: *.yaml, *.yml)",
+    "include": "glob patterns of the files a folder walk reads (default: *.yaml, *.yml, *.md)",
     "exclude": "glob patterns of paths never linted (default: .*)",
     "extend-exclude": "glob patterns excluded in addition to exclude",
     "per-file-ignores": "glob pattern -> rule ids to skip in matching files",

@@ -77,6 +77,10 @@ def plan_fixes(result: LintResult, *, unsafe: bool) -> list[FileFix]:
     """Work out every file's new text (nothing is written)."""
     plans: list[FileFix] = []
     for file, findings in sorted(fixes_for(result, unsafe=unsafe).items()):
+        if file.lower().endswith((".md", ".markdown")):
+            reason = "Markdown boards are not rewritten yet: edit the lines the findings name"
+            plans.append(FileFix(file, "", "", skipped=reason))
+            continue
         try:
             old = Path(file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
@@ -324,6 +328,8 @@ def standalone_replacements(file: str, fixes: Sequence[Fix]) -> list[list[Replac
     """
     import copy
 
+    if file.lower().endswith((".md", ".markdown")):
+        return [[] for _ in fixes]  # Markdown boards are not rewritten
     try:
         old = Path(file).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):

@@ -69,9 +69,26 @@ def load_text(text: str, file: str = "<text>", limits: Limits = DEFAULT_LIMITS) 
     """Parse and validate board text; the result carries a board or input errors."""
     loaded = LoadedBoard(file=file, source=text)
     try:
-        tree = read_tree(text, file, limits)
+        tree = (
+            _markdown_tree(text, file, limits)
+            if is_markdown(file)
+            else read_tree(text, file, limits)
+        )
     except YamlTreeError as exc:
         loaded.errors.append(exc.error)
+        return loaded
+    if tree is None:
+        from okrlint.markdown_board import SHAPES
+
+        loaded.errors.append(
+            InputError(
+                ErrorKind.NOT_A_BOARD,
+                "no board in this Markdown file: no objective or key-result label, heading, "
+                "column or front matter",
+                file,
+                hint=f"a Markdown board is {SHAPES}",
+            )
+        )
         return loaded
     loaded.tree = tree
     loaded.errors.extend(tree.errors)
@@ -142,6 +159,43 @@ def _not_a_board(data: Any) -> str:
         return ""
     shown = ", ".join(keys[:6]) + (", ..." if len(keys) > 6 else "")
     return f"its keys: {shown}" if keys else "an empty mapping"
+
+
+#: The file names read as Markdown boards.
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def is_markdown(file: str) -> bool:
+    return file.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+def _markdown_tree(text: str, file: str, limits: Limits) -> YamlTree | None:
+    """The board of a Markdown file, or None when it has no board's marks."""
+    from okrlint.markdown_board import board_marks, read_markdown
+
+    if len(text) > limits.max_file_size:
+        return read_tree(text, file, limits)  # the size limit's own error
+    if not board_marks(text, file):
+        return None
+    return read_markdown(text, file)
+
+
+def convert_to_yaml(path: str | Path) -> tuple[str, str]:
+    """(the YAML board a Markdown board is read as, "" or why there is none)."""
+    import yaml
+
+    file = Path(path).as_posix()
+    source = read_source(Path(path), file, DEFAULT_LIMITS)
+    if isinstance(source, InputError):
+        return "", f"{file}: {source.message}"
+    try:
+        tree = _markdown_tree(source, file, DEFAULT_LIMITS)
+    except YamlTreeError as exc:
+        return "", f"{file}: {exc.error.message}"
+    if tree is None or tree.root is None:
+        return "", f"{file}: no board in this Markdown file"
+    header = f"# converted by okrlint from {file}\n"
+    return header + yaml.safe_dump(tree.root.data, sort_keys=False, allow_unicode=True), ""
 
 
 def load_board(

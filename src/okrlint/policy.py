@@ -38,6 +38,11 @@ _DIRECTIVE = re.compile(
     r"(?:^|\s)#\s*okrlint:\s*(?P<kind>disable-next-line|disable-file|disable)\s*"
     r"(?:=\s*(?P<rules>[A-Za-z0-9_,\s-]*?))?\s*(?:--\s*(?P<reason>.*?))?\s*$"
 )
+# The same words in a Markdown board's HTML comment: "<!-- okrlint: disable=... -->".
+_HTML_DIRECTIVE = re.compile(
+    r"<!--\s*okrlint:\s*(?P<kind>disable-next-line|disable-file|disable)\s*"
+    r"(?:=\s*(?P<rules>[A-Za-z0-9_,\s-]*?))?\s*(?:--\s+(?P<reason>.*?))?\s*-->"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,12 +77,15 @@ def parse_suppressions(source: str) -> list[Suppression]:
         if "okrlint:" not in line:
             continue
         m = _DIRECTIVE.search(line)
-        if m is None:
+        html = _HTML_DIRECTIVE.search(line) if m is None else None
+        if m is None and html is None:
             continue
+        column = line.index("#", m.start()) + 1 if m is not None else line.index("<!--") + 1
+        m = m or html
+        assert m is not None
         rules = tuple(r.strip() for r in (m.group("rules") or "").split(",") if r.strip())
         if any(r.lower() == "all" for r in rules):
             rules = ()
-        column = line.index("#", m.start()) + 1
         found.append(Suppression(m.group("kind"), rules, number, column, m.group("reason") or ""))
     return found
 

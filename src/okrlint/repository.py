@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 # -- which files are boards -------------------------------------------------------------
 
-BOARD_SUFFIXES = (".yaml", ".yml")
+BOARD_SUFFIXES = (".yaml", ".yml", ".md", ".markdown")
 
 #: Says whether a path is excluded by the configuration that applies to it.
 Excluder = Callable[[Path], bool]
@@ -272,7 +272,9 @@ def discover(
             boards, problems = walk_boards(path, excluded, gitignores, _git_top(path), included)
             out.errors.extend(problems)
             if not boards and not problems:
-                out.notices.append(f"{display(path)}: no board files (*.yaml, *.yml) found here")
+                out.notices.append(
+                    f"{display(path)}: no board files (*.yaml, *.yml, *.md) found here"
+                )
             for board in boards:
                 add(board, walked=True)
         else:

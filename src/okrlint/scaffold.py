@@ -109,10 +109,11 @@ _SECTIONS: tuple[tuple[str, str, Callable[[], list[str]]], ...] = (
     ),
     (
         "include",
-        "The files a folder walk reads: gitignore-style patterns (default: *.yaml, *.yml). "
+        "The files a folder walk reads: gitignore-style patterns (default: *.yaml, *.yml, "
+        "*.md, *.markdown). "
         "A file read that is YAML but no board (a docker-compose.yml) is skipped and "
         "counted in one notice; --verbose lists them.",
-        lambda: ['# include: ["*.yaml", "*.yml"]'],
+        lambda: ['# include: ["*.yaml", "*.yml", "*.md", "*.markdown"]'],
     ),
     (
         "exclude",

@@ -25,7 +25,8 @@ def test_a_folder_walk_skips_yaml_that_is_no_board_with_one_notice(repo: Repo) -
     assert proc.returncode == 1  # the board's finding; the other files never fail the run
     assert "goals/growth.yaml:8:9: kpi-in-disguise" in proc.stdout
     notices = [line for line in proc.stderr.splitlines() if "skipped" in line]
-    assert notices == ["okrlint: skipped 3 files that are not boards (--verbose lists them)"]
+    # the README is Markdown with no board's marks: skipped with the YAML that is no board
+    assert notices == ["okrlint: skipped 4 files that are not boards (--verbose lists them)"]
     code, data = repo.json(".", "--select", "kpi-in-disguise")
     assert (code, [f["file"] for f in data["files"]]) == (1, ["goals/growth.yaml"])
     assert findings(data) == [("goals/growth.yaml", 8, "kpi-in-disguise")]
@@ -35,6 +36,7 @@ def test_verbose_lists_the_skipped_files(repo: Repo) -> None:
     _repository(repo)
     proc = repo.run("check", ".", "--verbose", "--quiet")
     assert [line for line in proc.stderr.splitlines() if "(not a board)" in line] == [
+        "okrlint: skipped (not a board): README.md",
         "okrlint: skipped (not a board): docker-compose.yml",
         "okrlint: skipped (not a board): tools/hooks.yaml",
         "okrlint: skipped (not a board): tools/mkdocs.yml",
