@@ -73,6 +73,10 @@ def board_facts(loaded: LoadedBoard, config: Config) -> BoardFacts | None:
     label = cycle.label if cycle is not None else None
     if label is None and board.cycle is not None:
         label = str(board.cycle)  # unreadable: shown as written, ordered last
+    specs = [kr for o in board.objectives for kr in o.key_results if not isinstance(kr, str)]
+    progress = [kr.progress for kr in specs if kr.progress is not None] or [
+        o.progress for o in board.objectives if o.progress is not None
+    ]
     return BoardFacts(
         team=board_name(board, loaded.file),
         cycle=label,
@@ -80,6 +84,9 @@ def board_facts(loaded: LoadedBoard, config: Config) -> BoardFacts | None:
         objectives=len(board.objectives),
         key_results=sum(len(o.key_results) for o in board.objectives),
         kpis=len(board.kpis),
+        stretch=sum(1 for item in (*board.objectives, *specs) if item.stretch),
+        progress_sum=float(sum(progress)),
+        progress_count=len(progress),
     )
 
 

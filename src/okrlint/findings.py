@@ -140,6 +140,9 @@ class BoardFacts:
     objectives: int
     key_results: int
     kpis: int
+    stretch: int = 0  # stretch bets (objectives and key results with stretch: true)
+    progress_sum: float = 0.0  # the progress the board reports (tracker fields) ...
+    progress_count: int = 0  # ... summed over the key results (or objectives) that have one
 
 
 @pickled_by_fields

@@ -75,6 +75,9 @@ def test_the_numbers_count_the_findings(repo: Path) -> None:
     assert growth["2026-Q2"]["no_baseline"] == 1
     assert growth["2026-Q2"]["red_kpis_without_okr"] == 1
     assert growth["2026-Q3"]["evergreen"] == 1
+    # the tracker fields the board carries: the mean progress reported, the stretch bets
+    assert (growth["2026-Q3"]["progress"], growth["2026-Q3"]["stretch_bets"]) == (0.6, 1)
+    assert (growth["2026-Q2"]["progress"], growth["2026-Q2"]["stretch_bets"]) == (None, 0)
     assert _cycles(data, "Ops | <Night> shift")["2026-Q3"]["boards_over_focus_limits"] == 1
     # a board without a cycle is its own column, after the dated ones
     assert list(_cycles(data, "Research")) == ["no cycle"]

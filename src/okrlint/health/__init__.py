@@ -54,9 +54,17 @@ class CycleHealth:
     evergreen: int = 0
     boards_over_focus: int = 0
     red_kpis: int = 0  # KPIs outside their threshold that no key result targets
+    stretch: int = 0  # stretch bets (tracker field stretch: true)
+    progress_sum: float = 0.0  # progress reported by the boards (tracker field progress)
+    progress_count: int = 0
     errors: int = 0
     warnings: int = 0
     infos: int = 0
+
+    @property
+    def progress(self) -> float | None:
+        """The mean progress the boards report; None when none reports any."""
+        return self.progress_sum / self.progress_count if self.progress_count else None
 
     @property
     def share(self) -> float | None:
@@ -161,6 +169,9 @@ def build_health(
         for cell in (cell_of(facts_of_board), total):
             cell.boards += 1
             cell.key_results += facts_of_board.key_results
+            cell.stretch += facts_of_board.stretch
+            cell.progress_sum += facts_of_board.progress_sum
+            cell.progress_count += facts_of_board.progress_count
     seen: set[tuple[int, str, str, str]] = set()  # (cell, what, file, node) counted once
     for finding in result.findings:
         board = facts.get(finding.file)

@@ -206,6 +206,8 @@ _COLUMNS: tuple[tuple[str, str], ...] = (
     ("Evergreen", "number"),
     ("Over focus limits", "number"),
     ("Red KPIs without OKR", "number"),
+    ("Stretch bets", "number"),
+    ("Progress", "number"),
 )
 
 
@@ -220,6 +222,7 @@ def _table(health: Health) -> str:
         # a cycle sorts by its start date, so quarters sort in time order
         cycle_key = escape(f"{c.start or '9999'} {c.cycle}", quote=True)
         share = "" if c.share is None else f"{c.share:.4f}"
+        progress = "" if c.progress is None else f"{c.progress:.4f}"
         numbers = (c.boards, c.key_results, c.disguised)
         rest = (c.no_baseline, c.evergreen, c.boards_over_focus, c.red_kpis)
         body.append(
@@ -229,6 +232,8 @@ def _table(health: Health) -> str:
             + "".join(f'<td class="n" data-value="{v}">{v}</td>' for v in numbers)
             + f'<td class="n" data-value="{share}">{percent(c.share)}</td>'
             + "".join(f'<td class="n" data-value="{v}">{v}</td>' for v in rest)
+            + f'<td class="n" data-value="{c.stretch}">{c.stretch}</td>'
+            + f'<td class="n" data-value="{progress}">{percent(c.progress)}</td>'
             + "</tr>"
         )
     return (

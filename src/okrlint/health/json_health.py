@@ -20,6 +20,8 @@ def _cycle(c: CycleHealth) -> dict[str, Any]:
         "evergreen": c.evergreen,
         "boards_over_focus_limits": c.boards_over_focus,
         "red_kpis_without_okr": c.red_kpis,
+        "stretch_bets": c.stretch,
+        "progress": None if c.progress is None else round(c.progress, 4),
         "findings": {"error": c.errors, "warning": c.warnings, "info": c.infos},
     }
 

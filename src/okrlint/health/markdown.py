@@ -27,14 +27,15 @@ def render(health: Health) -> str:
             "## Per team and cycle",
             "",
             "| Team | Cycle | Boards | Key results | Disguised KPIs | Share "
-            "| No baseline | Evergreen | Over focus limits | Red KPIs without OKR |",
-            "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+            "| No baseline | Evergreen | Over focus limits | Red KPIs without OKR "
+            "| Stretch bets | Progress |",
+            "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
         ]
         for team, c in rows(health):
             out.append(
                 f"| {cell(team.team)} | {cell(c.cycle)} | {c.boards} | {c.key_results} "
                 f"| {c.disguised} | {percent(c.share)} | {c.no_baseline} | {c.evergreen} "
-                f"| {c.boards_over_focus} | {c.red_kpis} |"
+                f"| {c.boards_over_focus} | {c.red_kpis} | {c.stretch} | {percent(c.progress)} |"
             )
         out += [
             "",
