@@ -134,6 +134,26 @@ def test_a_table_with_objective_and_key_result_columns() -> None:
     assert loaded.span_of(("objectives", 0, "key_results", 1), "title").start.line == 6
 
 
+def test_a_key_result_table_under_an_objectives_heading() -> None:
+    loaded = load(
+        """\
+        ## Objective 2: Stop tickets before they start
+
+        | KR | Baseline | Target | Status |
+        |---|---|---|---|
+        | Tickets per customer | 1.4 | 0.9 | on track |
+        | Help articles published | 12 | 40 | at risk |
+        """
+    )
+    assert shape(loaded) == [
+        ("Stop tickets before they start", ["Tickets per customer", "Help articles published"])
+    ]
+    assert loaded.board is not None
+    kr = loaded.board.objectives[0].key_results[0]
+    assert not isinstance(kr, str)
+    assert (kr.from_, kr.to, kr.status) == ("1.4", "0.9", "on track")
+
+
 def test_the_title_in_a_bold_line_under_a_numbered_heading() -> None:
     loaded = load(
         """\

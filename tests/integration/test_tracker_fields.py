@@ -15,6 +15,9 @@ objectives:
     progress: "40%"
     priority: P1
     parent: Company/O1
+    links: [https://wiki.example.com/onboarding]
+    notes: drafted at the offsite
+    tags: [onboarding, q3]
     initiatives:
       - Ship the onboarding wizard
       - {title: Run five user interviews, owner: lee, due: 2026-08}
@@ -35,7 +38,7 @@ def test_tracker_fields_are_accepted_and_initiatives_are_never_bets(repo: Repo) 
     assert [f["errors"] for f in data["files"]] == [[]]
     # the uptime key result is the only disguised KPI; the initiatives (tasks) are not
     # read as key results, so output-not-outcome finds nothing
-    assert findings(data) == [("growth.yaml", 20, "kpi-in-disguise")]
+    assert findings(data) == [("growth.yaml", 23, "kpi-in-disguise")]
     assert code == 1
 
 
