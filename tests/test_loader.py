@@ -679,7 +679,8 @@ def test_span_of_points_at_items_and_fields() -> None:
         ("- title: Grow\n  key_results: [A]\n", "schema-error"),  # a board written as a list
         ("objetives:\n  - title: Grow\n", "schema-error"),  # a board with a typo
         ("KPIs:\n  - name: Churn\n", "schema-error"),
-        ("cycle: 2026-Q3\n", "schema-error"),  # a board's mark, nothing in it yet
+        ("board: Growth\ncycle: 2026-Q3\n", "schema-error"),  # a board's mark, nothing more
+        ("cycle: 2026-Q3\n", "not-a-board"),  # none of objectives, kpis, board
     ],
 )
 def test_yaml_that_is_no_board_is_told_from_a_broken_board(text: str, kind: str) -> None:

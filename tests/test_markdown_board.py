@@ -154,6 +154,29 @@ def test_a_key_result_table_under_an_objectives_heading() -> None:
     assert (kr.from_, kr.to, kr.status) == ("1.4", "0.9", "on track")
 
 
+def test_a_kpis_section_holds_kpis_as_name_and_threshold() -> None:
+    loaded = load(
+        """\
+        ## Objective 1: Make support feel effortless
+        - KR1: Cut first reply time from 9h to 2h
+
+        ## KPIs
+        - Monthly churn: < 4%
+        - CSAT
+        """
+    )
+    assert loaded.board is not None
+    assert [(k.name, k.threshold) for k in loaded.board.kpis] == [
+        ("Monthly churn", "< 4%"),
+        ("CSAT", None),
+    ]
+    assert shape(loaded) == [
+        ("Make support feel effortless", ["Cut first reply time from 9h to 2h"])
+    ]
+    threshold = loaded.span_of(("kpis", 0), "threshold")
+    assert (threshold.start.line, threshold.start.column) == (5, 18)
+
+
 def test_the_title_in_a_bold_line_under_a_numbered_heading() -> None:
     loaded = load(
         """\

@@ -200,7 +200,7 @@ VALID = {
             confidence: 7/10
             priority: P1
             stretch: false
-            parent: Company/O2
+            parent: Company#O2
             tags: [growth]
             links: [https://example.com]
             x-sheet-row: 12

@@ -39,7 +39,7 @@ KEYS: dict[str, str] = {
     "extend-exclude": "glob patterns excluded in addition to exclude",
     "per-file-ignores": "glob pattern -> rule ids to skip in matching files",
     "language": f"language of boards that do not set one: {LANGUAGE_CHOICES}",
-    "fiscal-year": "when the fiscal year starts: {start-month: 7, named-by: end}",
+    "fiscal-year": "when the fiscal year starts: {starts: 7, named-by: end}",
     "custom-rules": "house rules written as data",
     "max-file-size": "largest board file, in bytes",
     "max-depth": "deepest YAML nesting",
@@ -242,17 +242,19 @@ def _language(settings: FileSettings, key: str, value: Any) -> str:
 
 
 def _fiscal_year(settings: FileSettings, key: str, value: Any) -> FiscalYear:
-    """``fiscal-year: 7``, ``fiscal-year: july`` or ``{start-month: 7, named-by: end}``."""
-    given = value if isinstance(value, dict) else {"start-month": value}
-    unknown = set(given) - {"start-month", "named-by"}
+    """``fiscal-year: {starts: 7, named-by: end}`` (or ``fiscal-year: 7``); a month may be
+    named ("july")."""
+    given = value if isinstance(value, dict) else {"starts": value}
+    given = {("starts" if k == "start-month" else k): v for k, v in given.items()}
+    unknown = set(given) - {"starts", "named-by"}
     if unknown:
         raise settings.error(
-            key, f"'fiscal-year' takes start-month and named-by, not {', '.join(sorted(unknown))}"
+            key, f"'fiscal-year' takes starts and named-by, not {', '.join(sorted(unknown))}"
         )
-    month = _month_number(given.get("start-month", 1))
+    month = _month_number(given.get("starts", 1))
     if month is None:
         raise settings.error(
-            key, "'fiscal-year' start-month must be a month: 1 to 12, or a name such as july"
+            key, "'fiscal-year' starts must be a month: 1 to 12, or a name such as july"
         )
     named_by = given.get("named-by", "end")
     if named_by not in ("end", "start"):

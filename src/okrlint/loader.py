@@ -136,7 +136,7 @@ def load_text(text: str, file: str = "<text>", limits: Limits = DEFAULT_LIMITS) 
 
 
 #: The top-level keys that make a YAML file a board (and what a near miss is measured to).
-BOARD_MARKS = ("objectives", "kpis", "board", "cycle")
+BOARD_MARKS = ("objectives", "kpis", "board")
 _NEAR = (*BOARD_MARKS, "objective", "kpi", "key_results", "okrs", "okr")
 
 

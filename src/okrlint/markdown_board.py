@@ -45,6 +45,10 @@ _KR_LABEL = re.compile(
     r"schlüsselergebnis)\s*#?\s*[\d.]*\s*(?:\*\*|__)?\s*[:.)\-–—]",
     re.IGNORECASE,
 )
+_KPIS = re.compile(
+    r"^\s*(?:kpis?|health\s+metrics|vital\s+signs|kennzahlen|indicadores|indicateurs)\s*:?\s*$",
+    re.IGNORECASE,
+)
 _INITIATIVES = re.compile(
     r"^\s*(?:initiatives?|tasks?|projects?|maßnahmen|iniciativas|initiatives|actions)\s*:?\s*$",
     re.IGNORECASE,
@@ -114,7 +118,7 @@ def read_markdown(text: str, file: str) -> YamlTree:
     root = _node("map", 1, 1, {})
     if front:
         _merge_front_matter(root, front, file)
-    objectives = _objectives(_blocks(body), lines)
+    objectives, kpis = _objectives(_blocks(body), lines)
     if "cycle" not in root.pairs:
         _add_cycle(root, body, lines, file)
     if objectives:
@@ -123,6 +127,10 @@ def read_markdown(text: str, file: str) -> YamlTree:
             seq.items.append(objective)
             seq.data.append(objective.data)
         _put(root, "objectives", seq, seq.start.line)
+    if kpis:
+        seq = _node("seq", kpis[0].start.line, kpis[-1].end.line, [k.data for k in kpis])
+        seq.items = kpis
+        _put(root, "kpis", seq, seq.start.line)
     return YamlTree(root)
 
 
@@ -208,11 +216,23 @@ class _Objective:
     in_krs: bool = True  # list items go to key results (False under "Initiatives")
 
 
-def _objectives(blocks: list[_Block], lines: list[str]) -> list[YNode]:
+def _objectives(blocks: list[_Block], lines: list[str]) -> tuple[list[YNode], list[YNode]]:
+    """The objectives, and the KPIs of a "KPIs" section ("- Monthly churn: < 4%")."""
     done: list[_Objective] = []
+    kpis: list[YNode] = []
+    kpi_level: int | None = None  # the level of the "KPIs" heading we are under
     current: _Objective | None = None
     labelled = any(b.kind in ("heading", "item") and _objective_title(b.text) for b in blocks)
     for i, block in enumerate(blocks):
+        if block.kind == "heading" and kpi_level is not None and block.level <= kpi_level:
+            kpi_level = None
+        if block.kind == "heading" and _KPIS.match(block.text):
+            kpi_level, current = block.level, None
+            continue
+        if kpi_level is not None:
+            if block.kind == "item" and block.level == 0:
+                kpis.append(_kpi_node(block, lines))
+            continue
         if block.kind == "heading":
             title = _objective_title(block.text)
             bold = _bold_after(blocks, i) if not title and _numbered(block.text) else ""
@@ -234,7 +254,19 @@ def _objectives(blocks: list[_Block], lines: list[str]) -> list[YNode]:
                 target.append(_text_node(_unlabelled(block.text), block.line, lines))
         elif block.kind == "table" and block.rows:
             current = _table(done, block, lines, current)
-    return [_finish(o) for o in done]
+    return [_finish(o) for o in done], kpis
+
+
+def _kpi_node(block: _Block, lines: list[str]) -> YNode:
+    """ "Monthly churn: < 4%" is a KPI named "Monthly churn" with threshold "< 4%"."""
+    name, colon, threshold = block.text.rpartition(":")
+    if not colon or not name.strip() or not threshold.strip():
+        name, threshold = block.text, ""
+    node = _node("map", block.line, block.line, {})
+    _put(node, "name", _text_node(name.strip(), block.line, lines), block.line)
+    if threshold.strip():
+        _put(node, "threshold", _text_node(threshold.strip(), block.line, lines), block.line)
+    return node
 
 
 def _unlabelled(text: str) -> str:

@@ -152,6 +152,11 @@ class KeyResultSpec(_FromTo):
         description="The id of the KPI this bet moves this cycle.",
         examples=["churn"],
     )
+    current: NumberOrText | None = Field(
+        default=None,
+        description="The latest reading, for progress: never read as the baseline.",
+        examples=[68, "68%"],
+    )
     initiatives: Initiatives | None = Field(
         default=None,
         description="The tasks that should move it: never read as key results.",
@@ -213,8 +218,8 @@ class Objective(Tracked):
     )
     parent: Text | None = Field(
         default=None,
-        description="The objective this one aligns to, on another board: board/objective-id.",
-        examples=["Company/O2"],
+        description="The objective this one aligns to, on another board: board#objective-id.",
+        examples=["Company#O2"],
     )
     initiatives: Initiatives | None = Field(
         default=None,

@@ -144,7 +144,7 @@ _SECTIONS: tuple[tuple[str, str, Callable[[], list[str]]], ...] = (
         "When the fiscal year starts, to date fiscal cycles (FY26-Q3): its first month, "
         "and whether the year it ends in (end, the common case) or starts in names it "
         "(default: fiscal years are calendar years).",
-        lambda: ["# fiscal-year: {start-month: july, named-by: end}"],
+        lambda: ["# fiscal-year: {starts: 7, named-by: end}"],
     ),
     (
         "max-file-size",

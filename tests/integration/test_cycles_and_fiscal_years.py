@@ -46,7 +46,7 @@ def test_a_bad_cycle_or_month_names_the_forms(repo: Repo) -> None:
 def test_the_fiscal_year_dates_fiscal_periods(repo: Repo) -> None:
     """FY26-Q1 of a July fiscal year is July to September 2025: a key result due in
     August 2025 is inside it, one due in August 2026 is not."""
-    repo.write(".okrlint.yaml", "fiscal-year: {start-month: july, named-by: end}\n")
+    repo.write(".okrlint.yaml", "fiscal-year: {starts: july, named-by: end}\n")
     repo.write("in.yaml", _board("FY26-Q1", due="2025-08"))
     repo.write("out.yaml", _board("FY26-Q1", due="2026-08"))
     _code, data = repo.json("in.yaml", "out.yaml", "--select", "due-outside-cycle")
@@ -74,9 +74,9 @@ def test_the_team_history_orders_fiscal_quarters_by_their_dates(repo: Repo) -> N
 @pytest.mark.parametrize(
     ("config", "words"),
     [
-        ("fiscal-year: 13\n", "start-month must be a month"),
-        ("fiscal-year: {start-month: july, named-by: middle}\n", "named-by must be end"),
-        ("fiscal-year: {start: 7}\n", "takes start-month and named-by"),
+        ("fiscal-year: 13\n", "starts must be a month"),
+        ("fiscal-year: {starts: 7, named-by: middle}\n", "named-by must be end"),
+        ("fiscal-year: {start: 7}\n", "takes starts and named-by"),
     ],
 )
 def test_fiscal_year_mistakes_are_usage_errors(repo: Repo, config: str, words: str) -> None:

@@ -14,7 +14,7 @@ objectives:
     status: on track
     progress: "40%"
     priority: P1
-    parent: Company/O1
+    parent: Company#O1
     links: [https://wiki.example.com/onboarding]
     notes: drafted at the offsite
     tags: [onboarding, q3]
@@ -80,32 +80,32 @@ def _growth(parent: str) -> str:
 
 def test_a_parent_resolves_against_the_boards_of_the_run(repo: Repo) -> None:
     repo.write("goals/company.yaml", COMPANY)
-    repo.write("goals/growth.yaml", _growth("Company/O1"))
+    repo.write("goals/growth.yaml", _growth("Company#O1"))
     _code, data = repo.json("goals", "--select", "unknown-parent")
     assert findings(data) == []
 
-    repo.write("goals/growth.yaml", _growth("Company/O2"))
+    repo.write("goals/growth.yaml", _growth("Company#O2"))
     _code, data = repo.json("goals", "--select", "unknown-parent")
     assert findings(data) == [("goals/growth.yaml", 5, "unknown-parent")]
     assert data["findings"][0]["message"] == (
-        "parent 'Company/O2': board 'Company' has no objective 'O2'"
+        "parent 'Company#O2': board 'Company' has no objective 'O2'"
     )
     assert data["findings"][0]["column"] == 13
 
-    repo.write("goals/growth.yaml", _growth("Compnay/O1"))
+    repo.write("goals/growth.yaml", _growth("Compnay#O1"))
     _code, data = repo.json("goals", "--select", "unknown-parent")
-    assert [f["hint"] for f in data["findings"]] == ["did you mean Company/O1?"]
+    assert [f["hint"] for f in data["findings"]] == ["did you mean Company#O1?"]
 
     repo.write("goals/growth.yaml", _growth("the company objective"))
     _code, data = repo.json("goals", "--select", "unknown-parent")
     assert [f["hint"] for f in data["findings"]] == [
-        "write it as board/objective-id, e.g. Company/O2"
+        "write it as board#objective-id, e.g. Company#O2"
     ]
 
 
 def test_a_board_never_seen_is_not_reported_for_one_file_alone(repo: Repo) -> None:
     """pre-commit passes the changed file only: the company board was not given."""
     repo.write("goals/company.yaml", COMPANY)
-    repo.write("goals/growth.yaml", _growth("Compnay/O1"))
+    repo.write("goals/growth.yaml", _growth("Compnay#O1"))
     _code, data = repo.json("goals/growth.yaml", "--select", "unknown-parent")
     assert findings(data) == []

@@ -1,4 +1,8 @@
-"""unknown-parent: an objective's parent names no objective of the boards linted."""
+"""unknown-parent: an objective's parent names no objective of the boards linted.
+
+A parent is written ``<board name>#<objective id>`` ("Company#O2"); ``/`` is read the
+same ("Company/O2").
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ KIND: Final = RuleKind.HISTORY
 
 
 def check(history: History, options: Mapping[str, Any]) -> Iterator[PlacedHit]:
-    """Resolve every ``parent: Board/objective-id`` against the boards of the run.
+    """Resolve every ``parent: Board#objective-id`` against the boards of the run.
 
     A parent that names a board the run never saw is reported only when the run saw
     other teams' boards (a folder walk): linting one team's file alone (pre-commit)
@@ -38,11 +42,12 @@ def _problem(
     parent: str, board: BoardTrace, boards: dict[str, list[BoardTrace]], walked: bool
 ) -> tuple[str, str] | None:
     """(message, hint) when ``parent`` resolves to no objective; None when it does."""
-    name, slash, wanted = (part.strip() for part in parent.rpartition("/"))
-    if not slash or not name or not wanted:
+    mark = "#" if "#" in parent else "/"
+    name, found, wanted = (part.strip() for part in parent.rpartition(mark))
+    if not found or not name or not wanted:
         return (
             f"parent {parent!r} names no objective",
-            "write it as board/objective-id, e.g. Company/O2",
+            "write it as board#objective-id, e.g. Company#O2",
         )
     targets = boards.get(name.lower())
     if targets is None:
@@ -50,7 +55,7 @@ def _problem(
             return None  # the board may exist outside the files given
         names = sorted({b.team for bs in boards.values() for b in bs})
         close = difflib.get_close_matches(name, names, n=1)
-        hint = f"did you mean {close[0]}/{wanted}?" if close else f"boards seen: {', '.join(names)}"
+        hint = f"did you mean {close[0]}#{wanted}?" if close else f"boards seen: {', '.join(names)}"
         return (f"parent {parent!r} names board {name!r}, which is not among the boards", hint)
     same_cycle = [t for t in targets if t.cycle == board.cycle] or targets
     ids = sorted({o.id for t in same_cycle for o in t.objectives})
