@@ -49,9 +49,8 @@ EXPECTED_SEVERITY = {
     "kpi-without-owner": "warning",
     "key-result-without-owner": "info",
     "unknown-kpi": "error",
-    # not in RULES.md: issue 13 asks that a parent naming nothing be a finding
-    "unknown-parent": "warning",
     "red-kpi-without-okr": "info",
+    "unknown-parent": "error",
     "unused-suppression": "warning",
     "unknown-rule-in-suppression": "warning",
 }

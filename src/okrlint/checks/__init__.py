@@ -93,8 +93,8 @@ MODULES: tuple[ModuleType, ...] = (
     kpi_without_owner,
     key_result_without_owner,
     unknown_kpi,
-    unknown_parent,
     red_kpi_without_okr,
+    unknown_parent,
 )
 
 #: The text rules in the order they claim a key result (RULES.md, "first match wins").
