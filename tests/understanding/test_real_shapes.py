@@ -271,6 +271,11 @@ CAPABILITIES = [
     K("Reach 100% delivery of the launch scope", "task"),
     K("Billing migration 100% complete", "task"),
     K("Reach 100% test coverage on the payments module", "nobase:-"),
+    # how far a deliverable is done, and a share of the team's own work items, are the work
+    K("Achieve 80% completion of the data migration", "task"),
+    K("Reach an 80% completion rate for onboarding", "nobase:-"),
+    K("Close 50% of the open security findings", "task"),
+    K("Close 30% of qualified deals", "nobase:-"),
     K("Rebrand 60% of the templates in the help centre", "task"),
     K("Make the error dashboard available to the support team [P1]", "task"),
     K("Avoir le portail des agents en production", "task"),

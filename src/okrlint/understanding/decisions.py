@@ -40,6 +40,7 @@ from okrlint.understanding.holds import (
     qualified_level,
     rate_in,
     rollout,
+    share_of_work,
     to_plan,
 )
 from okrlint.understanding.lexicon import (
@@ -181,6 +182,12 @@ def _decide_rollout(t: Text, c: Clause, levels: list[Hold], cadence: list[Hold])
         return _kept(c, Intent.TASK, (), output=True)  # "Members can set up a profile"
     if c.verb.kind in (TARGET_VERBS, "") and done_in_full(t, c.quantities):
         return _kept(c, Intent.TASK, (), output=True)  # "Reach 100% delivery of the MVP"
+    if (
+        not levels
+        and c.verb.kind in (ACQUISITION_VERBS, TASK_VERBS)
+        and any(share_of_work(t, c.span, c.verb, q) for q in c.quantities)
+    ):
+        return _kept(c, Intent.TASK, (), output=True)  # "Close 50% of the open findings"
     if c.verb.kind in CHANGING or not rollout(t, c.span, c.verb, c.holds):
         return None
     return _kept(c, Intent.TASK, (), output=True)

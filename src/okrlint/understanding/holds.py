@@ -384,6 +384,21 @@ def attains_plan(t: Text, span: ClauseSpan, verb: Verb, q: Quantity) -> bool:
     return t.lex.noun(PLAN_NOUNS, head)
 
 
+def share_of_work(t: Text, span: ClauseSpan, verb: Verb, q: Quantity) -> bool:
+    """ "Close 50% of the open security findings": a share of the team's own work items
+    (bugs, findings, tickets, stories) done is the work, not a result."""
+    if q.unit.kind is not UnitKind.PERCENT or not of_after(t, q.last, span):
+        return False
+    k = q.last + 1
+    while k < span.last and t.lows[k] in t.tables[FUNCTION_WORDS]:
+        k += 1  # "of the", "de los"
+    end = noun_end(t, span, verb, k)
+    if end <= k:
+        return False
+    head = t.lows[k] if t.lex.head_first else t.lows[end - 1]
+    return t.lex.noun(ACTIVITY_NOUNS, head)
+
+
 def to_plan(t: Text, span: ClauseSpan, attained: bool = False) -> bool:
     """Does the clause end on doing it to plan: "Hire to plan", "Deliver bookings in line
     with the plan", "Umsatz gemäß Plan", or (``attained``: a verb of reaching) on the plan
