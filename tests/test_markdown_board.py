@@ -193,6 +193,16 @@ def test_the_title_in_a_bold_line_under_a_numbered_heading() -> None:
     ]
 
 
+def test_an_okr_label_names_an_objective() -> None:
+    loaded = load(
+        """\
+        ## OKR 1: Make deploys boring
+        - Cut failed deploys from 12% to 3%
+        """
+    )
+    assert shape(loaded) == [("Make deploys boring", ["Cut failed deploys from 12% to 3%"])]
+
+
 def test_the_cycle_from_the_file_name() -> None:
     loaded = load(
         "## Objective 1: Grow\n- KR: Raise activation from 61% to 75%\n", "okrs-2026-Q3.md"

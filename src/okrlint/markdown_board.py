@@ -31,7 +31,7 @@ SHAPES = (
 )
 
 _OBJECTIVE = re.compile(
-    r"^\s*(?:\*\*|__)?\s*(?:objectives?|obj|goal|ziel|objetivo|objectif|o(?=\s*\d))"
+    r"^\s*(?:\*\*|__)?\s*(?:objectives?|obj|okr|goal|ziel|objetivo|objectif|o(?=\s*\d))"
     r"\s*#?\s*(?P<number>\d+(?:\.\d+)?)?\s*(?:\*\*|__)?\s*[:.)\-–—]?\s*(?:\*\*|__)?\s*",
     re.IGNORECASE,
 )
