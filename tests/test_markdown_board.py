@@ -193,6 +193,30 @@ def test_the_title_in_a_bold_line_under_a_numbered_heading() -> None:
     ]
 
 
+def test_bullets_nested_under_a_key_result_are_its_notes() -> None:
+    loaded = load(
+        """\
+        ## Objective 1: Make deploys boring
+        - KR1: Cut failed deploys from 12% to 3%
+          - 40% there after the first month
+          - blocked on the staging cluster
+        - KR2: Cut deploy time from 40 min to 10 min
+        """
+    )
+    assert shape(loaded) == [
+        (
+            "Make deploys boring",
+            ["Cut failed deploys from 12% to 3%", "Cut deploy time from 40 min to 10 min"],
+        )
+    ]
+    assert loaded.board is not None
+    kr = loaded.board.objectives[0].key_results[0]
+    assert not isinstance(kr, str)
+    assert kr.notes == "40% there after the first month; blocked on the staging cluster"
+    title = loaded.span_of(("objectives", 0, "key_results", 0), "title")
+    assert (title.start.line, title.start.column) == (2, 8)
+
+
 def test_an_okr_label_names_an_objective() -> None:
     loaded = load(
         """\

@@ -214,6 +214,7 @@ class _Objective:
     krs: list[YNode] = field(default_factory=list)
     initiatives: list[YNode] = field(default_factory=list)
     in_krs: bool = True  # list items go to key results (False under "Initiatives")
+    notes: dict[int, list[str]] = field(default_factory=dict)  # a key result's nested bullets
 
 
 def _objectives(blocks: list[_Block], lines: list[str]) -> tuple[list[YNode], list[YNode]]:
@@ -252,6 +253,14 @@ def _objectives(blocks: list[_Block], lines: list[str]) -> tuple[list[YNode], li
             ):
                 target = current.krs if current.in_krs else current.initiatives
                 target.append(_text_node(_unlabelled(block.text), block.line, lines))
+            elif (
+                current is not None
+                and current.in_krs
+                and current.krs
+                and block.level == (1 if current.heading else current.level + 2)
+            ):
+                # a bullet nested under a key result is its note ("- 40% there", a sub-task)
+                current.notes.setdefault(len(current.krs) - 1, []).append(block.text)
         elif block.kind == "table" and block.rows:
             current = _table(done, block, lines, current)
     return [_finish(o) for o in done], kpis
@@ -311,6 +320,15 @@ def _start(
 
 
 def _finish(objective: _Objective) -> YNode:
+    for index, notes in objective.notes.items():
+        kr = objective.krs[index]
+        if kr.kind == "scalar":  # a key result with notes becomes {title, notes}
+            mapping = YNode("map", kr.start, kr.end, {})
+            _put(mapping, "title", kr, kr.start.line)
+            kr = objective.krs[index] = mapping
+        if kr.kind == "map" and "notes" not in kr.data:
+            last = kr.end.line
+            _put(kr, "notes", _node("scalar", last, last, "; ".join(notes)), last)
     for key, items in (("initiatives", objective.initiatives), ("key_results", objective.krs)):
         if items:
             seq = _node("seq", items[0].start.line, items[-1].end.line, [i.data for i in items])
