@@ -120,7 +120,7 @@ def read_markdown(text: str, file: str) -> YamlTree:
         _merge_front_matter(root, front, file)
     objectives, kpis = _objectives(_blocks(body), lines)
     if "cycle" not in root.pairs:
-        _add_cycle(root, body, lines, file)
+        _add_cycle(root, body, file)
     if objectives:
         seq = _node("seq", objectives[0].start.line, objectives[0].start.line, [])
         for objective in objectives:
@@ -387,12 +387,13 @@ def _merge_front_matter(root: YNode, front: str, file: str) -> None:
         root.data.update(tree.root.data)
 
 
-def _add_cycle(root: YNode, body: str, lines: list[str], file: str) -> None:
+def _add_cycle(root: YNode, body: str, file: str) -> None:
     """A cycle written in a heading ("# OKRs Q3 2026") or in the file name."""
     from okrlint.cycles import parse_cycle_text
 
-    for number, line in enumerate(lines, start=1):
-        if line.lstrip().startswith("#") and body.splitlines()[number - 1 : number] == [line]:
+    # the body's lines: the front matter's are blank there, so a "# ..." in it is no heading
+    for number, line in enumerate(body.splitlines(), start=1):
+        if line.lstrip().startswith("#"):
             m = _CYCLE.search(line)
             if m and parse_cycle_text(m.group()) is not None:
                 node = _node("scalar", number, number, m.group(), m.start() + 1, m.end() + 1)
