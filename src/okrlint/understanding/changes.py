@@ -62,6 +62,9 @@ class Change(NamedTuple):
     evidence: tuple[int, int] = (-1, -1)
     stated_baseline: Quantity | None = None
     ranges: tuple[Hold, ...] = ()
+    #: the target is a table's target cell ("| Boot time | unmeasured | < 8 s |"): a
+    #: level to reach, even with a bound
+    cell_target: bool = False
 
 
 @dataclass(slots=True)
@@ -80,6 +83,7 @@ class _Found:
     evidence: tuple[int, int] = (-1, -1)
     stated_baseline: Quantity | None = None
     ranges: list[Hold] = field(default_factory=list)
+    cell_target: bool = False
 
 
 def find_change(t: Text, span: ClauseSpan, quantities: list[Quantity], verb: Verb) -> Change:
@@ -119,6 +123,7 @@ def find_change(t: Text, span: ClauseSpan, quantities: list[Quantity], verb: Ver
         f.evidence,
         f.stated_baseline,
         tuple(f.ranges),
+        f.cell_target,
     )
 
 
@@ -137,12 +142,22 @@ def _cells(f: _Found) -> None:
     cells = [(a, b) for a, b in pairwise(edges) if b > a]
     for (a1, b1), (a2, b2) in pairwise(cells):
         base = _alone(t, a1, b1)
-        if base is None:
+        unknown = base is None and _not_measured(t, a1, b1)
+        if base is None and not unknown:
             continue
         got = t.quantity_after(a2, b2, reach=1)
         if got is not None and got[0].last >= b2 - 0 and got[0] is not base:
+            if base is None:  # "| Boot time | unmeasured | < 8 s |": a target, no baseline
+                f.target, f.bound, f.evidence, f.cell_target = (
+                    got[0],
+                    got[1],
+                    (a2, got[0].last),
+                    True,
+                )
+                return
             f.baseline, f.target = share_units(base, got[0])
             f.bound, f.evidence = got[1], (a1, got[0].last)
+            f.cell_target = True
             return
         if f.relative is not None and a2 <= f.relative.first < b2:
             f.stated_baseline = base  # "| [TBD] | Cut by 50% |"
@@ -150,9 +165,52 @@ def _cells(f: _Found) -> None:
 
 
 def _alone(t: Text, first: int, last: int) -> Quantity | None:
-    """The one amount a cell holds and nothing else (white space aside)."""
+    """The one amount a cell holds and nothing else (white space aside), or the top of a
+    range it holds ("~3-4" is 4: a target below it is a move, not "from 3 to < 3")."""
+    if first < last and t.lows[first] in ("~", "≈"):
+        first += 1  # "~3-4": about
     q = t.q_at.get(first)
-    return q if q is not None and q.last == last else None
+    if q is None:
+        return None
+    if q.last == last:
+        return q
+    if q.last < last and t.lows[q.last] in ("-", "–", "to"):
+        other = t.q_at.get(q.last + 1)
+        return other if other is not None and other.last == last else None
+    return None
+
+
+def _not_measured(t: Text, first: int, last: int) -> bool:
+    """Does a cell say there is no value yet ("unmeasured", "n/a", "—", "unknown")?"""
+    words = " ".join(t.lows[first:last])
+    return words in _NOT_MEASURED
+
+
+#: What a table's baseline cell says when there is none yet, in the four languages.
+_NOT_MEASURED = frozenset(
+    {
+        "unmeasured",
+        "not measured",
+        "not measured yet",
+        "unknown",
+        "n / a",
+        "n/a",
+        "na",
+        "—",
+        "–",
+        "-",
+        "?",
+        "none",
+        "nicht gemessen",
+        "unbekannt",
+        "k. a.",
+        "sin medir",
+        "desconocido",
+        "non mesuré",
+        "inconnu",
+        "nc",
+    }
+)
 
 
 def _by_step(f: _Found, i: int) -> None:

@@ -292,7 +292,9 @@ def _decide_bound(t: Text, c: Clause, levels: list[Hold], cadence: list[Hold]) -
     if counted_with_bound(t, c.span, c.quantities, levels):
         return None  # "25 profiles that upload at least one item"
     qualifier = qualified_level(t, c.span, c.quantities, levels)
-    moving = t.deadline or c.change.baseline is not None or c.change.stated_baseline is not None
+    change = c.change
+    moving = t.deadline or change.baseline is not None or change.stated_baseline is not None
+    moving = moving or change.cell_target  # a table's target cell: a level to reach
     if qualifier is not None and not moving:
         # "95% of patients seen within 4 hours": a service level to hold
         hold = Hold(Comparator.GE, qualifier, "", clause_text(t, c.span, c.verb))
