@@ -188,6 +188,17 @@ BASELINES = [
       base="20 %", target="30 %"),
     K("| KR1.2 Missed handovers per week | [TBD] | 0 |", "change:-", target="0"),
     K("| KR2 Time to first reply | 9 h | < 2 h |", "change:-", base=f"{9 * H} s"),
+    # years between a baseline and its target, or after a label, date the amounts
+    K("Nombre de démarches en ligne : de 300 en 2022 à 450 en 2024", "change:-", base="300",
+      target="450"),
+    K("Grow catalogued datasets from 420 in 2020 to 600 in 2021", "change:up", base="420",
+      target="600"),
+    K("Réduire les incidents majeurs de 24 (2022) à 12 (2024)", "change:down", base="24",
+      target="12"),
+    K("Part des dossiers traités en ligne : 55 % en 2023, cible 2025 : 70 %", "change:-",
+      base="55 %", target="70 %"),
+    K("Taux de projets livrés à temps : 80 % (réalisation 2023 : 64 %)", "change:-",
+      base="64 %", target="80 %"),
     # a baseline cell that says there is none yet; a range as today's value
     K("| Cold start time | unmeasured | < 8 s |", "nobase:-"),
     K("| Failed deploys per week | unknown | 2 |", "nobase:-"),

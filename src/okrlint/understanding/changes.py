@@ -21,6 +21,7 @@ from okrlint.understanding.lexicon import (
     BY_WORDS,
     CADENCE_ADVERBS,
     CHANGE_VERBS,
+    DATE_PREPOSITIONS,
     FROM_WORDS,
     HOLD_VERBS,
     LEVEL_WORDS,
@@ -256,17 +257,35 @@ def _from_to(f: _Found, i: int) -> bool:
 
 
 def _stated_baseline(f: _Found, i: int) -> None:
-    """ "(currently 3.4s)", "(baseline: 61%)", "up from $3.2M"."""
+    """ "(currently 3.4s)", "(baseline: 61%)", "up from $3.2M", "(réalisation 2019 : 64 %)"."""
     m = f.t.match(BASELINE_WORDS, i)
-    got = f.t.quantity_after(i + m[0], f.span.last, reach=2) if m is not None else None
+    at = _past_year(f, i + m[0]) if m is not None else 0
+    got = f.t.quantity_after(at, f.span.last, reach=2) if m is not None else None
     if got is not None:
         f.stated_baseline = got[0]
+
+
+def _past_year(f: _Found, k: int) -> int:
+    """The token after a label's year and colon: "cible 2021 : 35 %", "2023 (target): 6"."""
+    t = f.t
+    while k < f.span.last and (_yearish(t, k) or t.lows[k] in (":", "(", ")")):
+        k += 1
+    return k
+
+
+def _yearish(t: Text, k: int) -> bool:
+    """Is token ``k`` a year (a date, or four digits from 1990 to 2100)?"""
+    if k in t.date_tokens:
+        return True
+    low = t.lows[k]
+    return len(low) == 4 and low.isdigit() and 1990 <= int(low) <= 2100
 
 
 def _labelled_target(f: _Found, i: int) -> None:
     """ "| Start 22 | Ziel 45", "target: 40%": a target named by a label, not a verb."""
     m = f.t.match(TARGET_WORDS, i)
-    got = f.t.quantity_after(i + m[0], f.span.last, reach=1) if m is not None else None
+    at = _past_year(f, i + m[0]) if m is not None else 0
+    got = f.t.quantity_after(at, f.span.last, reach=1) if m is not None else None
     if got is not None:
         f.target, f.bound = got
         f.evidence = (i, got[0].last)
@@ -344,7 +363,7 @@ def _frequency_change(f: _Found, i: int) -> bool:
 def _next_to(f: _Found, k: int) -> int | None:
     """The index after the "to" (or "->", "down to") that follows a baseline."""
     t = f.t
-    for _ in range(3):
+    for _ in range(5):
         if k >= f.span.last:
             return None
         to = t.match(TO_WORDS, k) or t.match(RANGE_TO_WORDS, k)
@@ -352,10 +371,20 @@ def _next_to(f: _Found, k: int) -> int | None:
             return k + to[0]
         if t.lows[k] in ARROWS or t.lows[k] == "-":
             return k + 1
+        if _a_years_words(t, k):
+            k += 1  # "de 420 en 2020 à 600", "from 24 (2020) to 30"
+            continue
         if t.lows[k] not in t.tables[TO_FILLERS]:
             return None
         k += 1
     return None
+
+
+def _a_years_words(t: Text, k: int) -> bool:
+    """Is token ``k`` a year after a baseline, or its parenthesis or preposition?"""
+    if _yearish(t, k) or t.lows[k] in ("(", ")"):
+        return True
+    return k + 1 < t.n and _yearish(t, k + 1) and t.is_word(k, DATE_PREPOSITIONS)
 
 
 def _find_relative(f: _Found) -> None:

@@ -100,6 +100,7 @@ NOUN_STOPS: Final = "noun_stops"
 ZERO_DETERMINERS: Final = "zero_determiners"
 NOT_NUMBERS: Final = "not_numbers"
 DATE_JOINERS: Final = "date_joiners"
+DATE_PREPOSITIONS: Final = "date_prepositions"
 QUALITY_WORDS: Final = "quality_words"
 METRIC_NOUNS: Final = "metric_nouns"
 TARGET_WORDS: Final = "target_words"
@@ -213,6 +214,7 @@ SIMPLE_TABLES: tuple[str, ...] = (
     ZERO_DETERMINERS,
     NOT_NUMBERS,
     DATE_JOINERS,
+    DATE_PREPOSITIONS,
     QUALITY_WORDS,
     METRIC_NOUNS,
     TARGET_WORDS,
