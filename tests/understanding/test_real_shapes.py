@@ -109,6 +109,9 @@ FLOWS = [
     K("Have 80% of employees use the new intranet weekly", "nobase:-"),
     K("60% of users log in weekly", "hold"),
     K("Sign 500 monthly donors", "zero:-"),
+    # a thousands group after a label is the amount, not a list number
+    K("RC1 : 40 000 ouvertures de compte par des étudiants au T3", "zero:-",
+      target="40000 ouvertures"),
     K("Raise 2,500 new monthly donors", "zero:up"),
     K("Grow ARR to $5M", "nobase:up"),
     K("Get 300 subscribers", "nobase:-"),
@@ -205,6 +208,8 @@ BASELINES = [
     K("| Rework items per handover | ~3-4 | < 3 |", "change:-", base="4"),
     # a time or money step written after the amount: a relative change
     K("Order to delivery takes 2 days less", "rel:down"),
+    # pesos and other dollars are written "$" too: one currency
+    K("Aumentar el ticket promedio de $18,000 a $24,000 MXN", "change:up"),
     K("Von der Bestellung bis zur Zustellung vergehen 2 Tage weniger", "rel:down"),
     K("Spend $5k less on cloud hosting", "rel:down"),
     K("Sign 10 more customers in the Nordics", "zero:-"),

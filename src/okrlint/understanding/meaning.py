@@ -73,7 +73,10 @@ class Unit:
         if a is not b:
             return False
         if a is UnitKind.CURRENCY:
-            return not self.code or not other.code or self.code == other.code
+            codes = {self.code, other.code}
+            # "$" is read as USD, but pesos and other dollars are written "$" too:
+            # "de $18,000 a $24,000 MXN" is one currency
+            return "" in codes or len(codes) == 1 or ("USD" in codes and codes <= _DOLLARS)
         return True
 
     def describe(self) -> str:
@@ -101,6 +104,10 @@ def _stems(word: str) -> set[str]:
 NO_UNIT = Unit()
 PERCENT = Unit(UnitKind.PERCENT)
 CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
+#: The currencies written with a "$" sign (which is read as USD).
+_DOLLARS = frozenset(
+    {"USD", "MXN", "CAD", "AUD", "NZD", "SGD", "HKD", "ARS", "CLP", "COP", "UYU", "BRL"}
+)
 _CURRENCY_SIGNS = {code: sign for sign, code in CURRENCY_SYMBOLS.items()}
 
 

@@ -265,7 +265,9 @@ def compile_noise(words: dict[str, list[str]]) -> Noise:
         r"^\s*(?:"
         r"[-*+•‣◦▪►▸>|]+(?=\s)|[├└│┣┗┃─]+|\#{1,6}(?=\s)|\[[ xX✓✔-]?\]"
         r"|\(?\d{1,3}[.)](?=\s)|\d{1,3}\.(?=[^\W\d_]{2})|\(?[a-zA-Z]\)(?=\s)|[a-z]\.(?=\s)"
-        rf"|{number}\.?(?=\s*[:)]|\s+\d)|\d{{1,2}}\.\d{{1,2}}(?=\s+(?-i:[A-Z]))"
+        # a list number before an amount ("2.1 5 new partners"), never a thousands group
+        # ("40 000 sign-ups")
+        rf"|{number}\.?(?=\s*[:)]|\s+\d(?!\d\d(?:\D|$)))|\d{{1,2}}\.\d{{1,2}}(?=\s+(?-i:[A-Z]))"
         rf"|{labels}(?:\s*\#?\s*{number})?\s*(?:[:)\-–—=]|\.(?!\d))+"
         rf"|{alt('numbered')}\s*\#?\s*{number}(?=\s)|o\d{{1,2}}\s*[:.)\-–—]+"
         # who owns it: "Owner: Dana -", "Head of Growth:", "Marketing (Demand Gen):"
