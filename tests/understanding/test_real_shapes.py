@@ -55,6 +55,7 @@ NOISE = [
 DELIVERABLES = [
     # the team's own systems moved, made or made available: work done
     K("30 APIs migrated to the new gateway", "output:-"),
+    K("Meilenstein 2: FAQ-Bereich mit 50 Artikeln befüllt", "output:-"),
     K("412 public services available online", "output:-"),
     K("12 customers migrated to the new plan", "zero:-"),
     K("30 servicios digitalizados", "output:-"),
@@ -109,6 +110,8 @@ FLOWS = [
     K("Have 80% of employees use the new intranet weekly", "nobase:-"),
     K("60% of users log in weekly", "hold"),
     K("Sign 500 monthly donors", "zero:-"),
+    K("Obtenir 80 000 visites uniques mensuelles sur le site", "nobase:-"),
+    K("120 Neukunden gewinnen", "zero:-"),
     # a thousands group after a label is the amount, not a list number
     K("RC1 : 40 000 ouvertures de compte par des étudiants au T3", "zero:-",
       target="40000 ouvertures"),

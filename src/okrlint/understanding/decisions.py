@@ -64,6 +64,7 @@ from okrlint.understanding.meaning import (
     UnitKind,
 )
 from okrlint.understanding.metric import (
+    audience_traffic,
     bare_level,
     floor_on_a_count,
     new_count,
@@ -340,7 +341,8 @@ def _decide_new_count(
     new = new_count(t, c.span, c.verb, c.free) if c.change.baseline is None else None
     if new is None:
         return None
-    if counts_activity(t.lex, new) and not won_from_others(t, c.span, c.verb, new):
+    traffic = audience_traffic(t, clause_text(t, c.span, c.verb), new)
+    if counts_activity(t.lex, new) and not won_from_others(t, c.span, c.verb, new) and not traffic:
         return _kept(c, Intent.TASK, (), output=True)
     own = [h for h in levels if h.level is new]
     bound = own[0].comparator if own else None

@@ -201,13 +201,14 @@ def is_output(t: Text, quantities: list[Quantity], change: Change, metric: str, 
         and counts_activity(t.lex, amount)
         and verb.kind not in CHANGING
         and not (head and _a_measure(t.lex, head))
+        and not (t.lex.noun(FLOW_NOUNS, amount.unit.code) and _audience(t, t.text))
     ):
         return True  # "bot presented at no fewer than 4 conferences": the count names the work
     if head and (t.lex.noun(ACTIVITY_NOUNS, head) or not t.lex.participle(head)):
         activity = t.lex.noun(ACTIVITY_NOUNS, head)
         if activity and _per_outsider(t, metric):
             return False  # "support tickets per customer": a ratio of what others do
-        return activity and not (t.lex.noun(FLOW_NOUNS, head) and _audience(t, metric))
+        return activity and not (t.lex.noun(FLOW_NOUNS, head) and _audience(t, t.text))
     # no metric named, or only a deed ("review bot presented at 4 conferences")
     return any(counts_activity(t.lex, q) for q in quantities)
 
@@ -242,8 +243,9 @@ _PER = frozenset({"per", "pro", "je", "/"})
 
 
 def _audience(t: Text, metric: str) -> bool:
-    """Does the metric name where an audience comes ("website visits", "Website-Besuche",
-    "visitas a la web")? Its visits are traffic, not the team's activity."""
+    """Does the key result name where an audience comes ("website visits",
+    "Website-Besuche", "visites du site")? Its visits are traffic, not the team's
+    activity."""
     places = t.tables[AUDIENCE_PLACES]
     return any(part in places for part in _PARTS.split(metric.lower()) if part)
 
@@ -299,7 +301,8 @@ def new_count(t: Text, span: ClauseSpan, verb: Verb, free: list[Quantity]) -> Qu
         if not countable(q) or q.per:
             continue
         near = (max(span.first, q.first - 2), min(q.last + 3, span.last))
-        if not acquiring and _named_rate(t, q, span) and not _new_within(t, *near):
+        getting = not acquiring or t.match(STOCK_VERBS, verb.at) is not None
+        if getting and _named_rate(t, q, span) and not _new_within(t, *near):
             continue  # "Hit 10,000 weekly downloads": a rate, a level ("Sign 500 monthly
             # donors" wins them)
         if adopted(t, span, q):
@@ -389,7 +392,26 @@ def counts_events(t: Text, span: ClauseSpan, q: Quantity) -> bool:
 def _new_within(t: Text, first: int, last: int) -> bool:
     """Does a word of something new stand in ``[first, last)`` ("10 new customers"), not
     as part of a bound ("30 or more releases")?"""
-    return any(t.match(NEW_WORDS, k) and not _in_bound(t, k) for k in range(first, last))
+    return any(
+        (t.match(NEW_WORDS, k) or _new_compound(t, k)) and not _in_bound(t, k)
+        for k in range(first, last)
+    )
+
+
+def _new_compound(t: Text, k: int) -> bool:
+    """A compound that starts with the word for new: "Neugäste", "Neukunden"."""
+    low = t.lows[k]
+    return t.lex.compounds and low.startswith("neu") and len(low) >= 7 and low[3] != "e"
+
+
+def audience_traffic(t: Text, metric: str, q: Quantity) -> bool:
+    """Does ``q`` count visits or views of a place an audience comes to ("80 000 visites
+    uniques sur le site")? That is traffic, not the team's activity."""
+    return (
+        q.unit.kind is UnitKind.LABEL
+        and t.lex.noun(FLOW_NOUNS, q.unit.code)
+        and _audience(t, t.text)
+    )
 
 
 def _in_bound(t: Text, k: int) -> bool:
