@@ -226,6 +226,12 @@ ACTIVITY = [
     K("Run 20 user interviews", "task"),
     K("A kickoff workshop in each new region", "task"),
     K("A fortnightly stand-up with each squad lead", "hold"),
+    # how many times a period is how often: a duty
+    K("Train on the track 3 times a week", "hold"),
+    K("1. Entrenar en pista 3 veces por semana.", "hold"),
+    K("Grow deploys from 2 times per week to 5 times per week", "change:up"),
+    # a keycap number is a list mark
+    K("2️⃣ Realizar un check-in OKR quincenal con cada líder de área.", "hold"),
     # the cycle's one occasion of a rare event: "the quarterly summit"
     K("Hold the quarterly community summit with 300 attendees", "task"),
     K("Publish the monthly newsletter", "hold"),

@@ -180,6 +180,10 @@ def _cadence(t: Text, span: ClauseSpan, verb: Verb, measured: bool) -> str:
     )
     if aimed and _share_of(t, span):
         return ""  # "Get 60% of users to log in weekly": how often names what is counted
+    if verb.kind in (TASK_VERBS, HOLD_VERBS, TARGET_VERBS, ""):
+        for q in t.quantities:
+            if span.first <= q.first < span.last and q.unit.kind is UnitKind.MULTIPLE and q.per:
+                return t.span_text(q.first, q.last)  # "Train 3 times a week": how often
     return _trailing_cadence(t, span, verb)
 
 

@@ -340,6 +340,8 @@ _ANYWHERE = re.compile(
     r"|\[(?:[pP][0-4]|(?!TB[DA]\])[A-Z]{2,12})\]|\([pP][0-4]\)"
     # a table cell that opens on a status mark is a progress note: "| 🟡 partly done |"
     "|\\|[ \\t]*[\U0001f534\U0001f7e0\U0001f7e1\U0001f7e2\u2705\u274c\u26d4\u26a0][^|\\n]*"
+    # a keycap number as a list mark ("2️⃣ Run a check-in"): the digit goes with it
+    "|[0-9#*]\ufe0f?\u20e3"
     "|[\U0001f000-\U0001faff\u2600-\u2793\u2b00-\u2bff\ufe0f\u200d]"
 )
 # A bare amount after a fat arrow at the end ("=> 17%", "=> $4.2M (84%)"), and a step or
