@@ -129,6 +129,10 @@ FLOWS = [
 
 # -- a bare level with a noun subject and no change verb is held ---------------------------
 LEVELS = [
+    # "de"/"del" before a level is "of", not a start, unless a "to" follows
+    K("Tasa de conversión de oportunidad a venta del 22%", "hold"),
+    K("Taux de conversion de 22 %", "hold"),
+    K("Tasa de conversión del 15% al 22%", "change:-", base="15 %", target="22 %"),
     # a number word after "the" says which, not how many
     K("Every new release loads faster than the one it replaced", "hold"),
     K("Win 5% of new logos from the two biggest rivals", "nobase:-"),

@@ -33,6 +33,7 @@ from okrlint.understanding.lexicon import (
     HOLD_VERBS,
     MEASUREMENT_WORDS,
     NOT_INNER_VERBS,
+    OF_WORDS,
     OPENING_WORDS,
     PARTICLES,
     PURPOSE_WORDS,
@@ -473,10 +474,20 @@ def has_change_words(t: Text, span: ClauseSpan) -> bool:
         low = t.lows[i]
         amount_next = i + 1 in t.q_at or i + 2 in t.q_at
         if amount_next and (low in ARROWS or t.is_word(i, FROM_WORDS) or t.is_word(i, BY_WORDS)):
+            if t.is_word(i, OF_WORDS) and not _to_later(t, span, i):
+                continue  # "Tasa de conversión del 22 %": "of" a level, not a start
             return True
         if t.is_word(i, TO_WORDS) and t.quantity_after(i + 1, span.last) is not None:
             return True
     return False
+
+
+def _to_later(t: Text, span: ClauseSpan, i: int) -> bool:
+    """Does a "to" with an amount follow token ``i`` ("de 40 % à 60 %")?"""
+    return any(
+        t.is_word(k, TO_WORDS) and t.quantity_after(k + 1, span.last) is not None
+        for k in range(i + 2, span.last)
+    )
 
 
 def has_bound(t: Text, span: ClauseSpan) -> bool:
