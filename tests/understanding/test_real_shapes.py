@@ -56,6 +56,7 @@ DELIVERABLES = [
     # the team's own systems moved, made or made available: work done
     K("30 APIs migrated to the new gateway", "output:-"),
     K("Meilenstein 2: FAQ-Bereich mit 50 Artikeln befüllt", "output:-"),
+    K("5 user groups presented at", "output:-"),
     K("412 public services available online", "output:-"),
     K("12 customers migrated to the new plan", "zero:-"),
     K("30 servicios digitalizados", "output:-"),
@@ -112,6 +113,9 @@ FLOWS = [
     K("Sign 500 monthly donors", "zero:-"),
     K("Obtenir 80 000 visites uniques mensuelles sur le site", "nobase:-"),
     K("120 Neukunden gewinnen", "zero:-"),
+    # "in the quarter" is within the cycle, not a rate per quarter
+    K("Cerrar 25 cuentas nuevas en el trimestre", "zero:-"),
+    K("20 Neukunden im Quartal gewinnen", "zero:-"),
     # a thousands group after a label is the amount, not a list number
     K("RC1 : 40 000 ouvertures de compte par des étudiants au T3", "zero:-",
       target="40000 ouvertures"),

@@ -396,7 +396,35 @@ def _rate_after(tokens: Sequence[Token], lows: Sequence[str], j: int, lex: Lexic
         return ""
     k = j + rate[0]
     period = lex.table(PERIODS).match(lows, k) if k < len(tokens) else None
-    return " ".join(lows[k : k + period[0]]) if period is not None else ""
+    if period is None:
+        return ""
+    words = " ".join(lows[k : k + period[0]])
+    if " ".join(lows[j:k]) in _WITHIN and words in _CYCLE_PERIODS:
+        return ""  # "25 cuentas nuevas en el trimestre": within the cycle, not a rate
+    return words
+
+
+#: Rate words that are also "in the" ("en el trimestre", "im Quartal"), and the periods
+#: as long as a cycle after which they say "within", not "per".
+_WITHIN = frozenset({"en el", "en la", "im", "in der", "au", "le", "à la", "al", "a la"})
+_CYCLE_PERIODS = frozenset(
+    {
+        "quarter",
+        "trimestre",
+        "quartal",
+        "semester",
+        "semestre",
+        "halbjahr",
+        "year",
+        "año",
+        "jahr",
+        "année",
+        "an",
+        "ciclo",
+        "cycle",
+        "zyklus",
+    }
+)
 
 
 def _rate_end(lows: Sequence[str], j: int, lex: Lexicon) -> int:
