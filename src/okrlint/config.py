@@ -27,7 +27,7 @@ from okrlint.config_files import (
     load_config_file,
 )
 from okrlint.cycles import CALENDAR_YEAR, FiscalYear
-from okrlint.files import DEFAULT_LIMITS, Limits
+from okrlint.files import BOARD_SUFFIXES, DEFAULT_LIMITS, Limits
 from okrlint.findings import Severity
 
 if TYPE_CHECKING:  # house rules load (with the reader) only for a file that has some
@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # house rules load (with the reader) only for a file that has
 DEFAULT_EXCLUDE: tuple[str, ...] = (".*",)
 #: The files a folder walk reads (gitignore-style globs); a file given by name is read
 #: whatever its name.
-DEFAULT_INCLUDE: tuple[str, ...] = ("*.yaml", "*.yml", "*.md", "*.markdown")
+DEFAULT_INCLUDE: tuple[str, ...] = tuple(f"*{suffix}" for suffix in BOARD_SUFFIXES)
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 
@@ -152,7 +152,7 @@ class Config:
     def included(self, path: str | Path) -> bool:
         """Does a folder walk read ``path``: does an ``include`` pattern match it?"""
         if self.include == DEFAULT_INCLUDE:
-            return str(path).lower().endswith((".yaml", ".yml", ".md", ".markdown"))
+            return str(path).lower().endswith(BOARD_SUFFIXES)
         rel = self._relative(path)
         if rel.startswith("../"):
             rel = Path(path).name

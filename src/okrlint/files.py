@@ -19,6 +19,16 @@ from pathlib import Path
 from okrlint.errors import ErrorKind, InputError, describe_os_error, describe_special_file
 from okrlint.positions import Position, Span, position_at
 
+#: The files read as Markdown boards, and every board file a folder walk reads by
+#: default (the ``include`` setting may choose others).
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+BOARD_SUFFIXES = (".yaml", ".yml", *MARKDOWN_SUFFIXES)
+
+
+def is_markdown(file: str) -> bool:
+    """Is ``file`` read as a Markdown board (by its name)?"""
+    return file.lower().endswith(MARKDOWN_SUFFIXES)
+
 
 @dataclass(frozen=True, slots=True)
 class Limits:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from okrlint.files import is_markdown
 from okrlint.findings import Applicability, Finding, Fix, LintResult
 
 __all__ = [
@@ -77,7 +78,7 @@ def plan_fixes(result: LintResult, *, unsafe: bool) -> list[FileFix]:
     """Work out every file's new text (nothing is written)."""
     plans: list[FileFix] = []
     for file, findings in sorted(fixes_for(result, unsafe=unsafe).items()):
-        if file.lower().endswith((".md", ".markdown")):
+        if is_markdown(file):
             reason = "Markdown boards are not rewritten yet: edit the lines the findings name"
             plans.append(FileFix(file, "", "", skipped=reason))
             continue
@@ -328,7 +329,7 @@ def standalone_replacements(file: str, fixes: Sequence[Fix]) -> list[list[Replac
     """
     import copy
 
-    if file.lower().endswith((".md", ".markdown")):
+    if is_markdown(file):
         return [[] for _ in fixes]  # Markdown boards are not rewritten
     try:
         old = Path(file).read_text(encoding="utf-8")

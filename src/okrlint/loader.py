@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from okrlint.errors import ErrorKind, InputError
-from okrlint.files import DEFAULT_LIMITS, Limits, read_source
+from okrlint.files import DEFAULT_LIMITS, Limits, is_markdown, read_source
 from okrlint.models import ALLOWED_FIELDS, UNION_TAGS, Board, KeyResultSpec, describe_value
 from okrlint.positions import FILE_START, NodePath, Position, Span, format_path
 from okrlint.yamltree import YamlTree, YamlTreeError, read_tree
@@ -159,14 +159,6 @@ def _not_a_board(data: Any) -> str:
         return ""
     shown = ", ".join(keys[:6]) + (", ..." if len(keys) > 6 else "")
     return f"its keys: {shown}" if keys else "an empty mapping"
-
-
-#: The file names read as Markdown boards.
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-
-
-def is_markdown(file: str) -> bool:
-    return file.lower().endswith(MARKDOWN_SUFFIXES)
 
 
 def _markdown_tree(text: str, file: str, limits: Limits) -> YamlTree | None:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from okrlint.config_files import find_config_file
 from okrlint.errors import ErrorKind, InputError, describe_os_error, describe_special_file
+from okrlint.files import BOARD_SUFFIXES
 
 if TYPE_CHECKING:
     from okrlint.config import Config
@@ -35,7 +36,6 @@ if TYPE_CHECKING:
 
 # -- which files are boards -------------------------------------------------------------
 
-BOARD_SUFFIXES = (".yaml", ".yml", ".md", ".markdown")
 
 #: Says whether a path is excluded by the configuration that applies to it.
 Excluder = Callable[[Path], bool]
