@@ -341,7 +341,7 @@ def _decide_new_count(
     new = new_count(t, c.span, c.verb, c.free) if c.change.baseline is None else None
     if new is None:
         return None
-    traffic = audience_traffic(t, clause_text(t, c.span, c.verb), new)
+    traffic = new.unit.kind is UnitKind.LABEL and audience_traffic(t, new.unit.code)
     if counts_activity(t.lex, new) and not won_from_others(t, c.span, c.verb, new) and not traffic:
         return _kept(c, Intent.TASK, (), output=True)
     own = [h for h in levels if h.level is new]

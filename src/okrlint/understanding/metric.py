@@ -201,14 +201,14 @@ def is_output(t: Text, quantities: list[Quantity], change: Change, metric: str, 
         and counts_activity(t.lex, amount)
         and verb.kind not in CHANGING
         and not (head and _a_measure(t.lex, head))
-        and not (t.lex.noun(FLOW_NOUNS, amount.unit.code) and _audience(t, t.text))
+        and not audience_traffic(t, amount.unit.code)
     ):
         return True  # "bot presented at no fewer than 4 conferences": the count names the work
     if head and (t.lex.noun(ACTIVITY_NOUNS, head) or not t.lex.participle(head)):
         activity = t.lex.noun(ACTIVITY_NOUNS, head)
         if activity and _per_outsider(t, metric):
             return False  # "support tickets per customer": a ratio of what others do
-        return activity and not (t.lex.noun(FLOW_NOUNS, head) and _audience(t, t.text))
+        return activity and not audience_traffic(t, head)
     # no metric named, or only a deed ("review bot presented at 4 conferences")
     return any(counts_activity(t.lex, q) for q in quantities)
 
@@ -242,15 +242,17 @@ def _per_outsider(t: Text, metric: str) -> bool:
 _PER = frozenset({"per", "pro", "je", "/"})
 
 
-def _audience(t: Text, metric: str) -> bool:
-    """Does the key result name where an audience comes ("website visits",
-    "Website-Besuche", "visites du site")? Its visits are traffic, not the team's
-    activity."""
+def audience_traffic(t: Text, noun: str) -> bool:
+    """Does ``noun`` count visits or views of a place an audience comes to, named in the
+    key result ("website visits", "Website-Besuche", "80 000 visites … sur le site")?
+    That is traffic, not the team's activity."""
+    if not t.lex.noun(FLOW_NOUNS, noun):
+        return False
     places = t.tables[AUDIENCE_PLACES]
-    return any(part in places for part in _PARTS.split(metric.lower()) if part)
+    return any(part in places for part in _PARTS.split(t.text.lower()) if part)
 
 
-#: A metric's words and a compound's parts: "Website-Besuche" is "website", "besuche".
+#: The key result's words and a compound's parts: "Website-Besuche" is "website", "besuche".
 _PARTS = re.compile(r"[\W\d_]+")
 
 
@@ -402,16 +404,6 @@ def _new_compound(t: Text, k: int) -> bool:
     """A compound that starts with the word for new: "Neugäste", "Neukunden"."""
     low = t.lows[k]
     return t.lex.compounds and low.startswith("neu") and len(low) >= 7 and low[3] != "e"
-
-
-def audience_traffic(t: Text, metric: str, q: Quantity) -> bool:
-    """Does ``q`` count visits or views of a place an audience comes to ("80 000 visites
-    uniques sur le site")? That is traffic, not the team's activity."""
-    return (
-        q.unit.kind is UnitKind.LABEL
-        and t.lex.noun(FLOW_NOUNS, q.unit.code)
-        and _audience(t, t.text)
-    )
 
 
 def _in_bound(t: Text, k: int) -> bool:
