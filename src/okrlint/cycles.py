@@ -29,9 +29,14 @@ CYCLE_FORMS = (
 _SEP = r"\s*[-/_ ]?\s*"
 # a part of a year: a quarter, a half, a semester or a tertial
 _PART = r"(Q[1-4]|H[12]|S[12]|T[1-3])"
-_CALENDAR = re.compile(rf"^(?:([0-9]{{4}}){_SEP}{_PART}|{_PART}{_SEP}([0-9]{{4}}))$")
+_CALENDAR_FORM = rf"(?:([0-9]{{4}}){_SEP}{_PART}|{_PART}{_SEP}([0-9]{{4}}))"
+_CALENDAR = re.compile(rf"^{_CALENDAR_FORM}$")
 _FY = r"FY\s*[-_ ]?\s*([0-9]{4}|[0-9]{2})"
-_FISCAL = re.compile(rf"^(?:{_FY}(?:{_SEP}(Q[1-4]|H[12]))?|(Q[1-4]|H[12]){_SEP}{_FY})$")
+_FISCAL_FORM = rf"(?:{_FY}(?:{_SEP}(Q[1-4]|H[12]))?|(Q[1-4]|H[12]){_SEP}{_FY})"
+_FISCAL = re.compile(rf"^{_FISCAL_FORM}$")
+# the same forms inside a text (a heading, a file name); a lone year or month is no cycle
+# there ("the 2026 survey")
+_IN_TEXT = re.compile(rf"(?<![^\W_])(?:{_CALENDAR_FORM}|{_FISCAL_FORM})(?![^\W_])", re.IGNORECASE)
 _YEAR = re.compile(r"^([0-9]{4})$")
 _MONTH = re.compile(r"^([0-9]{4})-(0[1-9]|1[0-2])$")
 
@@ -110,6 +115,15 @@ def parse_cycle_text(text: str, fiscal: FiscalYear = CALENDAR_YEAR) -> Cycle | N
         year, month = int(m.group(1)), int(m.group(2))
         start = dt.date(year, 1, 1) if year > 0 else None
         return _months(f"{year}-{month:02d}", start, month - 1, 1, "month")
+    return None
+
+
+def find_cycle(text: str) -> re.Match[str] | None:
+    """The first cycle written inside ``text``, a quarter, half, semester, tertial or
+    fiscal period ("# OKRs Q3 2026", "okrs-2026-Q3"), or None."""
+    for m in _IN_TEXT.finditer(text):
+        if parse_cycle_text(m.group()) is not None:
+            return m
     return None
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
+from okrlint.cycles import find_cycle
 from okrlint.positions import Position
 from okrlint.yamltree import YamlTree, YNode
 
@@ -51,11 +52,6 @@ _KPIS = re.compile(
 )
 _INITIATIVES = re.compile(
     r"^\s*(?:initiatives?|tasks?|projects?|maßnahmen|iniciativas|initiatives|actions)\s*:?\s*$",
-    re.IGNORECASE,
-)
-_CYCLE = re.compile(
-    r"(?<![^\W_])(?:FY\s?\d{2,4}[-\s]?[QH][1-4]|[QH][1-4][-\s]?FY\s?\d{2,4}|"
-    r"\d{4}[-\s]?[QHST][1-4]|[QHST][1-4][-\s]?\d{4}|FY\s?\d{4})(?![\w])",
     re.IGNORECASE,
 )
 _OKR_WORD = re.compile(r"\b(?:okrs?|goals|objectives|ziele|objectifs|objetivos)\b", re.IGNORECASE)
@@ -106,7 +102,7 @@ def board_marks(text: str, file: str) -> str:
             return "a key-result label"
         if block.kind == "table" and block.rows and _column(block.rows[0], "title") is not None:
             return "a key-result column"
-        if block.kind == "heading" and _OKR_WORD.search(block.text) and _CYCLE.search(block.text):
+        if block.kind == "heading" and _OKR_WORD.search(block.text) and find_cycle(block.text):
             return "a heading that names OKRs and their cycle"
     return ""
 
@@ -299,7 +295,7 @@ def _bold_after(blocks: list[_Block], i: int) -> str:
 def _has_items(blocks: list[_Block], i: int) -> bool:
     """Is the heading at ``i`` directly followed by list items (or a "Key results"
     sub-heading), before any other heading?"""
-    if _OKR_WORD.search(blocks[i].text) and _CYCLE.search(blocks[i].text):
+    if _OKR_WORD.search(blocks[i].text) and find_cycle(blocks[i].text):
         return False  # the board's own title: "# OKRs Q3 2026"
     for block in blocks[i + 1 :]:
         if block.kind == "heading":
@@ -389,18 +385,15 @@ def _merge_front_matter(root: YNode, front: str, file: str) -> None:
 
 def _add_cycle(root: YNode, body: str, file: str) -> None:
     """A cycle written in a heading ("# OKRs Q3 2026") or in the file name."""
-    from okrlint.cycles import parse_cycle_text
-
     # the body's lines: the front matter's are blank there, so a "# ..." in it is no heading
     for number, line in enumerate(body.splitlines(), start=1):
-        if line.lstrip().startswith("#"):
-            m = _CYCLE.search(line)
-            if m and parse_cycle_text(m.group()) is not None:
-                node = _node("scalar", number, number, m.group(), m.start() + 1, m.end() + 1)
-                _put(root, "cycle", node, number)
-                return
-    m = _CYCLE.search(PurePath(file).stem.replace("_", "-"))
-    if m and parse_cycle_text(m.group()) is not None:
+        m = find_cycle(line) if line.lstrip().startswith("#") else None
+        if m is not None:
+            node = _node("scalar", number, number, m.group(), m.start() + 1, m.end() + 1)
+            _put(root, "cycle", node, number)
+            return
+    m = find_cycle(PurePath(file).stem.replace("_", "-"))
+    if m is not None:
         _put(root, "cycle", _node("scalar", 1, 1, m.group()), 1)
 
 
