@@ -25,6 +25,7 @@ from okrlint.understanding.lexicon import (
     FROM_WORDS,
     HOLD_VERBS,
     LEVEL_WORDS,
+    NOT_MEASURED,
     OF_WORDS,
     PARTICLES,
     RANGE_TO_WORDS,
@@ -182,36 +183,9 @@ def _alone(t: Text, first: int, last: int) -> Quantity | None:
 
 
 def _not_measured(t: Text, first: int, last: int) -> bool:
-    """Does a cell say there is no value yet ("unmeasured", "n/a", "—", "unknown")?"""
-    words = " ".join(t.lows[first:last])
-    return words in _NOT_MEASURED
-
-
-#: What a table's baseline cell says when there is none yet, in the four languages.
-_NOT_MEASURED = frozenset(
-    {
-        "unmeasured",
-        "not measured",
-        "not measured yet",
-        "unknown",
-        "n / a",
-        "n/a",
-        "na",
-        "—",
-        "–",
-        "-",
-        "?",
-        "none",
-        "nicht gemessen",
-        "unbekannt",
-        "k. a.",
-        "sin medir",
-        "desconocido",
-        "non mesuré",
-        "inconnu",
-        "nc",
-    }
-)
+    """Does a cell say there is no value yet ("unmeasured", "—", "nicht gemessen")?"""
+    m = t.match(NOT_MEASURED, first)
+    return m is not None and first + m[0] == last
 
 
 def _by_step(f: _Found, i: int) -> None:

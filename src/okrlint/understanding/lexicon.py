@@ -101,6 +101,9 @@ ZERO_DETERMINERS: Final = "zero_determiners"
 NOT_NUMBERS: Final = "not_numbers"
 DATE_JOINERS: Final = "date_joiners"
 DATE_PREPOSITIONS: Final = "date_prepositions"
+NOT_MEASURED: Final = "not_measured"
+WITHIN_WORDS: Final = "within_words"
+CYCLE_PERIODS: Final = "cycle_periods"
 QUALITY_WORDS: Final = "quality_words"
 METRIC_NOUNS: Final = "metric_nouns"
 TARGET_WORDS: Final = "target_words"
@@ -215,6 +218,9 @@ SIMPLE_TABLES: tuple[str, ...] = (
     NOT_NUMBERS,
     DATE_JOINERS,
     DATE_PREPOSITIONS,
+    NOT_MEASURED,
+    WITHIN_WORDS,
+    CYCLE_PERIODS,
     QUALITY_WORDS,
     METRIC_NOUNS,
     TARGET_WORDS,

@@ -21,6 +21,7 @@ from okrlint.understanding.lexicon import (
     COMPARATOR_SUFFIX,
     CONTINUITY,
     CURRENCIES,
+    CYCLE_PERIODS,
     DEFINITE_ARTICLES,
     DURATIONS,
     FUNCTION_WORDS,
@@ -41,6 +42,7 @@ from okrlint.understanding.lexicon import (
     TARGET_VERBS,
     TASK_VERBS,
     TO_FILLERS,
+    WITHIN_WORDS,
     Lexicon,
 )
 from okrlint.understanding.meaning import (
@@ -398,33 +400,10 @@ def _rate_after(tokens: Sequence[Token], lows: Sequence[str], j: int, lex: Lexic
     period = lex.table(PERIODS).match(lows, k) if k < len(tokens) else None
     if period is None:
         return ""
-    words = " ".join(lows[k : k + period[0]])
-    if " ".join(lows[j:k]) in _WITHIN and words in _CYCLE_PERIODS:
+    within = lex.table(WITHIN_WORDS).match(lows, j)
+    if within is not None and within[0] == rate[0] and lex.table(CYCLE_PERIODS).match(lows, k):
         return ""  # "25 cuentas nuevas en el trimestre": within the cycle, not a rate
-    return words
-
-
-#: Rate words that are also "in the" ("en el trimestre", "im Quartal"), and the periods
-#: as long as a cycle after which they say "within", not "per".
-_WITHIN = frozenset({"en el", "en la", "im", "in der", "au", "le", "à la", "al", "a la"})
-_CYCLE_PERIODS = frozenset(
-    {
-        "quarter",
-        "trimestre",
-        "quartal",
-        "semester",
-        "semestre",
-        "halbjahr",
-        "year",
-        "año",
-        "jahr",
-        "année",
-        "an",
-        "ciclo",
-        "cycle",
-        "zyklus",
-    }
-)
+    return " ".join(lows[k : k + period[0]])
 
 
 def _rate_end(lows: Sequence[str], j: int, lex: Lexicon) -> int:
