@@ -91,7 +91,7 @@ def use_color(no_color: bool, stream: object) -> bool:
     return bool(isatty and isatty())
 
 
-def _emit(stream: TextIO, text: str, *, is_json: bool = False, is_xml: bool = False) -> None:
+def emit(stream: TextIO, text: str, *, is_json: bool = False, is_xml: bool = False) -> None:
     """Write output that may hold any character of a board, whatever the stream's encoding.
 
     A terminal or pipe that cannot encode a character (PYTHONIOENCODING=ascii, a legacy
@@ -134,7 +134,7 @@ def _deliver(rendered: Rendered, fmt: str, output_file: str | None) -> None:
 
     failure = None
     if output_file is None:
-        _emit(sys.stdout, rendered.out, is_json=fmt in JSON_FORMATS, is_xml=fmt in XML_FORMATS)
+        emit(sys.stdout, rendered.out, is_json=fmt in JSON_FORMATS, is_xml=fmt in XML_FORMATS)
     else:
         try:
             from okrlint.files import write_atomic
@@ -143,9 +143,9 @@ def _deliver(rendered: Rendered, fmt: str, output_file: str | None) -> None:
         except OSError as exc:
             failure = f"cannot write {output_file}: {exc.strerror or exc}"
     if rendered.err:
-        _emit(sys.stderr, rendered.err)
+        emit(sys.stderr, rendered.err)
     if failure is not None:
-        raise _fail(failure)
+        raise usage_error(failure)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if rendered.step_summary and summary_file:
         try:
@@ -155,7 +155,7 @@ def _deliver(rendered: Rendered, fmt: str, output_file: str | None) -> None:
             sys.stderr.write(f"okrlint: cannot append to {summary_file}: {exc.strerror or exc}\n")
 
 
-def _fail(message: str) -> typer.Exit:
+def usage_error(message: str) -> typer.Exit:
     sys.stderr.write(f"okrlint: error: {message}\n")
     return typer.Exit(2)
 
@@ -313,7 +313,7 @@ def check_cli(
     from okrlint.run import CheckRequest, run_check
 
     if language is not None and language not in LANGUAGES:
-        raise _fail(f"unknown language '{language}' (choose from {', '.join(LANGUAGES)})")
+        raise usage_error(f"unknown language '{language}' (choose from {', '.join(LANGUAGES)})")
     try:
         cli = CommandLine(
             select=split_ids(select) if select else None,
@@ -346,7 +346,7 @@ def check_cli(
         )
         outcome = run_check(request)
     except ConfigError as exc:
-        raise _fail(str(exc)) from None
+        raise usage_error(str(exc)) from None
     for message in outcome.messages:
         sys.stderr.write(message + "\n")
     if outcome.text is not None:  # --show-settings, --write-baseline, --diff

@@ -19,9 +19,9 @@ from okrlint.cli import (
     IsolatedOption,
     ListFormat,
     NoCacheOption,
-    _emit,
-    _fail,
     app,
+    emit,
+    usage_error,
 )
 
 
@@ -40,7 +40,7 @@ def rules_cli(
     try:
         custom = Resolver().config_for(Path.cwd()).custom_rules
     except ConfigError as exc:
-        raise _fail(str(exc)) from None
+        raise usage_error(str(exc)) from None
     if output_format.value == "json":
         rows_json = rules_json() + [
             {
@@ -80,9 +80,9 @@ def explain_cli(
     try:
         custom = {r.id: r for r in Resolver().config_for(Path.cwd()).custom_rules}
     except ConfigError as exc:
-        raise _fail(str(exc)) from None
+        raise usage_error(str(exc)) from None
     if rule not in custom:
-        raise _fail(unknown_rule_message(rule, (*RULE_IDS, *META_RULES, *custom)))
+        raise usage_error(unknown_rule_message(rule, (*RULE_IDS, *META_RULES, *custom)))
     sys.stdout.write(explain_custom(custom[rule]))
 
 
@@ -139,7 +139,7 @@ def report_cli(
         cache = None if no_cache else default_cache()
         result = lint_paths(paths or ["."], resolver=resolver, cache=cache)
     except ConfigError as exc:
-        raise _fail(str(exc)) from None
+        raise usage_error(str(exc)) from None
     for notice in result.notices:
         sys.stderr.write(f"okrlint: {notice}\n")
     health = build_health(
@@ -150,14 +150,14 @@ def report_cli(
     )
     text = render_health(health, output_format.value)
     if output_file is None:
-        _emit(sys.stdout, text, is_json=output_format is ReportFormat.json)
+        emit(sys.stdout, text, is_json=output_format is ReportFormat.json)
     else:
         from okrlint.files import write_atomic
 
         try:
             write_atomic(output_file, text)
         except OSError as exc:
-            raise _fail(f"cannot write {output_file}: {exc.strerror or exc}") from None
+            raise usage_error(f"cannot write {output_file}: {exc.strerror or exc}") from None
         sys.stderr.write(f"okrlint: wrote {output_file} ({health.boards} boards)\n")
     if health.unreadable:
         sys.stderr.write(
@@ -177,7 +177,7 @@ def schema_cli() -> None:
     """
     from okrlint.schema import render_schema
 
-    _emit(sys.stdout, render_schema(), is_json=True)
+    emit(sys.stdout, render_schema(), is_json=True)
 
 
 @app.command("convert")
@@ -194,7 +194,7 @@ def convert_cli(
 
     text, error = convert_to_yaml(path)
     if error:
-        raise _fail(error)
+        raise usage_error(error)
     sys.stdout.write(text)
 
 
@@ -231,7 +231,7 @@ def init_cli(
 
     folder = Path(path)
     if folder.exists() and not folder.is_dir():
-        raise _fail(f"--path {path} is not a folder")
+        raise usage_error(f"--path {path} is not a folder")
     today = dt.date.today()
     targets = [(folder / CONFIG_NAME, config_text(), "configuration, every key at its default")]
     if board is not None:
@@ -239,12 +239,12 @@ def init_cli(
         targets.append((folder / board, starter_board_text(today), note))
     for target, _text, _note in targets:
         if target.exists():
-            raise _fail(f"{target} already exists; okrlint init never overwrites a file")
+            raise usage_error(f"{target} already exists; okrlint init never overwrites a file")
     for target, text, note in targets:
         try:
             write_new(target, text)
         except ScaffoldError as exc:
-            raise _fail(str(exc)) from None
+            raise usage_error(str(exc)) from None
         sys.stdout.write(f"wrote {target.as_posix()} ({note})\n")
     if board is not None:
         sys.stdout.write(f"next: okrlint check {(folder / board).as_posix()}\n")
