@@ -151,6 +151,32 @@ def test_stays_quiet(title: str) -> None:
     assert meaning.holds == ()
 
 
+# Running as it runs, a duty after its subject and a label's tag, in each language:
+# (language, title, job described?).
+RUNNING = [
+    ("en", "The support desk runs smoothly", True),
+    ("en", "Keep the ticket queue running over the holidays", True),
+    ("en", "The project shall ensure its volunteers feel thanked for their work", True),
+    ("en", "We will keep our customers happy", True),
+    ("en", "Have clear owners for every invoice so that payroll runs smoothly", False),
+    ("en", "The project shall launch a mentoring programme for new maintainers", False),
+    ("de", "Ziel: Der Kundendienst läuft rund", True),
+    ("de", "Die Auslieferung pünktlich am Laufen halten", True),
+    ("de", "Einen neuen Lieferweg nach Österreich aufbauen", False),
+    ("es", "**Objetivo (O):** Mantener la guía de la empresa al día", True),
+    ("es", "Que el soporte funcione sin problemas", True),
+    ("es", "Objetivo (O): Lanzar la tienda en línea en Chile", False),
+    ("fr", "Assurer le bon fonctionnement du service de prêt", True),
+    ("fr", "S'assurer d'un fonctionnement efficace des ateliers", True),
+    ("fr", "Émettre un bon de commande unique pour les fournitures", False),
+]
+
+
+@pytest.mark.parametrize(("language", "title", "job"), RUNNING)
+def test_running_as_it_runs_is_the_job(language: str, title: str, job: bool) -> None:
+    assert bool(read_objective(title, language).business_as_usual) is job
+
+
 def test_a_duty_repeated_is_a_hold() -> None:
     meaning = read_objective("Publish the newsletter every month")
     assert meaning.holds and meaning.holds[0].cadence == "every month"

@@ -36,6 +36,7 @@ from okrlint.understanding.lexicon import (
     DEFINITE_ARTICLES,
     FUNCTION_NOUNS,
     FUNCTION_WORDS,
+    FUTURE_WORDS,
     HOLD_OPENERS,
     INDEFINITE_ARTICLES,
     JOB_VERBS,
@@ -348,9 +349,18 @@ def _job_words(title: str, lex: Lexicon) -> str:
         if m is not None:
             return norm[m.start() : m.end()].strip()
     lows = [t.low for t in tokens]
-    opener = lex.table(HOLD_OPENERS).match(lows, 0)
-    if opener is not None:
-        return " ".join(t.text for t in tokens[: opener[0] + 3])
+    words = [i for i, t in enumerate(tokens) if t.kind is Kind.WORD]
+    for first in [0, *_openings(tokens, lows, words, lex)] if words else [0]:
+        opener = lex.table(HOLD_OPENERS).match(lows, first)
+        if opener is None:
+            continue
+        # past the title's first word, the verb holds only if nothing else is changed
+        # ("Neue Märkte erschließen und den Betrieb sicherstellen")
+        closing = first == words[-1]
+        if first == 0 or not _names_a_change(
+            tokens, lows, lex, 0 if closing else first + opener[0]
+        ):  # "Keep customers happy", "We will keep the handbook current"
+            return " ".join(t.text for t in tokens[first : first + opener[0] + 3])
     return _runs_the_job(tokens, lows, lex)
 
 
@@ -418,6 +428,11 @@ def _openings(tokens: list[Token], lows: list[str], words: list[int], lex: Lexic
     colon = next((i for i, t in enumerate(tokens[:8]) if t.text == ":"), None)
     if colon is not None:
         found += [i for i in words if i > colon][:1]
+    future = lex.table(FUTURE_WORDS)
+    for i in words[1:5]:  # "The project shall ensure ...": the verb after its subject
+        if (m := future.match(lows, i)) is not None:
+            found += [k for k in words if k >= i + m[0]][:1]
+            break
     if lex.verb_final and words[-1] not in found and tokens[words[-1]].text[:1].islower():
         found.append(words[-1])  # "Den Betrieb der IT-Infrastruktur gewährleisten"
     return found

@@ -268,7 +268,8 @@ def compile_noise(words: dict[str, list[str]]) -> Noise:
         # a list number before an amount ("2.1 5 new partners"), never a thousands group
         # ("40 000 sign-ups")
         rf"|{number}\.?(?=\s*[:)]|\s+\d(?!\d\d(?:\D|$)))|\d{{1,2}}\.\d{{1,2}}(?=\s+(?-i:[A-Z]))"
-        rf"|{labels}(?:\s*\#?\s*{number})?\s*(?:[:)\-–—=]|\.(?!\d))+"
+        # a label's short tag in brackets: "Objetivo (O):", "Key result (KR1):"
+        rf"|{labels}(?:\s*\#?\s*{number})?(?:\s*\([^()\n]{{1,12}}\))?\s*(?:[:)\-–—=]|\.(?!\d))+"
         rf"|{alt('numbered')}\s*\#?\s*{number}(?=\s)|o\d{{1,2}}\s*[:.)\-–—]+"
         # who owns it: "Owner: Dana -", "Head of Growth:", "Marketing (Demand Gen):"
         rf"|(?P<owner>{owners}\s*[:=]\s*[^:;,\n]{{1,40}}?\s*[:;,|\-–—]"
