@@ -70,6 +70,11 @@ DELIVERABLES = [
     K("Die Rechnungs-Schnittstelle ist live", "task"),
     K("Nueva app de pedidos publicada", "task"),
     K("Le portail fournisseurs est en production", "task"),
+    # a decision made is work done: "chosen", "agreed", "ausgewählt", "elegido", "choisi"
+    K("1 charting library chosen and agreed by the whole team", "output:-"),
+    K("2 Hosting-Anbieter ausgewählt und vertraglich vereinbart", "task"),
+    K("3 proveedores de pago elegidos para el lanzamiento", "output:-"),
+    K("2 prestataires choisis pour la refonte du site", "output:-"),
 ]
 
 # -- a one-off thing rolled out to every member of a group is a task -----------------------
