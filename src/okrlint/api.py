@@ -25,7 +25,7 @@ from okrlint.errors import ErrorKind, InputError
 from okrlint.files import read_source
 from okrlint.findings import BoardFacts, FileResult, Finding, LintResult
 from okrlint.history import BoardTrace, History
-from okrlint.policy import Baseline, LintedFile, finish, parse_suppressions
+from okrlint.policy import Baseline, LintedFile, baseline_scope, finish, parse_suppressions
 from okrlint.repository import HistoryLinter, discover, display, find_root, team_boards
 
 if TYPE_CHECKING:
@@ -103,7 +103,8 @@ def lint_text(
     config = config or Config()
     loaded = load_text(text, file, config.limits)
     linted, _trace = _lint_loaded(loaded, config)
-    return finish([linted], [], baseline, root=str(Path.cwd()), fail_on=config.fail_on)
+    scope = baseline_scope([file], [linted.result]) if baseline is not None else None
+    return finish([linted], [], baseline, root=str(Path.cwd()), fail_on=config.fail_on, scope=scope)
 
 
 def lint_paths(
@@ -129,7 +130,9 @@ def lint_paths(
     ``jobs`` spreads the files over processes (None: one per core for large runs);
     the result is the same, in the same order, whatever the number of jobs.
     With ``cache`` (see :mod:`okrlint.cache`), boards whose text and settings are
-    unchanged are not read again; the result is the same.
+    unchanged are not read again; the result is the same. ``baseline`` hides the
+    findings it holds; only its entries of files under ``paths`` that were linted can
+    count as no longer occurring.
     """
     resolver = resolver or Resolver()
     paths = list(paths)
@@ -176,6 +179,7 @@ def lint_paths(
         fail_on=run_config.fail_on,
         notices=[*found.notices, *_skipped_notice(skipped)],
         skipped=skipped,
+        scope=baseline_scope(paths, (i.result for i in linted)) if baseline is not None else None,
     )
 
 

@@ -129,9 +129,16 @@ def resolve_format(output_format: OutputFormat, output_file: str | None) -> str:
 
 def _deliver(rendered: Rendered, fmt: str, output_file: str | None) -> None:
     """The report to stdout or ``--output-file``, diagnostics to stderr, and the
-    github format's summary appended to ``$GITHUB_STEP_SUMMARY`` when that is set."""
+    github format's summary appended to ``$GITHUB_STEP_SUMMARY`` when that is set.
+
+    Diagnostics (input errors, notices) come first, so that the report, and the
+    human format's summary at its end, come last on a terminal and through a pipe.
+    """
     from okrlint.reporters import JSON_FORMATS, XML_FORMATS
 
+    if rendered.err:
+        emit(sys.stderr, rendered.err)
+        sys.stderr.flush()
     failure = None
     if output_file is None:
         emit(sys.stdout, rendered.out, is_json=fmt in JSON_FORMATS, is_xml=fmt in XML_FORMATS)
@@ -142,8 +149,6 @@ def _deliver(rendered: Rendered, fmt: str, output_file: str | None) -> None:
             write_atomic(output_file, rendered.out)
         except OSError as exc:
             failure = f"cannot write {output_file}: {exc.strerror or exc}"
-    if rendered.err:
-        emit(sys.stderr, rendered.err)
     if failure is not None:
         raise usage_error(failure)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -235,11 +240,21 @@ def check_cli(
     ] = None,
     baseline: Annotated[
         str | None,
-        typer.Option(help="Report only findings that are not in this baseline file."),
+        typer.Option(
+            help="Report only findings that are not in this baseline file "
+            "(overrides the configuration's baseline)."
+        ),
     ] = None,
+    no_baseline: Annotated[
+        bool,
+        typer.Option("--no-baseline", help="Report every finding: use no baseline file."),
+    ] = False,
     write_baseline: Annotated[
         str | None,
-        typer.Option(help="Record today's findings in this baseline file and exit 0."),
+        typer.Option(
+            help="Record today's findings in this baseline file (entries of files not "
+            "linted are kept); exit 0, or 2 on an input error."
+        ),
     ] = None,
     show_suppressed: Annotated[
         bool,
@@ -314,6 +329,8 @@ def check_cli(
 
     if language is not None and language not in LANGUAGES:
         raise usage_error(f"unknown language '{language}' (choose from {', '.join(LANGUAGES)})")
+    if baseline is not None and no_baseline:
+        raise usage_error("--baseline and --no-baseline cannot be combined")
     try:
         cli = CommandLine(
             select=split_ids(select) if select else None,
@@ -328,12 +345,13 @@ def check_cli(
             config_file=Path(config_file) if config_file else None,
             isolated=isolated,
             force_exclude=force_exclude,
+            baseline=baseline,
+            no_baseline=no_baseline,
         )
         request = CheckRequest(
             paths=tuple(paths or ["."]),
             cli=cli,
             stdin_filename=stdin_filename,
-            baseline=baseline,
             write_baseline=write_baseline,
             show_settings=show_settings,
             jobs=jobs,

@@ -68,6 +68,7 @@ class Config:
     base: str = ""  # the folder relative globs start from (the config file's), absolute
     source: str = ""  # the configuration file, if any
     force_exclude: bool = False
+    baseline: str = field(default="", repr=False)  # not in the cache key: shapes no board
 
     def __reduce__(self) -> tuple[Any, tuple[dict[str, Any]]]:
         """Picklable (for worker processes): read-only mappings travel as dicts."""
@@ -257,6 +258,8 @@ class CommandLine:
     config_file: Path | None = None
     isolated: bool = False
     force_exclude: bool = False
+    baseline: str | None = None  # --baseline FILE (relative to the working folder)
+    no_baseline: bool = False  # --no-baseline: none, whatever the file says
 
 
 @dataclass
@@ -344,8 +347,20 @@ def combine(settings: FileSettings | None, cli: CommandLine) -> tuple[Config, di
         base=str(settings.base) if settings is not None else os.getcwd(),
         source=str(settings.path) if settings is not None else "",
         force_exclude=cli.force_exclude,
+        baseline=_baseline(settings, cli),
     )
     return config, _origins(given, cli)
+
+
+def _baseline(settings: FileSettings | None, cli: CommandLine) -> str:
+    """The baseline file: the command line's, else the file's (relative to the file)."""
+    if cli.no_baseline:
+        return ""
+    if cli.baseline is not None:
+        return cli.baseline
+    if settings is not None and "baseline" in settings.values:
+        return os.path.normpath(settings.base / str(settings.values["baseline"]))
+    return ""
 
 
 def _custom_rules(given: _FileValues) -> tuple[CustomRule, ...]:
@@ -443,6 +458,7 @@ def _origins(given: _FileValues, cli: CommandLine) -> dict[str, str]:
         ("max-file-size", cli.max_file_size),
         ("max-depth", cli.max_depth),
         ("max-alias-nodes", cli.max_alias_nodes),
+        ("baseline", cli.baseline if not cli.no_baseline else "--no-baseline"),
     ):
         if overridden is not None:
             origin[key] = "command line"
@@ -495,4 +511,5 @@ def describe_settings(config: Config, origin: Mapping[str, str]) -> list[tuple[s
         row("max-file-size", str(limits.max_file_size)),
         row("max-depth", str(limits.max_depth)),
         row("max-alias-nodes", str(limits.max_alias_nodes)),
+        row("baseline", config.baseline or "(none)"),
     ]

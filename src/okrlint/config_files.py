@@ -44,6 +44,7 @@ KEYS: dict[str, str] = {
     "max-file-size": "largest board file, in bytes",
     "max-depth": "deepest YAML nesting",
     "max-alias-nodes": "most YAML nodes aliases may expand to",
+    "baseline": "baseline file of findings not to report, relative to this file",
 }
 
 
@@ -288,6 +289,12 @@ def _positive(settings: FileSettings, key: str, value: Any) -> int:
     return value
 
 
+def _file(settings: FileSettings, key: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise settings.error(key, f"'{key}' expects a file name, not {value!r}")
+    return value.strip()
+
+
 _CHECKS = {
     "select": _ids,
     "ignore": _ids,
@@ -305,6 +312,7 @@ _CHECKS = {
     "max-file-size": _positive,
     "max-depth": _positive,
     "max-alias-nodes": _positive,
+    "baseline": _file,
 }
 
 

@@ -24,7 +24,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from okrlint.checks import UNKNOWN, UNUSED
 from okrlint.findings import FileResult, Finding, LintResult, Severity, fingerprint
@@ -214,9 +215,11 @@ def finish(
     fail_on: Severity,
     notices: Sequence[str] = (),
     skipped: Sequence[str] = (),
+    scope: BaselineScope | None = None,
 ) -> LintResult:
     """Apply each file's settings to the cross-cycle findings in it and its suppressions
-    to all of its findings, then the baseline; build the result."""
+    to all of its findings, then the baseline (whose entries count as stale only within
+    ``scope``: every entry without one); build the result."""
     by_file: dict[str, list[Finding]] = {}
     for f in history_findings:
         by_file.setdefault(f.file, []).append(f)
@@ -244,7 +247,7 @@ def finish(
             kept.extend(findings)
     hidden = stale = 0
     if baseline is not None:
-        kept, hidden, stale = baseline.filter(kept)
+        kept, hidden, stale = baseline.filter(kept, scope)
     kept.sort(key=Finding.sort_key)
     suppressed.sort(key=Finding.sort_key)
     files = sorted((item.result for item in linted), key=lambda r: r.file)
@@ -270,11 +273,47 @@ class BaselineError(Exception):
     """The baseline file cannot be read: a usage error."""
 
 
+@dataclass(frozen=True)
+class BaselineScope:
+    """The files whose baseline entries a run can judge: the files under the paths it
+    was given (repository-relative; ``.`` is the whole repository), less the files it
+    could not lint. An entry of another file is neither stale nor dropped: linting one
+    board says nothing about the others."""
+
+    paths: tuple[str, ...] = (".",)
+    unlinted: frozenset[str] = frozenset()
+
+    def covers(self, file: str) -> bool:
+        if file in self.unlinted:
+            return False
+        return any(p in (".", "") or file == p or file.startswith(p + "/") for p in self.paths)
+
+
+def baseline_scope(paths: Iterable[str | Path], files: Iterable[FileResult]) -> BaselineScope:
+    """The scope of a run over ``paths`` (as given) whose files are ``files``."""
+    from okrlint.engine import repository_path
+    from okrlint.repository import find_root, relative_uri
+
+    def in_repository(path: str | Path) -> str:  # not cached: "." differs by folder
+        name = Path(path).as_posix()
+        return name if name.startswith("<") else relative_uri(name, find_root(name))
+
+    given = tuple(in_repository(p).rstrip("/") for p in paths)
+    unlinted = frozenset(repository_path(r.file) for r in files if any(e.fatal for e in r.errors))
+    return BaselineScope(given, unlinted)
+
+
 @dataclass
 class Baseline:
-    """Findings recorded for gradual adoption; matched by fingerprint, not by line."""
+    """Findings recorded for gradual adoption; matched by fingerprint, not by line.
+
+    ``entries`` are the file's entries as read (each names its file, relative to the
+    repository), so that writing the baseline again after linting some files keeps
+    the entries of the others.
+    """
 
     counts: Counter[str] = field(default_factory=Counter)
+    entries: list[dict[str, Any]] = field(default_factory=list)
 
     @classmethod
     def read(cls, path: str) -> Baseline:
@@ -292,14 +331,23 @@ class Baseline:
         entries = data.get("findings")
         if not isinstance(entries, list):
             raise BaselineError(f"{path}: the baseline has no findings list")
-        counts: Counter[str] = Counter()
-        for entry in entries:
-            if isinstance(entry, dict) and isinstance(entry.get("fingerprint"), str):
-                counts[entry["fingerprint"]] += 1
-        return cls(counts)
+        kept = [e for e in entries if isinstance(e, dict) and isinstance(e.get("fingerprint"), str)]
+        return cls(Counter(e["fingerprint"] for e in kept), kept)
 
-    def filter(self, findings: Sequence[Finding]) -> tuple[list[Finding], int, int]:
-        """(new findings, how many the baseline hid, how many entries no longer occur)."""
+    def _file_of(self) -> dict[str, str | None]:
+        return {
+            e["fingerprint"]: e["file"] if isinstance(e.get("file"), str) else None
+            for e in self.entries
+        }
+
+    def filter(
+        self, findings: Sequence[Finding], scope: BaselineScope | None = None
+    ) -> tuple[list[Finding], int, int]:
+        """(new findings, how many the baseline hid, how many entries no longer occur).
+
+        Every entry hides a finding it matches; only the entries of files within
+        ``scope`` (all, without one) are counted as no longer occurring.
+        """
         left = Counter(self.counts)
         new: list[Finding] = []
         hidden = 0
@@ -309,28 +357,48 @@ class Baseline:
                 hidden += 1
             else:
                 new.append(f)
-        return new, hidden, sum(left.values())
+        file_of = self._file_of()
+
+        def judged(print_: str) -> bool:
+            file = file_of.get(print_)
+            return scope is None or file is None or scope.covers(file)
+
+        return new, hidden, sum(n for print_, n in left.items() if judged(print_))
+
+    def outside(self, scope: BaselineScope) -> list[dict[str, Any]]:
+        """The entries of files ``scope`` does not cover, as read (kept when rewriting)."""
+        return [
+            e
+            for e in self.entries
+            if isinstance(e.get("file"), str) and not scope.covers(e["file"])
+        ]
 
 
-def baseline_text(findings: Sequence[Finding]) -> str:
-    """The baseline file for ``findings`` (sorted, so it diffs well)."""
+def baseline_text(findings: Sequence[Finding], keep: Sequence[dict[str, Any]] = ()) -> str:
+    """The baseline file for ``findings``, and the entries in ``keep`` as they are
+    (sorted, so it diffs well). Each entry names its file relative to the repository."""
     import json
+
+    from okrlint.engine import repository_path
 
     entries = [
         {
             "fingerprint": f.fingerprint,
             "rule": f.rule,
-            "file": f.file,
+            "file": repository_path(f.file),
             "node": f.node,
             "message": f.message,
         }
-        for f in sorted(findings, key=lambda f: (f.file, f.node, f.rule, f.fingerprint))
+        for f in findings
     ]
-    return (
-        json.dumps(
-            {"version": BASELINE_VERSION, "tool": "okrlint", "findings": entries},
-            indent=2,
-            ensure_ascii=False,
-        )
-        + "\n"
-    )
+    entries += keep
+
+    def order(e: dict[str, Any]) -> tuple[str, ...]:
+        return tuple(str(e.get(k, "")) for k in ("file", "node", "rule", "fingerprint"))
+
+    document = {
+        "version": BASELINE_VERSION,
+        "tool": "okrlint",
+        "findings": sorted(entries, key=order),
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -10,9 +10,13 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from okrlint.config import CommandLine, ConfigError, Resolver, describe_settings
 from okrlint.findings import LintResult
+
+if TYPE_CHECKING:
+    from okrlint.policy import Baseline
 
 
 @dataclass(frozen=True)
@@ -20,8 +24,7 @@ class CheckRequest:
     paths: tuple[str, ...]
     cli: CommandLine
     stdin_filename: str | None = None
-    baseline: str | None = None
-    write_baseline: str | None = None
+    write_baseline: str | None = None  # the baseline file (to hide findings) is cli.baseline
     show_settings: bool = False
     progress: bool = False
     jobs: int | None = None
@@ -48,17 +51,12 @@ class CheckOutcome:
 def run_check(request: CheckRequest) -> CheckOutcome:
     """Lint what the request names; raises ConfigError for usage errors."""
     from okrlint.api import lint_paths, lint_text
-    from okrlint.policy import Baseline, BaselineError, baseline_text
 
     resolver = Resolver(request.cli)
     if request.show_settings:
         return CheckOutcome(text=_settings_text(resolver, request), code=0)
-    baseline = None
-    if request.baseline:
-        try:
-            baseline = Baseline.read(request.baseline)
-        except BaselineError as exc:
-            raise ConfigError(str(exc)) from None
+    # writing a baseline records every finding: none is hidden by the old one
+    baseline = None if request.write_baseline else _read_baseline(resolver)
     if request.paths == ("-",):
         name = request.stdin_filename or "<stdin>"
         anchor = Path(request.stdin_filename) if request.stdin_filename else Path.cwd()
@@ -97,15 +95,58 @@ def run_check(request: CheckRequest) -> CheckOutcome:
                 ),
             )
     if request.write_baseline:
-        Path(request.write_baseline).write_text(baseline_text(result.findings), encoding="utf-8")
-        code = 2 if result.input_errors else 0
-        count = len(result.findings)
-        noun = "finding" if count == 1 else "findings"
-        return CheckOutcome(
-            text=f"okrlint: wrote {count} {noun} to {request.write_baseline}\n", code=code
-        )
+        return _write_baseline(request, request.write_baseline, result)
     skipped = tuple(f"okrlint: skipped (not a board): {f}" for f in result.skipped)
     return CheckOutcome(result=result, messages=skipped if request.verbose else ())
+
+
+def _read_baseline(resolver: Resolver) -> Baseline | None:
+    """The run's baseline: ``--baseline``'s, else the ``baseline`` key of the configuration
+    of the working folder (the one ``fail-on`` is taken from); None without one."""
+    from okrlint.policy import Baseline, BaselineError
+
+    here = Path.cwd()
+    path = resolver.config_for(here).baseline
+    if not path:
+        return None
+    try:
+        return Baseline.read(path)
+    except BaselineError as exc:
+        origin = resolver.origins.get(resolver.config_file_for(here), {}).get("baseline")
+        where = f" (the baseline key at {origin})" if origin and origin != "command line" else ""
+        raise ConfigError(f"{exc}{where}; write one with --write-baseline") from None
+
+
+def _write_baseline(request: CheckRequest, target: str, result: LintResult) -> CheckOutcome:
+    """Record the run's findings in ``target``, keeping the entries it holds of files the
+    run did not lint (other files, files that could not be read); its input errors and
+    notices are reported, and it exits 2 when there are input errors, else 0."""
+    import os
+    from dataclasses import replace
+
+    from okrlint.files import write_atomic
+    from okrlint.policy import Baseline, BaselineError, baseline_scope, baseline_text
+    from okrlint.reporters import get
+
+    paths = (request.stdin_filename or "<stdin>",) if request.paths == ("-",) else request.paths
+    kept: list[dict[str, object]] = []
+    if os.path.exists(target) and os.path.getsize(target) > 0:
+        try:
+            kept = Baseline.read(target).outside(baseline_scope(paths, result.files))
+        except BaselineError as exc:
+            raise ConfigError(f"{exc}: not overwritten (remove it or name another file)") from None
+    try:
+        write_atomic(target, baseline_text(result.findings, kept))
+    except OSError as exc:
+        raise ConfigError(f"cannot write {target}: {exc.strerror or exc}") from None
+    count = len(result.findings)
+    text = f"okrlint: wrote {count} finding{'s' * (count != 1)} to {target}"
+    if kept:
+        text += f" and kept {len(kept)} entr{'ies' if len(kept) != 1 else 'y'} of files not linted"
+    # the input errors and notices, as the concise format shows them (stderr)
+    errors = get("concise")(replace(result, findings=()), color=False, quiet=True).err
+    code = 2 if result.exit_code() == 2 else 0
+    return CheckOutcome(text=text + "\n", code=code, messages=tuple(errors.splitlines()))
 
 
 def _fix(

@@ -158,6 +158,13 @@ _SECTIONS: tuple[tuple[str, str, Callable[[], list[str]]], ...] = (
         _limit("max_alias_nodes"),
     ),
     (
+        "baseline",
+        "A baseline file (okrlint check --write-baseline FILE writes it), relative to this "
+        "file: its findings are not reported, so only new ones are. --baseline FILE "
+        "overrides it, --no-baseline turns it off.",
+        lambda: ["# baseline: okrlint-baseline.json"],
+    ),
+    (
         "custom-rules",
         "House rules written as data: a field of objectives, key-results, kpis or the "
         "board, and one check (pattern, not-pattern, one-of, required, max-count).",

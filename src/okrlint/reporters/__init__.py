@@ -69,6 +69,15 @@ def visible(text: str) -> str:
     return text.translate(_VISIBLE)
 
 
+def stale_baseline_note(result: LintResult) -> str:
+    """How many baseline entries of the files linted no longer occur ("" when none)."""
+    n = result.baseline_stale
+    if not n:
+        return ""
+    entries = "baseline entry no longer occurs" if n == 1 else "baseline entries no longer occur"
+    return f"{n} {entries}; run --write-baseline to drop {'it' if n == 1 else 'them'}"
+
+
 def repository_path(file: str, root: str) -> str:
     """``file`` relative to the run's repository root, with forward slashes."""
     return relative_uri(file, Path(root) if root else None)

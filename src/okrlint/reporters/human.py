@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from okrlint.errors import InputError
 from okrlint.findings import FileResult, Finding, LintResult, Severity
 from okrlint.positions import Span, source_lines
-from okrlint.reporters import Rendered, visible
+from okrlint.reporters import Rendered, stale_baseline_note, visible
 
 _RESET = "\x1b[0m"
 _STYLES = {
@@ -127,14 +127,20 @@ def _plural(n: int, word: str) -> str:
 
 
 def summary_line(result: LintResult) -> str:
-    files = len(result.files)
-    problems = len(result.findings)
-    broken = sum(1 for f in result.files if not f.ok)
+    """One line: the problems found in the files linted, the files that could not be
+    linted, then fixes, suppressions and the baseline. A file linted despite an input
+    error (a duplicate key or id) is counted as linted, its input errors as problems."""
+    broken = sum(1 for f in result.files if any(e.fatal for e in f.errors))
+    files = len(result.files) - broken
+    noted = [e for f in result.files if not any(e.fatal for e in f.errors) for e in f.errors]
+    problems = len(result.findings) + len(noted)
     parts = []
     if problems:
-        counts = ", ".join(_plural(result.count(s), s.value) for s in Severity if result.count(s))
-        parts.append(f"Found {_plural(problems, 'problem')} ({counts}) in {_plural(files, 'file')}")
-    else:
+        counts = [_plural(result.count(s), s.value) for s in Severity if result.count(s)]
+        counts += [_plural(len(noted), "input error")] if noted else []
+        where = _plural(files, "file")
+        parts.append(f"Found {_plural(problems, 'problem')} ({', '.join(counts)}) in {where}")
+    elif files or not broken:  # never "No problems" about files that were not read
         parts.append(f"No problems in {_plural(files, 'file')}")
     if broken:
         parts.append(f"{_plural(broken, 'file')} could not be linted")
@@ -149,9 +155,7 @@ def summary_line(result: LintResult) -> str:
     if result.baseline_hidden:
         parts.append(f"{result.baseline_hidden} in the baseline")
     if result.baseline_stale:
-        n = result.baseline_stale
-        entries = "baseline entr" + ("y no longer occurs" if n == 1 else "ies no longer occur")
-        parts.append(f"{n} {entries} (shrink the baseline with --write-baseline)")
+        parts.append(stale_baseline_note(result))
     return "; ".join(parts) + "."
 
 
