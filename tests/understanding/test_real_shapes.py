@@ -49,6 +49,17 @@ NOISE = [
     K("- [x] Move NPS from 31 to 40 (landed at 38)", "change:-", target="40"),
     K("Sign [N] new enterprise customers", "zero:-"),
     K("Lift activation to X% from Y%", "change:up"),
+    # whose a label is, a status before it, a progress note in brackets at the start
+    K("### Company key result: Grow paid workspaces from 300 to 450", "change:up",
+      target="450"),
+    K("Team KR 2: Cut build time from 20 min to 8 min", "change:down"),
+    K("<b>PARTIALLY ACHIEVED</b> Key Result 2.1: Lift NPS from 31 to 40", "change:up"),
+    K("- [ ] _(WIP, moved to Q2)_ Publish the migration guide", "task"),
+    K("(postponed, no date) Pick the coverage tool", "task"),
+    K("Revenue target: $1M in new bookings", "zero:-"),
+    # a heading's anchor and a tag in brackets at the end
+    K("## Grow members from 120 to 200 {#kr-members}", "change:up", target="200"),
+    K("Grow members from 120 to 200 [Community]", "change:up", target="200"),
 ]
 
 # -- deliverables written as end states or bare nouns ----------------------------------------

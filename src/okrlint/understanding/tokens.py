@@ -269,7 +269,12 @@ def compile_noise(words: dict[str, list[str]]) -> Noise:
         # ("40 000 sign-ups")
         rf"|{number}\.?(?=\s*[:)]|\s+\d(?!\d\d(?:\D|$)))|\d{{1,2}}\.\d{{1,2}}(?=\s+(?-i:[A-Z]))"
         # a label's short tag in brackets: "Objetivo (O):", "Key result (KR1):"
-        rf"|{labels}(?:\s*\#?\s*{number})?(?:\s*\([^()\n]{{1,12}}\))?\s*(?:[:)\-–—=]|\.(?!\d))+"
+        rf"|(?:{alt('scopes')}\s+)?{labels}(?:\s*\#?\s*{number})?(?:\s*\([^()\n]{{1,12}}\))?"
+        r"\s*(?:[:)\-–—=]|\.(?!\d))+"
+        # a progress word before a label ("ACHIEVED Key result 1.3:") or a progress note
+        # in brackets at the start ("(WIP, moved to Q2) Add ...")
+        rf"|{progress}\s+(?=(?:{labels}|{alt('numbered')})\b)"
+        rf"|[(\[]\s*{progress}\b[^()\[\]\n]{{0,60}}[)\]]"
         rf"|{alt('numbered')}\s*\#?\s*{number}(?=\s)|o\d{{1,2}}\s*[:.)\-–—]+"
         # who owns it: "Owner: Dana -", "Head of Growth:", "Marketing (Demand Gen):"
         rf"|(?P<owner>{owners}\s*[:=]\s*[^:;,\n]{{1,40}}?\s*[:;,|\-–—]"
@@ -302,11 +307,13 @@ def compile_noise(words: dict[str, list[str]]) -> Noise:
         # a grade after the key result: "| Martín | 0.5 |", "(0.0 → 1.0)"
         r"|(?:\|\s*[^\W\d_][\w .'-]{0,30})?\|\s*[01][.,]\d{1,2}\s*\|?"
         r"|\(\s*0(?:[.,]0)?\s*(?:→|->)\s*1(?:[.,]0)?\s*\)"
+        # a tag in brackets at the end: "Fill every open role [Talent]"
+        r"|\[(?-i:[A-Z][a-z]+(?:[ /&-][A-Za-z]+){0,2})\]"
         # a tracker's exported fields: "(target: 100.0)", "- Current: 1.0"
         r"|\(\s*target\s*:\s*\d+\.0\s*\)(?:\s*[-–—]\s*current\s*:\s*\d+(?:\.\d+)?)?"
         r")\s*$"
     )
-    openers = ("labels", "numbered", "owners", "roles", "teams")
+    openers = ("labels", "numbered", "owners", "roles", "teams", "scopes", "progress")
     head_words = frozenset(
         p.split()[0].lower()
         for key in openers
@@ -326,6 +333,7 @@ _ANYWHERE = re.compile(
     r"|\[(?P<keep>[^\]\n]{1,200})\]\((?:https?://|www\.|/|\.|\#|mailto:)[^)\s]{0,300}\)"
     r"|<\s*/?\s*[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>\n]{0,100})?/?\s*>"
     r"|&(?:nbsp|amp|lt|gt|quot|\#\d{1,5});"
+    r"|\{\#[\w-]{1,80}\}"  # a heading's anchor: "## Objective 3 {#objective-3}"
     r"|https?://[^\s)\]>]+|www\.[^\s)\]>]+"
     r"|\*\*|__|~~|`"
     r"|\*(?<![\w*]\*)(?=[^\s*])|\*(?<=[^\s*]\*)(?![\w*])"
