@@ -86,6 +86,10 @@ DELIVERABLES = [
     K("2 Hosting-Anbieter ausgewählt und vertraglich vereinbart", "task"),
     K("3 proveedores de pago elegidos para el lanzamiento", "output:-"),
     K("2 prestataires choisis pour la refonte du site", "output:-"),
+    # new things of the team's own, added or taken on, are made, not won
+    K("Add 6 new data sources", "task"),
+    K("Onboard 3 new services to the gateway", "task"),
+    K("Onboard 40 new customers to the gateway", "zero:-"),
 ]
 
 # -- a one-off thing rolled out to every member of a group is a task -----------------------

@@ -45,6 +45,7 @@ from okrlint.understanding.holds import (
 )
 from okrlint.understanding.lexicon import (
     ACQUISITION_VERBS,
+    ASSET_NOUNS,
     CHANGE_VERBS,
     DEFINITE_ARTICLES,
     DONE_WORDS,
@@ -342,7 +343,10 @@ def _decide_new_count(
     if new is None:
         return None
     traffic = new.unit.kind is UnitKind.LABEL and audience_traffic(t, new.unit.code)
-    if counts_activity(t.lex, new) and not won_from_others(t, c.span, c.verb, new) and not traffic:
+    made = counts_activity(t.lex, new) or (
+        new.unit.kind is UnitKind.LABEL and t.lex.noun(ASSET_NOUNS, new.unit.code)
+    )  # "Add 5 new integrations", "Onboard 3 new services to the gateway"
+    if made and not won_from_others(t, c.span, c.verb, new) and not traffic:
         return _kept(c, Intent.TASK, (), output=True)
     own = [h for h in levels if h.level is new]
     bound = own[0].comparator if own else None
