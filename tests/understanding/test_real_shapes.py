@@ -233,6 +233,14 @@ BASELINES = [
       base="55 %", target="70 %"),
     K("Taux de projets livrés à temps : 80 % (réalisation 2023 : 64 %)", "change:-",
       base="64 %", target="80 %"),
+    # a label's period or word of average before its amount; a plan's "LB" (línea base)
+    K("Marge im Schnitt 16 % im Q2 (Basis Q1: 12 %)", "change:-", base="12 %", target="16 %"),
+    K("Auslastung 81 % (Basis: durchschnittlich 74 %)", "change:-", base="74 %", target="81 %"),
+    K("Afiliados al programa de becas · Número · LB 120 · Meta 300", "change:-", base="120",
+      target="300"),
+    # things a public plan makes, from none: a deliverable count
+    K("Planes de movilidad elaborados · Número · LB 0 · Meta 1", "output:-"),
+    K("Cámaras de videovigilancia instaladas · Línea base: 0 · Meta: 12", "output:-"),
     # a baseline cell that says there is none yet; a range as today's value
     K("| Cold start time | unmeasured | < 8 s |", "nobase:-"),
     K("| Failed deploys per week | unknown | 2 |", "nobase:-"),

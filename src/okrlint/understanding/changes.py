@@ -9,6 +9,7 @@ relative step ("double", "+10 points", "20% more", "grow 20%"). What it finds is
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import NamedTuple
@@ -16,6 +17,7 @@ from typing import NamedTuple
 from okrlint.understanding.clauses import CHANGING, Verb
 from okrlint.understanding.lexicon import (
     AND_WORDS,
+    AVERAGE_WORDS,
     BASELINE_WORDS,
     BETWEEN_WORDS,
     BY_WORDS,
@@ -240,11 +242,21 @@ def _stated_baseline(f: _Found, i: int) -> None:
 
 
 def _past_year(f: _Found, k: int) -> int:
-    """The token after a label's year and colon: "cible 2021 : 35 %", "2023 (target): 6"."""
+    """The token after a label's year or period, colon and word of average: "cible 2021 :
+    35 %", "2023 (target): 6", "Basis Q2: 48 %", "Basis: durchschnittlich 11 %"."""
     t = f.t
-    while k < f.span.last and (_yearish(t, k) or t.lows[k] in (":", "(", ")")):
+    while k < f.span.last and (
+        _yearish(t, k)
+        or t.lows[k] in (":", "(", ")")
+        or _PERIOD_LABEL.fullmatch(t.lows[k]) is not None
+        or t.is_word(k, AVERAGE_WORDS)
+    ):
         k += 1
     return k
+
+
+#: A cycle's period after a label: "Basis Q2", "cible S1", "Ziel H2".
+_PERIOD_LABEL = re.compile(r"[qhst][1-4]")
 
 
 def _yearish(t: Text, k: int) -> bool:

@@ -13,6 +13,7 @@ from okrlint.understanding.digits import parse_number
 from okrlint.understanding.lexicon import (
     ACQUISITION_VERBS,
     ACTIVITY_NOUNS,
+    BASELINE_WORDS,
     BPS_UNITS,
     CADENCE_WORDS,
     CHANGE_VERBS,
@@ -40,6 +41,7 @@ from okrlint.understanding.lexicon import (
     RATE_WORDS,
     RELATIVE_WORDS,
     TARGET_VERBS,
+    TARGET_WORDS,
     TASK_VERBS,
     TO_FILLERS,
     WITHIN_WORDS,
@@ -442,7 +444,7 @@ def _label_after(
             continue  # "5 new Fortune 500 customers": the 500 is part of a name
         if tokens[k].kind is not Kind.WORD or lows[k] in function_words:
             break
-        if any(table.match(lows, k) for table in stop):
+        if any(table.match(lows, k) for table in stop) or _labels_a_value(tokens, lows, k, lex):
             break
         word = lows[k]
         if (label or lex.capitalized_nouns) and _is_verb(tokens[k], word, lex):
@@ -459,6 +461,19 @@ def _label_after(
         elif plural or (not lex.plural(noun) and known):
             noun = word
     return noun or label, end  # "5 customers live on v2" counts customers
+
+
+def _labels_a_value(tokens: Sequence[Token], lows: Sequence[str], k: int, lex: Lexicon) -> bool:
+    """Does a target's or baseline's word stand at ``k`` before its own value ("LB 120 ·
+    Meta 300", "NPS 30, target: 45")? It names that value, not the count before it."""
+    for name in (TARGET_WORDS, BASELINE_WORDS):
+        m = lex.table(name).match(lows, k)
+        after = k + m[0] if m is not None else len(tokens)
+        while after < len(tokens) and lows[after] == ":":
+            after += 1
+        if m is not None and after < len(tokens) and tokens[after].kind is Kind.NUM:
+            return True
+    return False
 
 
 def _is_verb(tok: Token, word: str, lex: Lexicon) -> bool:
