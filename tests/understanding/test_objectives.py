@@ -160,6 +160,8 @@ RUNNING = [
     ("en", "We will keep our customers happy", True),
     ("en", "Have clear owners for every invoice so that payroll runs smoothly", False),
     ("en", "The project shall launch a mentoring programme for new maintainers", False),
+    ("en", "Advises on every stable release", True),
+    ("en", "Coordinates the release train for all teams", True),
     ("de", "Ziel: Der Kundendienst läuft rund", True),
     ("de", "Die Auslieferung pünktlich am Laufen halten", True),
     ("de", "Einen neuen Lieferweg nach Österreich aufbauen", False),
