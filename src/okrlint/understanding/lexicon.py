@@ -96,6 +96,7 @@ NOT_INNER_VERBS: Final = "not_inner_verbs"
 DEADLINE_OBJECTS: Final = "deadline_objects"
 PERIOD_PREFIXES: Final = "period_prefixes"
 CADENCE_OTHERS: Final = "cadence_others"
+SAVING_VERBS: Final = "saving_verbs"
 NOUN_STOPS: Final = "noun_stops"
 ZERO_DETERMINERS: Final = "zero_determiners"
 NOT_NUMBERS: Final = "not_numbers"
@@ -213,6 +214,7 @@ SIMPLE_TABLES: tuple[str, ...] = (
     DEADLINE_OBJECTS,
     PERIOD_PREFIXES,
     CADENCE_OTHERS,
+    SAVING_VERBS,
     NOUN_STOPS,
     ZERO_DETERMINERS,
     NOT_NUMBERS,

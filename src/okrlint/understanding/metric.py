@@ -44,6 +44,7 @@ from okrlint.understanding.lexicon import (
     OUTCOME_NOUNS,
     PUNCTUALITY,
     READY_WORDS,
+    SAVING_VERBS,
     SERVICE_VERBS,
     STEADY_WORDS,
     STOCK_VERBS,
@@ -300,7 +301,9 @@ def new_count(t: Text, span: ClauseSpan, verb: Verb, free: list[Quantity]) -> Qu
     amounts that are no baseline or step."""
     acquiring = verb.kind == ACQUISITION_VERBS
     for q in free:
-        if not countable(q) or q.per:
+        # time won back is counted as money is: "Save 150 hours of manual work"
+        saved = q.unit.kind is UnitKind.DURATION and t.match(SAVING_VERBS, verb.at) is not None
+        if not (countable(q) or saved) or q.per:
             continue
         near = (max(span.first, q.first - 2), min(q.last + 3, span.last))
         getting = not acquiring or t.match(STOCK_VERBS, verb.at) is not None
