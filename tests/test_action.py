@@ -16,8 +16,11 @@ from typing import Any
 import pytest
 import yaml
 
+from okrlint import __version__
+
 ROOT = Path(__file__).resolve().parent.parent
 ACTION = ROOT / "action.yml"
+REPOSITORY = "https://github.com/okrlint/okrlint"
 EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
 
 needs_bash = pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
@@ -38,10 +41,18 @@ def _steps(action: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 def test_inputs_and_their_defaults(action: dict[str, Any]) -> None:
     inputs = action["inputs"]
-    assert set(inputs) == {"paths", "config", "fail-on", "sarif-file", "version", "python-version"}
+    assert set(inputs) == {
+        "paths",
+        "config",
+        "baseline",
+        "args",
+        "fail-on",
+        "sarif-file",
+        "python-version",
+    }
     assert inputs["paths"]["default"] == "."
     assert inputs["fail-on"]["default"] == "error"
-    for name in ("config", "sarif-file", "version"):
+    for name in ("config", "baseline", "args", "sarif-file"):
         assert inputs[name]["default"] == "", name
     for name, spec in inputs.items():
         assert spec["description"] and spec["required"] is False, name
@@ -70,10 +81,6 @@ def test_the_steps_lint_with_github_annotations_and_write_sarif(action: dict[str
     python = steps["Set up Python for okrlint"]
     assert python["uses"].startswith("actions/setup-python@")
     assert python["with"]["update-environment"] is False
-    install = steps["Install okrlint"]
-    assert install["env"]["OKRLINT_VERSION"] == "${{ inputs.version }}"
-    assert 'spec="okrlint==$OKRLINT_VERSION"' in install["run"]
-    assert 'spec="$ACTION_PATH"' in install["run"]
     lint = steps["Lint goal boards"]
     assert lint["env"]["PATHS"] == "${{ inputs.paths }}"
     assert lint["env"]["CONFIG"] == "${{ inputs.config }}"
@@ -84,6 +91,55 @@ def test_the_steps_lint_with_github_annotations_and_write_sarif(action: dict[str
     assert sarif["if"] == "inputs.sarif-file != ''"
     assert sarif["env"]["SARIF_FILE"] == "${{ inputs.sarif-file }}"
     assert '--format sarif --output-file "$SARIF_FILE"' in sarif["run"]
+    for step in (lint, sarif):  # both runs get the baseline and the extra arguments
+        assert step["env"]["BASELINE"] == "${{ inputs.baseline }}"
+        assert 'options+=(--baseline "$BASELINE")' in step["run"]
+        assert step["env"]["ARGS_FILE"] == "${{ runner.temp }}/okrlint-args"
+        assert '"${options[@]}" "${extra[@]}" -- "${paths[@]}"' in step["run"]
+
+
+def test_okrlint_is_installed_from_the_action_itself_never_from_an_index(
+    action: dict[str, Any],
+) -> None:
+    install = _steps(action)["Install okrlint"]
+    assert install["env"]["ACTION_PATH"] == "${{ github.action_path }}"
+    [pip] = [line for line in install["run"].splitlines() if "pip install" in line]
+    assert pip.rstrip().endswith('"$ACTION_PATH"')  # the one thing installed: this checkout
+    text = ACTION.read_text(encoding="utf-8")
+    assert "okrlint==" not in text and "pypi" not in text.lower().replace("on pypi", "")
+    assert "version" not in action["inputs"]  # it installed a release from PyPI: none exists
+
+
+def test_args_reach_okrlint_split_by_shlex_never_pasted_into_a_script(
+    action: dict[str, Any],
+) -> None:
+    steps = _steps(action)
+    users = [s["name"] for s in action["runs"]["steps"] if "inputs.args" in json.dumps(s)]
+    assert users == ["Read the extra arguments"]
+    read = steps["Read the extra arguments"]
+    assert read["env"]["ARGS"] == "${{ inputs.args }}"
+    assert 'shlex.split(os.environ["ARGS"])' in read["run"]
+    for step in action["runs"]["steps"]:
+        assert "inputs.args" not in step.get("run", "") and "$ARGS " not in step.get("run", "")
+        assert "eval" not in step.get("run", "").split()
+
+
+def test_pip_downloads_are_cached_keyed_on_the_action_files(action: dict[str, Any]) -> None:
+    steps = _steps(action)
+    names = [s["name"] for s in action["runs"]["steps"]]
+    assert names.index("Cache pip's downloads") < names.index("Install okrlint")
+    find = steps["Find pip's cache"]
+    assert find["id"] == "pip-cache" and "pip cache dir" in find["run"]
+    assert find["env"]["ACTION_PATH"] == "${{ github.action_path }}"
+    assert '"pyproject.toml"' in find["run"]  # the key: the action's dependencies ...
+    assert "sys.version_info" in find["run"]  # ... and the Python they are for
+    cache = steps["Cache pip's downloads"]
+    assert cache["uses"].startswith("actions/cache@")
+    assert cache["with"]["path"] == "${{ steps.pip-cache.outputs.dir }}"
+    assert "${{ steps.pip-cache.outputs.key }}" in cache["with"]["key"]
+    assert "${{ runner.os }}" in cache["with"]["key"]
+    # setup-python's cache: pip cannot hash a file outside the workspace (the action's)
+    assert "cache" not in steps["Set up Python for okrlint"]["with"]
 
 
 def test_the_flags_the_action_passes_exist() -> None:
@@ -92,7 +148,7 @@ def test_the_flags_the_action_passes_exist() -> None:
     from okrlint.cli import app
 
     help_text = CliRunner().invoke(app, ["check", "--help"]).stdout
-    for flag in ("--format", "--fail-on", "--config", "--output-file", "--exit-zero"):
+    for flag in ("--format", "--fail-on", "--config", "--output-file", "--exit-zero", "--baseline"):
         assert flag in help_text, flag
     assert "sarif" in help_text and "github" in help_text
 
@@ -119,10 +175,10 @@ def _evaluate(expression: str, inputs: dict[str, str], run: Run, temp: Path) -> 
     return known[expression]
 
 
-def _condition(expression: str, inputs: dict[str, str]) -> bool:
-    m = re.fullmatch(r"inputs\.([\w-]+) != ''", expression)
+def _condition(expression: str, inputs: dict[str, str], run: Run, temp: Path) -> bool:
+    m = re.fullmatch(r"([\w.-]+) != ''", expression)
     assert m, f"the test runner does not know the condition {expression!r}"
-    return inputs[m.group(1)] != ""
+    return _evaluate(m.group(1), inputs, run, temp) != ""
 
 
 def run_action(
@@ -137,9 +193,12 @@ def run_action(
         name = step["name"]
         if done and step.get("id") in done.outputs:
             continue
-        if "if" in step and not _condition(step["if"], inputs):
+        if "if" in step and not _condition(step["if"], inputs, run, temp):
             continue
-        if "uses" in step:  # actions/setup-python: this interpreter stands in for it
+        if "uses" in step:
+            if step["uses"].startswith("actions/cache@"):
+                continue  # nothing to restore here
+            # actions/setup-python: this interpreter stands in for it
             assert step["uses"].startswith("actions/setup-python@")
             run.outputs[step["id"]] = {"python-path": sys.executable}
             continue
@@ -190,6 +249,7 @@ ERROR = GOOD.replace("Cut median onboarding time from 10 days to 6 days", "Maint
 
 LINT = "Lint goal boards"
 SARIF = "Write SARIF for code scanning"
+READ = "Read the extra arguments"
 
 
 @pytest.fixture(scope="module")
@@ -221,7 +281,7 @@ def test_an_error_fails_the_step_with_annotations_and_sarif_is_written(
     run = run_action(
         action, {"sarif-file": "okrlint.sarif"}, repo, tmp_path, done=installed
     )  # SARIF first (never fails on findings), then the annotations
-    assert run.status == {SARIF: 0, LINT: 1}, run.stdout
+    assert run.status == {READ: 0, SARIF: 0, LINT: 1}, run.stdout
     assert "::error file=goals/growth.yaml,line=6,col=9," in run.stdout[LINT]
     assert "title=okrlint(kpi-in-disguise)" in run.stdout[LINT]
     sarif = json.loads((repo / "okrlint.sarif").read_text(encoding="utf-8"))
@@ -236,7 +296,7 @@ def test_a_clean_repository_passes_and_no_sarif_by_default(
 ) -> None:
     repo = _repo(tmp_path, growth=GOOD)
     run = run_action(action, {}, repo, tmp_path, done=installed)
-    assert run.status == {LINT: 0}, run.stdout
+    assert run.status == {READ: 0, LINT: 0}, run.stdout
 
 
 @needs_bash
@@ -246,7 +306,7 @@ def test_fail_on_sets_the_threshold(
 ) -> None:
     repo = _repo(tmp_path, growth=WARNING_ONLY)
     run = run_action(action, {"fail-on": fail_on}, repo, tmp_path, done=installed)
-    assert run.status == {LINT: status}, run.stdout
+    assert run.status == {READ: 0, LINT: status}, run.stdout
     assert "title=okrlint(no-baseline)" in run.stdout[LINT]
 
 
@@ -260,16 +320,76 @@ def test_paths_and_config_are_passed(
     (repo / "ci" / "okrlint.yaml").parent.mkdir()
     (repo / "ci" / "okrlint.yaml").write_text("ignore: [kpi-in-disguise]\n", encoding="utf-8")
     only_platform = run_action(action, {"paths": "goals/platform.yaml"}, repo, tmp_path, installed)
-    assert only_platform.status == {LINT: 0}, only_platform.stdout
+    assert only_platform.status == {READ: 0, LINT: 0}, only_platform.stdout
     # several paths, on lines of their own; a space inside a path is not supported
     two = run_action(
         action, {"paths": "goals/platform.yaml\ngoals/growth.yaml\n"}, repo, tmp_path, installed
     )
-    assert two.status == {LINT: 1}, two.stdout
+    assert two.status == {READ: 0, LINT: 1}, two.stdout
     configured = run_action(
         action, {"paths": "goals", "config": "ci/okrlint.yaml"}, repo, tmp_path, installed
     )
-    assert configured.status == {LINT: 0}, configured.stdout
+    assert configured.status == {READ: 0, LINT: 0}, configured.stdout
+
+
+@needs_bash
+def test_args_are_passed_as_words_and_never_run(
+    action: dict[str, Any], installed: Run, tmp_path: Path
+) -> None:
+    repo = _repo(tmp_path, growth=ERROR, platform=GOOD)
+    ignored = run_action(
+        action,
+        {"args": '--ignore "kpi-in-disguise"\n--ignore board-mostly-kpis'},
+        repo,
+        tmp_path,
+        installed,
+    )
+    assert ignored.status == {READ: 0, LINT: 0}, ignored.stdout
+    assert "kpi-in-disguise" not in ignored.stdout[LINT]
+    # words a shell would run are words: okrlint is handed them, and nothing runs
+    hostile = "--ignore kpi-in-disguise $(touch pwned-1) `touch pwned-2`; touch pwned-3 && exit 0"
+    run = run_action(action, {"args": hostile}, repo, tmp_path, installed)
+    assert run.status[READ] == 0 and run.status[LINT] == 2, run.stdout  # bad paths: input errors
+    assert "$(touch" in run.stdout[LINT]
+    assert not list(tmp_path.rglob("pwned-*"))
+
+
+@needs_bash
+def test_args_that_cannot_be_split_fail_with_a_clear_message(
+    action: dict[str, Any], installed: Run, tmp_path: Path
+) -> None:
+    repo = _repo(tmp_path, growth=GOOD)
+    run = run_action(action, {"args": '--ignore "no-baseline'}, repo, tmp_path, installed)
+    assert run.status == {READ: 1}, run.stdout
+    assert "the args input cannot be read: No closing quotation" in run.stdout[READ]
+
+
+@needs_bash
+def test_a_baseline_hides_the_findings_it_records(
+    action: dict[str, Any], installed: Run, tmp_path: Path
+) -> None:
+    repo = _repo(tmp_path, growth=ERROR, platform=GOOD)
+    okrlint = installed.outputs["install"]["okrlint"]
+    recorded = subprocess.run(
+        [okrlint, "check", "--write-baseline", "okrlint-baseline.json", "goals"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert recorded.returncode == 0 and (repo / "okrlint-baseline.json").is_file(), recorded
+    without = run_action(action, {}, repo, tmp_path, installed)
+    assert without.status == {READ: 0, LINT: 1}, without.stdout
+    run = run_action(
+        action,
+        {"baseline": "okrlint-baseline.json", "sarif-file": "o.sarif"},
+        repo,
+        tmp_path,
+        installed,
+    )
+    assert run.status == {READ: 0, SARIF: 0, LINT: 0}, run.stdout
+    sarif = json.loads((repo / "o.sarif").read_text(encoding="utf-8"))
+    assert sarif["runs"][0]["results"] == []  # the SARIF run has it too
 
 
 # -- the README's CI snippets ------------------------------------------------------------
@@ -288,12 +408,47 @@ def test_the_readme_workflow_uses_the_action_with_its_inputs(action: dict[str, A
     assert set(ours["with"]) <= set(action["inputs"])
     [upload] = [s for s in steps if s.get("uses", "").startswith("github/codeql-action/")]
     assert upload["with"]["sarif_file"] == ours["with"]["sarif-file"]
-    assert any("pip install okrlint && okrlint check" in s.get("run", "") for s in plain["steps"])
+    runs = [s.get("run", "") for s in plain["steps"]]
+    assert f'pip install "okrlint @ git+{REPOSITORY}@v{__version__}"' in runs
+    assert "okrlint check goals/" in runs
 
 
 def test_the_readme_gitlab_job_reports_code_quality() -> None:
     [config] = _readme_yaml_blocks("### GitLab CI")
     job = config["okrlint"]
+    archive = f"{REPOSITORY}/archive/refs/tags/v{__version__}.tar.gz"
+    assert job["script"][0] == f'pip install "okrlint @ {archive}"'  # no git in a slim image
     report = job["artifacts"]["reports"]["codequality"]
     assert any(f"--format gitlab --output-file {report}" in line for line in job["script"])
     assert job["artifacts"]["when"] == "always"
+
+
+def test_the_readme_pins_the_action_and_the_hook_to_this_version() -> None:
+    [workflow, _plain] = _readme_yaml_blocks("### GitHub Actions")
+    [ours] = [
+        s for s in workflow["jobs"]["okrlint"]["steps"] if s.get("uses", "").startswith("okrlint/")
+    ]
+    assert ours["uses"] == f"okrlint/okrlint@v{__version__}"
+    [config] = _readme_yaml_blocks("### pre-commit")
+    [repo] = config["repos"]
+    assert (repo["repo"], repo["rev"]) == (REPOSITORY, f"v{__version__}")
+
+
+#: ``pip install`` and its words, up to the end of the command (a line, &&, ;, |).
+PIP_INSTALL = re.compile(r"pip3?\s+install\s+([^\n;&|]*)")
+
+
+def test_no_readme_recipe_installs_okrlint_from_a_package_index() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    installs = PIP_INSTALL.findall(readme)
+    assert len(installs) >= 4
+    for words in installs:
+        requirement = [w for w in re.findall(r"\"[^\"]*\"|'[^']*'|\S+", words) if w[0] != "-"]
+        for spec in (w.strip("\"'") for w in requirement):
+            if re.match(r"okrlint\b", spec, re.I):  # a name: it must say where it comes from
+                assert re.fullmatch(rf"okrlint @ (git\+)?{REPOSITORY}\S*v{__version__}\S*", spec), (
+                    spec
+                )
+            else:
+                assert spec.startswith("."), spec  # the checkout itself
+    assert "pip install okrlint" not in readme

@@ -20,13 +20,22 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from okrlint.checks import HISTORY_CHECKS
 from okrlint.config import Config, Resolver
+from okrlint.cycles import parse_cycle_text
 from okrlint.engine import check_history, lint_board
 from okrlint.errors import ErrorKind, InputError
 from okrlint.files import read_source
 from okrlint.findings import BoardFacts, FileResult, Finding, LintResult
 from okrlint.history import BoardTrace, History
 from okrlint.policy import Baseline, LintedFile, baseline_scope, finish, parse_suppressions
-from okrlint.repository import HistoryLinter, discover, display, find_root, team_boards
+from okrlint.repository import (
+    HistoryLinter,
+    cycle_of_text,
+    discover,
+    display,
+    find_root,
+    team_boards,
+    team_of_text,
+)
 
 if TYPE_CHECKING:
     from okrlint.cache import CachedBoard, ResultCache  # only for runs with a cache
@@ -44,7 +53,7 @@ Linted = tuple[LintedFile, BoardTrace | None]
 def _lint_loaded(loaded: LoadedBoard, config: Config) -> Linted:
     """Lint a loaded board; its result carries its text, for the reporters' source lines."""
     findings, board_trace = lint_board(loaded, config)
-    facts = board_facts(loaded, config)
+    facts = board_facts(loaded, config) or failed_board_facts(loaded, config)
     result = FileResult(loaded.file, tuple(loaded.errors), loaded.source, facts)
     linted = LintedFile(result, findings, config, parse_suppressions(loaded.source))
     return linted, board_trace
@@ -87,6 +96,28 @@ def board_facts(loaded: LoadedBoard, config: Config) -> BoardFacts | None:
         stretch=sum(1 for item in (*board.objectives, *specs) if item.stretch),
         progress_sum=float(sum(progress)),
         progress_count=len(progress),
+    )
+
+
+def failed_board_facts(loaded: LoadedBoard, config: Config) -> BoardFacts | None:
+    """Where a board that failed to load belongs in the health report: the team and
+    cycle its ``board:`` and ``cycle:`` lines name, else its file name and a cycle its
+    path names (no counts). None for a file that is no board at all."""
+    if loaded.board is not None or not loaded.errors:
+        return None
+    if all(e.kind is ErrorKind.NOT_A_BOARD for e in loaded.errors):
+        return None
+    path = Path(loaded.file)
+    written = cycle_of_text(loaded.source, path)
+    cycle = parse_cycle_text(written, config.fiscal_year) if written else None
+    return BoardFacts(
+        team=team_of_text(loaded.source, path),
+        cycle=cycle.label if cycle is not None else written,
+        cycle_start=cycle.start.isoformat() if cycle is not None else None,
+        objectives=0,
+        key_results=0,
+        kpis=0,
+        loaded=False,
     )
 
 

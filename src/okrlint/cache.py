@@ -45,7 +45,7 @@ from okrlint.positions import Position, Span
 __all__ = ["CACHE_DIR_NAME", "CachedBoard", "ResultCache", "default_cache"]
 
 CACHE_DIR_NAME = ".okrlint_cache"
-_FORMAT = "3"  # bump when the entry layout changes
+_FORMAT = "4"  # bump when the entry layout changes
 _GENERATION = re.compile(r"^[0-9a-f]{16}$")
 _FLUSH_EVERY = 500  # entries kept in memory before they are written
 

@@ -120,7 +120,10 @@ def report_cli(
 ) -> None:
     """Report a goals repository's health per team and cycle: key results, disguised
     KPIs and their share, bets without baseline, evergreen key results, boards over the
-    focus limits, red KPIs without an OKR, the trend, and the ten worst findings.
+    focus limits, red KPIs without an OKR, the trend, and the ten worst findings. Boards
+    that failed to load are shown in their place with their error; findings silenced
+    inline are counted apart. The report says when it was made (UTC; SOURCE_DATE_EPOCH
+    fixes the time, for reproducible output) and the goals repository's git commit.
 
     Exit status: 0 when the report was written (whatever it shows), 2 on a usage error
     or when a file could not be read (the report still lists it).
@@ -130,8 +133,13 @@ def report_cli(
     from okrlint.api import lint_paths
     from okrlint.cache import default_cache
     from okrlint.config import CommandLine, ConfigError, Resolver
-    from okrlint.health import build_health, forge_link_base, render_health
+    from okrlint.health import build_health, forge_link_base, render_health, report_time
+    from okrlint.repository import head_commit
 
+    try:
+        generated_at = report_time(os.environ)
+    except ValueError as exc:
+        raise usage_error(str(exc)) from None
     try:
         resolver = Resolver(
             CommandLine(config_file=Path(config_file) if config_file else None, isolated=isolated)
@@ -147,6 +155,8 @@ def report_cli(
         title=title,
         link_base=link_base if link_base is not None else forge_link_base(os.environ),
         link_from=str(Path(output_file).parent) if output_file else None,
+        generated_at=generated_at,
+        commit=head_commit((paths or ["."])[0]),
     )
     text = render_health(health, output_format.value)
     if output_file is None:

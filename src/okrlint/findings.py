@@ -132,7 +132,11 @@ def fingerprint(rule: str, file: str, path: NodePath, text: str) -> str:
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class BoardFacts:
-    """What a health report needs to know of a loaded board besides its findings."""
+    """What a health report needs to know of a board besides its findings.
+
+    A board that failed to load has facts too (``loaded`` False): the team and cycle
+    its text or file name names, and no counts, so the report can show it in its place.
+    """
 
     team: str  # the board name, else the file name (as the cross-cycle rules group)
     cycle: str | None  # the cycle as written ("2026-Q3"), None without one
@@ -143,6 +147,7 @@ class BoardFacts:
     stretch: int = 0  # stretch bets (objectives and key results with stretch: true)
     progress_sum: float = 0.0  # the progress the board reports (tracker fields) ...
     progress_count: int = 0  # ... summed over the key results (or objectives) that have one
+    loaded: bool = True  # False: the board failed to load (the counts are all 0)
 
 
 @pickled_by_fields
@@ -154,7 +159,7 @@ class FileResult:
     file: str
     errors: tuple[InputError, ...] = ()
     source: str = ""  # the text read and linted ("" when unreadable), for source lines
-    board: BoardFacts | None = None  # None when the file did not load
+    board: BoardFacts | None = None  # None for a file that is no board (or unread)
 
     @property
     def ok(self) -> bool:

@@ -8,7 +8,8 @@ explicitly are always linted, unless ``--force-exclude``.
 
 The root is the git work tree that holds the files, else the folder of the nearest
 okrlint configuration; outside both, there is no root (only the files given are
-compared). It is found by looking for marker files, without running git.
+compared). It is found by looking for marker files, without running git; so is the
+commit checked out (:func:`head_commit`, for the health report).
 
 When only some boards are linted (pre-commit hands over the changed files), the
 cross-cycle rules still need each team's other boards: :func:`team_boards` finds them
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from okrlint.config_files import find_config_file
+from okrlint.cycles import find_cycle
 from okrlint.errors import ErrorKind, InputError, describe_os_error, describe_special_file
 from okrlint.files import BOARD_SUFFIXES
 
@@ -332,6 +334,79 @@ def relative_uri(file: str | Path, root: Path | None) -> str:
     return path.as_posix()
 
 
+_HASH = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
+SHORT_HASH = 7
+
+
+def head_commit(path: str | Path) -> str | None:
+    """The short hash of the commit checked out in the git work tree holding ``path``.
+
+    Read from ``.git`` itself (a linked work tree's ``.git`` file, loose and packed
+    refs, a detached HEAD), so git need not be installed; else git is asked, when it
+    is there. None outside a git repository, on an unborn branch, or when neither can
+    tell.
+    """
+    top = git_root(path)
+    if top is None:
+        return None
+    full = _read_head(top / ".git") or _ask_git(top)
+    return full[:SHORT_HASH] if full else None
+
+
+def _read_head(dot_git: Path) -> str | None:
+    try:
+        git_dir = dot_git
+        if dot_git.is_file():  # a linked work tree or a submodule: "gitdir: <path>"
+            pointer = dot_git.read_text(encoding="utf-8").strip()
+            if not pointer.startswith("gitdir:"):
+                return None
+            git_dir = dot_git.parent / pointer.removeprefix("gitdir:").strip()
+        head = (git_dir / "HEAD").read_text(encoding="utf-8").strip()
+        if _HASH.fullmatch(head):
+            return head  # detached
+        if not head.startswith("ref:"):
+            return None
+        ref = head.removeprefix("ref:").strip()
+        common = git_dir
+        if (git_dir / "commondir").is_file():
+            common = git_dir / (git_dir / "commondir").read_text(encoding="utf-8").strip()
+        for base in (git_dir, common):
+            loose = base / ref
+            if loose.is_file():
+                value = loose.read_text(encoding="utf-8").strip()
+                return value if _HASH.fullmatch(value) else None
+        packed = common / "packed-refs"
+        if packed.is_file():
+            for line in packed.read_text(encoding="utf-8").splitlines():
+                value, _, name = line.partition(" ")
+                if name.strip() == ref and _HASH.fullmatch(value):
+                    return value
+    except (OSError, UnicodeDecodeError):
+        pass
+    return None
+
+
+def _ask_git(top: Path) -> str | None:
+    import shutil
+    import subprocess
+
+    git = shutil.which("git")
+    if git is None:
+        return None
+    try:
+        done = subprocess.run(
+            [git, "-C", str(top), "rev-parse", "--verify", "--quiet", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    value = done.stdout.strip()
+    return value if done.returncode == 0 and _HASH.fullmatch(value) else None
+
+
 # -- a team's other boards ---------------------------------------------------------------
 
 _BOARD_NAME = re.compile(r"^board:[ \t]*(.+?)[ \t]*(?:#.*)?$", re.MULTILINE)
@@ -344,6 +419,21 @@ def team_of_text(text: str, path: Path) -> str:
     if m is None:
         return path.stem
     return m.group(1).strip().strip("'\"")
+
+
+_CYCLE_LINE = re.compile(r"^cycle:[ \t]*(.+?)[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def cycle_of_text(text: str, path: Path) -> str | None:
+    """A board's cycle as written, without parsing it: its top-level ``cycle:`` line,
+    else a cycle its path names (``goals/2026-Q3/growth.yaml``); None without either."""
+    m = _CYCLE_LINE.search(text)
+    if m is not None:
+        value = m.group(1).strip().strip("'\"")
+        if value and value[0] not in "{[&*|>":
+            return value
+    found = find_cycle(path.as_posix())
+    return found.group() if found is not None else None
 
 
 def team_boards(

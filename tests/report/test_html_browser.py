@@ -111,6 +111,19 @@ def test_the_report_renders_in_chromium(
         cycles = [bars.nth(i).get_attribute("data-cycle") for i in range(bars.count())]
         assert cycles == [c["cycle"] for c in team["cycles"]]
         assert chart.locator("svg").bounding_box()["width"] > 0
+    # a 0% bar is seen: its empty track and its "0%"
+    zeros = page.locator('svg g.bar[data-share="0.0000"]')
+    assert zeros.count() > 0
+    for i in range(zeros.count()):
+        track = zeros.nth(i).locator("rect.track").bounding_box()
+        assert track is not None and track["height"] > 50 and track["width"] > 0
+        label = zeros.nth(i).locator("text", has_text="0%")
+        assert label.count() == 1 and (label.bounding_box() or {}).get("height", 0) > 0
+    # coloured cells come with a legend in words, and keep their text
+    assert page.locator("p.legend").is_visible()
+    assert page.locator("p.legend .key").count() == 4
+    for graded in page.locator("table#cells td.good, table#cells td.poor").all():
+        assert graded.inner_text().strip()
     # the table sorts by a numeric column, both ways
     table = page.locator("table#cells")
     share = table.locator("thead th", has_text="Share")

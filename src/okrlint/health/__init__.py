@@ -8,6 +8,7 @@ rules, counted.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -39,6 +40,22 @@ RULE_WEIGHT: Mapping[str, int] = {
 OTHER_WEIGHT = 9
 WORST = 10
 NO_CYCLE = "no cycle"
+#: The cycle of a board that failed to load and names none in its text or path.
+UNKNOWN_CYCLE = "cycle unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """A file that could not be read, or a board that failed to load: its first error."""
+
+    path: str
+    kind: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column} {self.kind}: {self.message}"
 
 
 @dataclass(slots=True)
@@ -60,6 +77,8 @@ class CycleHealth:
     errors: int = 0
     warnings: int = 0
     infos: int = 0
+    suppressed: int = 0  # findings silenced by inline suppressions (not counted above)
+    failed: list[Unreadable] = field(default_factory=list)  # boards that failed to load
 
     @property
     def progress(self) -> float | None:
@@ -83,8 +102,11 @@ class TeamHealth:
 
     @property
     def trend(self) -> str:
-        """improving, worsening or steady (first to last measured cycle); "one cycle"."""
+        """improving, worsening or steady (first to last measured cycle); "one cycle";
+        "no board loaded" when every board of the team failed to load."""
         measured = [s for s in self.shares if s is not None]
+        if not any(c.boards for c in self.cycles):
+            return "no board loaded"
         if len(measured) < 2:
             return "one cycle" if measured else "no key results"
         first, last = round(measured[0], 4), round(measured[-1], 4)
@@ -102,15 +124,6 @@ class WorstFinding:
     link: str
 
 
-@dataclass(frozen=True, slots=True)
-class Unreadable:
-    path: str
-    kind: str
-    line: int
-    column: int
-    message: str
-
-
 @dataclass(slots=True)
 class Health:
     """What ``okrlint report`` shows."""
@@ -121,6 +134,8 @@ class Health:
     unreadable: list[Unreadable]
     total: CycleHealth  # every board together (its ``cycle`` is "all")
     cycles: int  # distinct cycles across teams (boards without a cycle not counted)
+    generated_at: str = ""  # UTC, ISO 8601 ("2026-07-01T09:30:00Z")
+    commit: str | None = None  # the goals repository's commit (short hash), if in git
 
     @property
     def boards(self) -> int:
@@ -134,8 +149,15 @@ def build_health(
     link_base: str | None = None,
     link_from: str | None = None,
     worst: int = WORST,
+    generated_at: dt.datetime | None = None,
+    commit: str | None = None,
 ) -> Health:
     """Tally ``result`` per team and cycle.
+
+    A board that failed to load is shown in its team's cycle with its error (the
+    cycle its text or path names); findings silenced by inline suppressions are
+    counted apart. ``generated_at`` (default: now) and ``commit`` say what the report
+    was made of and when.
 
     Links to findings are ``link_base`` + the repository-relative path + ``#L<line>``
     when a base is given (e.g. a forge's blob URL); otherwise paths relative to the
@@ -154,12 +176,14 @@ def build_health(
             return f"{Path(target).as_posix()}#L{line}"
         return f"{where(file)}#L{line}"
 
-    facts: dict[str, BoardFacts] = {f.file: f.board for f in result.files if f.board is not None}
+    facts: dict[str, BoardFacts] = {
+        f.file: f.board for f in result.files if f.board is not None and f.board.loaded
+    }
     cells: dict[tuple[str, str], CycleHealth] = {}
     total = CycleHealth("all")
 
     def cell_of(board: BoardFacts) -> CycleHealth:
-        cycle = board.cycle or NO_CYCLE
+        cycle = board.cycle or (NO_CYCLE if board.loaded else UNKNOWN_CYCLE)
         key = (board.team, cycle)
         if key not in cells:
             cells[key] = CycleHealth(cycle, board.cycle_start)
@@ -172,12 +196,22 @@ def build_health(
             cell.stretch += facts_of_board.stretch
             cell.progress_sum += facts_of_board.progress_sum
             cell.progress_count += facts_of_board.progress_count
+    for failed in result.files:
+        if failed.board is not None and not failed.board.loaded and failed.errors:
+            e = failed.errors[0]
+            gone = Unreadable(where(e.file), e.kind.value, e.line, e.column, e.message)
+            cell_of(failed.board).failed.append(gone)
+            total.failed.append(gone)
     seen: set[tuple[int, str, str, str]] = set()  # (cell, what, file, node) counted once
     for finding in result.findings:
         board = facts.get(finding.file)
         targets = [total] if board is None else [cell_of(board), total]
         for cell in targets:
             _count(cell, finding, seen)
+    for finding in result.suppressed:
+        board = facts.get(finding.file)
+        for cell in [total] if board is None else [cell_of(board), total]:
+            cell.suppressed += 1
     teams: dict[str, TeamHealth] = {}
     for (team, _cycle), cell in sorted(cells.items(), key=lambda kv: _order(kv[0][0], kv[1])):
         teams.setdefault(team, TeamHealth(team)).cycles.append(cell)
@@ -187,7 +221,13 @@ def build_health(
         for f in result.files
         for e in f.errors[:1]
     ]
-    distinct = {c.cycle for t in teams.values() for c in t.cycles if c.cycle != NO_CYCLE}
+    distinct = {
+        c.cycle
+        for t in teams.values()
+        for c in t.cycles
+        if c.cycle not in (NO_CYCLE, UNKNOWN_CYCLE)
+    }
+    when = generated_at or dt.datetime.now(dt.UTC)
     return Health(
         title=title,
         teams=list(teams.values()),
@@ -195,7 +235,47 @@ def build_health(
         unreadable=unreadable,
         total=total,
         cycles=len(distinct),
+        generated_at=iso_utc(when),
+        commit=commit,
     )
+
+
+def iso_utc(when: dt.datetime) -> str:
+    """``when`` in UTC to the second, ISO 8601 with a Z: "2026-07-01T09:30:00Z"."""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return when.astimezone(dt.UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def report_time(environ: Mapping[str, str]) -> dt.datetime:
+    """When the report is made: ``SOURCE_DATE_EPOCH`` (seconds since 1970, the
+    reproducible-builds convention) when set, else now. ValueError when it is set to
+    anything but a whole number of seconds."""
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return dt.datetime.now(dt.UTC)
+    if not epoch.isdigit():
+        raise ValueError(
+            f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 (got {epoch!r})"
+        )
+    try:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    except (OverflowError, OSError, ValueError):
+        raise ValueError(f"SOURCE_DATE_EPOCH is out of range (got {epoch!r})") from None
+
+
+def made_from(health: Health) -> str:
+    """When the report was made and of which commit, in words."""
+    text = f"Generated {health.generated_at}"
+    if health.commit:
+        text += f" from commit {health.commit}"
+    return text
+
+
+def count(cell: CycleHealth, value: int) -> str:
+    """A cell's count as shown: "–" where no board of the cell loaded (nothing was
+    counted, which is not zero)."""
+    return str(value) if cell.boards else "–"
 
 
 def _once(seen: set[tuple[int, str, str, str]], key: tuple[int, str, str, str]) -> bool:
@@ -231,6 +311,8 @@ def _order(team: str, cell: CycleHealth) -> tuple[str, int, str, str]:
     """Teams by name; a team's cycles by start date, unreadable ones and none last."""
     if cell.cycle == NO_CYCLE:
         return (team.casefold(), 2, "", "")
+    if cell.cycle == UNKNOWN_CYCLE:
+        return (team.casefold(), 3, "", "")
     return (team.casefold(), 0 if cell.start else 1, cell.start or "", cell.cycle)
 
 
@@ -272,6 +354,8 @@ def headline(health: Health) -> str:
         _plural(t.key_results, "key result"),
         f"{_plural(t.disguised, 'disguised KPI')} ({percent(t.share)})",
     ]
+    if t.suppressed:
+        parts.append(f"{_plural(t.suppressed, 'finding')} suppressed inline")
     if health.unreadable:
         parts.append(f"{_plural(len(health.unreadable), 'unreadable file')}")
     return " · ".join(parts)

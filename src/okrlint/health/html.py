@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from html import escape as _escape
 
-from okrlint.health import CycleHealth, Health, TeamHealth, headline, percent, rows, safe_link
+from okrlint.health import (
+    CycleHealth,
+    Health,
+    TeamHealth,
+    Unreadable,
+    count,
+    headline,
+    percent,
+    rows,
+    safe_link,
+)
 from okrlint.reporters import visible
 
 
@@ -22,7 +32,7 @@ _CSS = """
 :root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --bg: #ffffff;
   --good: #1a7f37; --fair: #bf8700; --poor: #cf222e; --panel: #f6f8fa; }
 * { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 1100px; padding: 24px; color: var(--ink);
+body { margin: 0 auto; max-width: 1240px; padding: 24px; color: var(--ink);
   background: var(--bg); font: 14px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; }
 h1 { font-size: 24px; margin: 0 0 4px; }
 h2 { font-size: 18px; margin: 32px 0 12px; border-bottom: 1px solid var(--line);
@@ -39,10 +49,19 @@ h2 { font-size: 18px; margin: 32px 0 12px; border-bottom: 1px solid var(--line);
 svg text { font: 11px system-ui, sans-serif; fill: var(--ink); }
 svg .axis { stroke: var(--line); }
 svg .tick { fill: var(--muted); }
-.bar.good rect { fill: var(--good); } .bar.fair rect { fill: var(--fair); }
-.bar.poor rect { fill: var(--poor); } .bar.none rect { fill: var(--line); }
+.bar .track { fill: var(--panel); stroke: var(--line); }
+.bar.good .level { fill: var(--good); } .bar.fair .level { fill: var(--fair); }
+.bar.poor .level { fill: var(--poor); } .bar.none .level { fill: var(--line); }
+.made { color: var(--muted); margin: 0 0 16px; font-size: 12px; }
+td.good, .key.good { background: #dafbe1; } td.fair, .key.fair { background: #fff8c5; }
+td.poor, .key.poor { background: #ffebe9; } td.none, .key.none { background: var(--panel); }
+tr.failed td { background: #ffebe9; }
+.scroll { overflow-x: auto; }
+.failure { white-space: normal; font-size: 12px; margin-top: 2px; }
+.legend { display: flex; flex-wrap: wrap; gap: 8px; margin: 0 0 8px; font-size: 12px; }
+.key { padding: 1px 8px; border: 1px solid var(--line); border-radius: 4px; }
 table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line);
+th, td { text-align: left; padding: 6px 6px; border-bottom: 1px solid var(--line);
   vertical-align: top; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 th button { all: inherit; cursor: pointer; padding: 0; }
@@ -114,7 +133,9 @@ def render(health: Health) -> str:
         "</head>",
         "<body>",
         f"<header><h1>{title}</h1>",
-        f'<p class="headline">{escape(headline(health))}</p></header>',
+        f'<p class="headline">{escape(headline(health))}</p>',
+        _made(health),
+        "</header>",
     ]
     if health.teams:
         parts.append("<h2>Share of key results that are KPIs in disguise</h2>")
@@ -122,6 +143,7 @@ def render(health: Health) -> str:
         parts += [_chart(team) for team in health.teams]
         parts.append("</section>")
         parts.append("<h2>Per team and cycle</h2>")
+        parts.append(_LEGEND)
         parts.append(_table(health))
     else:
         parts.append("<p>No boards were read.</p>")
@@ -130,13 +152,35 @@ def render(health: Health) -> str:
         parts.append(_unreadable(health))
     parts += [
         "<footer>Made by okrlint report. Disguised KPIs: key results flagged kpi-in-disguise "
-        "(guard-rails excluded), no-change or target-already-met. Click a column to sort.</footer>",
+        "(guard-rails excluded), no-change or target-already-met. Suppressed: findings "
+        "silenced by inline okrlint: disable comments, counted in no other column. "
+        "–: nothing counted (no board of the cycle loaded). Click a column to sort.</footer>",
         f"<script>{_JS}</script>",
         "</body>",
         "</html>",
         "",
     ]
     return "\n".join(parts)
+
+
+def _made(health: Health) -> str:
+    """When the report was made, and of which commit."""
+    when = escape(health.generated_at)
+    text = f'<p class="made">Generated <time datetime="{when}">{when}</time>'
+    if health.commit:
+        text += f" from commit <code>{escape(health.commit)}</code>"
+    return text + "</p>"
+
+
+# The colours of the table's cells, each said in words too (the cells keep their text).
+_LEGEND = (
+    '<p class="legend">'
+    '<span class="key good">Share under 20%: a board of bets</span>'
+    '<span class="key fair">Share 20% to 49%, or a problem counted</span>'
+    '<span class="key poor">Share 50% or more, or a board that failed to load</span>'
+    '<span class="key none">No key results</span>'
+    "</p>"
+)
 
 
 def _grade(share: float | None) -> str:
@@ -178,17 +222,18 @@ def _bar(c: CycleHealth, x: float, base: float) -> str:
     share = c.share
     h = _PLOT * (share or 0.0)
     shown = percent(share)
-    tip = escape(
-        f"{c.cycle}: {c.disguised} of {c.key_results} key results hold a level ({shown})",
-        quote=True,
-    )
+    said = f"{c.disguised} of {c.key_results} key results hold a level ({shown})"
+    if not c.boards:
+        said = "no board of this cycle loaded"
+    tip = escape(f"{c.cycle}: {said}", quote=True)
     cycle = escape(c.cycle, quote=True)
     short = escape(c.cycle if len(c.cycle) <= 10 else c.cycle[:9] + "…")
     return (
         f'<g class="bar {_grade(share)}" data-cycle="{cycle}" '
         f'data-share="{"" if share is None else f"{share:.4f}"}">'
         f"<title>{tip}</title>"
-        f'<rect x="{x}" y="{base - h:.1f}" width="{_BAR}" height="{h:.1f}" rx="2"/>'
+        f'<rect class="track" x="{x}" y="{_TOP}" width="{_BAR}" height="{_PLOT}" rx="2"/>'
+        f'<rect class="level" x="{x}" y="{base - h:.1f}" width="{_BAR}" height="{h:.1f}" rx="2"/>'
         f'<text x="{x + _BAR / 2}" y="{base - h - 4:.1f}" text-anchor="middle">{shown}</text>'
         f'<text x="{x + _BAR / 2}" y="{base + 16}" text-anchor="middle">{short}</text>'
         "</g>"
@@ -208,6 +253,7 @@ _COLUMNS: tuple[tuple[str, str], ...] = (
     ("Red KPIs without OKR", "number"),
     ("Stretch bets", "number"),
     ("Progress", "number"),
+    ("Suppressed", "number"),
 )
 
 
@@ -223,23 +269,53 @@ def _table(health: Health) -> str:
         cycle_key = escape(f"{c.start or '9999'} {c.cycle}", quote=True)
         share = "" if c.share is None else f"{c.share:.4f}"
         progress = "" if c.progress is None else f"{c.progress:.4f}"
-        numbers = (c.boards, c.key_results, c.disguised)
-        rest = (c.no_baseline, c.evergreen, c.boards_over_focus, c.red_kpis)
+        failed = "".join(_failure(u, health.unreadable) for u in c.failed)
+        row_class = ' class="failed"' if c.failed and not c.boards else ""
         body.append(
-            f'<tr data-index="{index}">'
+            f'<tr data-index="{index}"{row_class}>'
             f'<td data-value="{escape(team.team.casefold(), quote=True)}">{escape(team.team)}</td>'
-            f'<td data-value="{cycle_key}">{escape(c.cycle)}</td>'
-            + "".join(f'<td class="n" data-value="{v}">{v}</td>' for v in numbers)
-            + f'<td class="n" data-value="{share}">{percent(c.share)}</td>'
-            + "".join(f'<td class="n" data-value="{v}">{v}</td>' for v in rest)
-            + f'<td class="n" data-value="{c.stretch}">{c.stretch}</td>'
-            + f'<td class="n" data-value="{progress}">{percent(c.progress)}</td>'
+            f'<td data-value="{cycle_key}">{escape(c.cycle)}{failed}</td>'
+            + _number(c.boards, str(c.boards))
+            + _count(c, c.key_results)
+            + _count(c, c.disguised)
+            + _number(share, percent(c.share), _grade(c.share) if c.boards else "")
+            + "".join(
+                _count(c, v, problem=True)
+                for v in (c.no_baseline, c.evergreen, c.boards_over_focus, c.red_kpis)
+            )
+            + _count(c, c.stretch)
+            + _number(progress, percent(c.progress))
+            + _number(c.suppressed, str(c.suppressed))
             + "</tr>"
         )
     return (
-        f'<table class="sortable" id="cells"><thead><tr>{head}</tr></thead>'
-        f"<tbody>\n{chr(10).join(body)}\n</tbody></table>"
+        f'<div class="scroll"><table class="sortable" id="cells"><thead><tr>{head}</tr></thead>'
+        f"<tbody>\n{chr(10).join(body)}\n</tbody></table></div>"
     )
+
+
+def _failure(u: Unreadable, listed: list[Unreadable]) -> str:
+    """A board that failed to load, under its cycle in its row: where and what kind of
+    error, linked to its message in the table of files that could not be read (and as a
+    tooltip)."""
+    where = f"{escape(u.path)}:{u.line}:{u.column}"
+    if u in listed:
+        where = f'<a href="#unreadable-{listed.index(u) + 1}">{where}</a>'
+    title = escape(u.message, quote=True)
+    return f'<div class="failure" title="{title}">failed to load: {where} {escape(u.kind)}</div>'
+
+
+def _number(value: object, text: str, grade: str = "") -> str:
+    kind = f"n {grade}" if grade else "n"
+    return f'<td class="{kind}" data-value="{value}">{escape(text)}</td>'
+
+
+def _count(c: CycleHealth, value: int, *, problem: bool = False) -> str:
+    """A count; "–" (sorted last) where no board of the cycle loaded; a problem counted
+    is tinted."""
+    if not c.boards:
+        return _number("", count(c, value))
+    return _number(value, str(value), "fair" if problem and value else "")
 
 
 def _worst(health: Health) -> str:
@@ -269,9 +345,10 @@ def _unreadable(health: Health) -> str:
         "<h2>Files that could not be read</h2>",
         "<table><thead><tr><th>File</th><th>Error</th><th>Message</th></tr></thead><tbody>",
     ]
-    for u in health.unreadable:
+    for n, u in enumerate(health.unreadable, 1):
         out.append(
-            f"<tr><td>{escape(u.path)}:{u.line}:{u.column}</td><td>{escape(u.kind)}</td>"
+            f'<tr id="unreadable-{n}"><td>{escape(u.path)}:{u.line}:{u.column}</td>'
+            f"<td>{escape(u.kind)}</td>"
             f"<td>{escape(u.message)}</td></tr>"
         )
     out.append("</tbody></table>")

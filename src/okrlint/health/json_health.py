@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from okrlint.health import CycleHealth, Health
+from okrlint.health import CycleHealth, Health, Unreadable
 
 
 def _cycle(c: CycleHealth) -> dict[str, Any]:
@@ -23,15 +23,30 @@ def _cycle(c: CycleHealth) -> dict[str, Any]:
         "stretch_bets": c.stretch,
         "progress": None if c.progress is None else round(c.progress, 4),
         "findings": {"error": c.errors, "warning": c.warnings, "info": c.infos},
+        "suppressed": c.suppressed,
+        "failed": [_unreadable(u) for u in c.failed],
+    }
+
+
+def _unreadable(u: Unreadable) -> dict[str, Any]:
+    return {
+        "file": u.path,
+        "kind": u.kind,
+        "line": u.line,
+        "column": u.column,
+        "message": u.message,
     }
 
 
 def to_dict(health: Health) -> dict[str, Any]:
     total = _cycle(health.total)
-    del total["cycle"], total["start"]
+    del total["cycle"], total["start"], total["failed"]
+    total["boards_failed"] = len(health.total.failed)
     return {
         "version": 1,
         "title": health.title,
+        "generated_at": health.generated_at,
+        "commit": health.commit,
         "totals": {"teams": len(health.teams), "cycles": health.cycles, **total},
         "teams": [
             {
@@ -54,16 +69,7 @@ def to_dict(health: Health) -> dict[str, Any]:
             }
             for w in health.worst
         ],
-        "unreadable": [
-            {
-                "file": u.path,
-                "kind": u.kind,
-                "line": u.line,
-                "column": u.column,
-                "message": u.message,
-            }
-            for u in health.unreadable
-        ],
+        "unreadable": [_unreadable(u) for u in health.unreadable],
     }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from okrlint.health import Health, headline, percent, rows, safe_link
+from okrlint.health import Health, count, headline, made_from, percent, rows, safe_link
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|#~])")
 _TREND = {"improving": "▼ improving", "worsening": "▲ worsening", "steady": "= steady"}
@@ -20,6 +20,7 @@ def cell(text: str) -> str:
 
 def render(health: Health) -> str:
     out = [f"# {cell(health.title)}", "", f"**{headline(health)}**", ""]
+    out += [f"{made_from(health)}.", ""]
     if not health.teams:
         out += ["No boards were read.", ""]
     else:
@@ -28,14 +29,19 @@ def render(health: Health) -> str:
             "",
             "| Team | Cycle | Boards | Key results | Disguised KPIs | Share "
             "| No baseline | Evergreen | Over focus limits | Red KPIs without OKR "
-            "| Stretch bets | Progress |",
-            "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+            "| Stretch bets | Progress | Suppressed | Failed to load |",
+            "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|",
         ]
         for team, c in rows(health):
+            counts = (c.key_results, c.disguised)
+            others = (c.no_baseline, c.evergreen, c.boards_over_focus, c.red_kpis, c.stretch)
+            failed = "; ".join(f"**failed:** {cell(str(u))}" for u in c.failed)
             out.append(
-                f"| {cell(team.team)} | {cell(c.cycle)} | {c.boards} | {c.key_results} "
-                f"| {c.disguised} | {percent(c.share)} | {c.no_baseline} | {c.evergreen} "
-                f"| {c.boards_over_focus} | {c.red_kpis} | {c.stretch} | {percent(c.progress)} |"
+                f"| {cell(team.team)} | {cell(c.cycle)} | {c.boards} | "
+                + " | ".join(count(c, n) for n in counts)
+                + f" | {percent(c.share)} | "
+                + " | ".join(count(c, n) for n in others)
+                + f" | {percent(c.progress)} | {c.suppressed} | {failed} |"
             )
         out += [
             "",
@@ -69,7 +75,9 @@ def render(health: Health) -> str:
     out += [
         "",
         "<sub>Made by okrlint report. Disguised KPIs: key results flagged "
-        "kpi-in-disguise (guard-rails excluded), no-change or target-already-met.</sub>",
+        "kpi-in-disguise (guard-rails excluded), no-change or target-already-met. "
+        "Suppressed: findings silenced by inline okrlint: disable comments, counted in no "
+        "other column. –: nothing counted (no board of the cycle loaded).</sub>",
         "",
     ]
     return "\n".join(out)
