@@ -267,6 +267,10 @@ ACTIVITY = [
     K("Run 20 user interviews", "task"),
     K("A kickoff workshop in each new region", "task"),
     K("A fortnightly stand-up with each squad lead", "hold"),
+    # how often, said first: a duty repeated; a multiple said first is a step
+    K("Twice a year, host a feedback session with the community", "hold"),
+    K("Quarterly, publish the transparency report", "hold"),
+    K("Monthly active users up from 2k to 3k", "change:up"),
     # how many times a period is how often: a duty
     K("Train on the track 3 times a week", "hold"),
     K("1. Entrenar en pista 3 veces por semana.", "hold"),

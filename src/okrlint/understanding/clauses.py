@@ -20,6 +20,7 @@ from okrlint.understanding.lexicon import (
     BASELINE_WORDS,
     BETWEEN_WORDS,
     BY_WORDS,
+    CADENCE_ADVERBS,
     CHANGE_VERBS,
     CLAUSE_BREAKS,
     CLAUSE_OPENERS,
@@ -217,6 +218,10 @@ def _protected_ands(t: Text) -> set[int]:
 
 def _comma_breaks(t: Text, i: int) -> bool:
     """A comma (or a parenthesis) starts a clause when a verb or a bound follows it."""
+    first = t.skip_openers(0, i)
+    cadence = t.match(CADENCE_ADVERBS, first)
+    if cadence is not None and first + cadence[0] == i:
+        return False  # "Twice a year, host a feedback session": how often, of what follows
     k = i + 1
     while t.is_word(k, COMMA_JOINERS):
         k += 1
@@ -257,6 +262,8 @@ def verb_at(t: Text, i: int) -> tuple[str, int, object] | None:
         return None
     for table in _VERB_TABLES:
         m = t.match(table, i)
+        if m is not None and table == RELATIVE_WORDS and t.match(CADENCE_ADVERBS, i):
+            continue  # "Twice a year, host ...": how often, not a multiple
         if m is not None and (best is None or m[0] > best[1]):
             best = (table, m[0], m[1])
     return best
@@ -290,6 +297,11 @@ def _leading_verb(t: Text, span: ClauseSpan) -> tuple[int, str, int, object] | N
     """The verb that opens the clause ("Reduce ...", "We will keep ..."), also after a
     short topic and a colon ("Business: Grow revenue ...", "Churn – reduce it ...")."""
     i = t.skip_openers(span.first, span.last)
+    cadence = t.match(CADENCE_ADVERBS, i) if i < span.last else None
+    if cadence is not None:  # "Twice a year, host a feedback session": the verb follows
+        k = i + cadence[0]
+        k += 1 if k < span.last and t.lows[k] == "," else 0
+        i = k if verb_at(t, k) is not None else i
     found = verb_at(t, i) if i < span.last else None
     if found is None:
         topic_end = next(
