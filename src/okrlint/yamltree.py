@@ -162,6 +162,7 @@ class _Builder:
         self.stack: list[list[Any]] = []
         self.root: YNode | None = None
         self.documents = 0
+        self.quoted: Any = None  # the last quoted scalar's event: a parse error may be its
 
     def fail(
         self, kind: ErrorKind, message: str, span: Span, hint: str = "", *, child: bool = True
@@ -194,6 +195,8 @@ class _Builder:
         for event in events:
             cls = type(event)
             if cls is yaml.ScalarEvent:
+                if event.style in _QUOTES:
+                    self.quoted = event
                 self.add(self.scalar(event), event.anchor)
             elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
                 self.start_collection(event, cls is yaml.MappingStartEvent)
@@ -459,11 +462,19 @@ def _reader_error(
     return _bad_character_error(file, text, index, path)
 
 
-def _tree_error(file: str, text: str, exc: yaml.YAMLError, path: NodePath = ()) -> InputError:
-    """Turn a PyYAML error into an input error with a position and a helpful hint."""
+def _tree_error(
+    file: str, text: str, exc: yaml.YAMLError, path: NodePath = (), quoted: Any = None
+) -> InputError:
+    """Turn a PyYAML error into an input error with a position and a helpful hint.
+
+    ``quoted`` is the event of the last quoted scalar read before the error, if any: a
+    quote left open swallows the lines after it, and the parser trips far from it."""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
+    unclosed = _unclosed_quote(file, exc, path, quoted)
+    if unclosed is not None:
+        return unclosed
     line = mark.line + 1 if mark is not None else 1
     column = mark.column + 1 if mark is not None else 1
     kind = ErrorKind.PARSE_ERROR
@@ -499,6 +510,62 @@ def _tree_error(file: str, text: str, exc: yaml.YAMLError, path: NodePath = ()) 
     )
 
 
+_QUOTE_HINT = (
+    "close the quote at the end of the value; inside single quotes an apostrophe is "
+    "written twice ('don''t'), or quote the value with double quotes"
+)
+
+
+def _unclosed_quote(
+    file: str, exc: yaml.YAMLError, path: NodePath, quoted: Any
+) -> InputError | None:
+    """A quote opened and never closed, reported where it opens (PyYAML and libyaml
+    both report the end of the file, or the place where a later quote closed it)."""
+    problem_mark = getattr(exc, "problem_mark", None)
+    context_mark = getattr(exc, "context_mark", None)
+    if getattr(exc, "context", None) == "while scanning a quoted scalar" and context_mark:
+        at = Position(context_mark.line + 1, context_mark.column + 1)
+        return InputError(
+            ErrorKind.PARSE_ERROR,
+            "invalid YAML: the quoted value that opens here is never closed",
+            file,
+            Span(at, Position(at.line, at.column + 1)),
+            path,
+            _QUOTE_HINT,
+        )
+    if quoted is None or problem_mark is None:
+        return None
+    start, end = quoted.start_mark, quoted.end_mark
+    if problem_mark.line != end.line or problem_mark.column < end.column:
+        return None
+    if start.line == end.line:
+        if quoted.style != "'" or problem_mark.column != end.column:
+            return None
+        # 'Don't stop': the apostrophe closes the quote; what follows cannot be read
+        at = Position(problem_mark.line + 1, problem_mark.column + 1)
+        return InputError(
+            ErrorKind.PARSE_ERROR,
+            "invalid YAML: text goes on after a quoted value closed by an apostrophe",
+            file,
+            Span(at, Position(at.line, at.column + 1)),
+            path,
+            "inside single quotes an apostrophe is written twice ('don''t'), or quote "
+            "the value with double quotes",
+        )
+    # the quote ran on over several lines until a later quote closed it
+    at = Position(start.line + 1, start.column + 1)
+    return InputError(
+        ErrorKind.PARSE_ERROR,
+        "invalid YAML: the quoted value that opens here is not closed on its line: it "
+        f"runs on to line {end.line + 1}, column {end.column}, where the file can no longer "
+        "be read",
+        file,
+        Span(at, Position(at.line, at.column + 1)),
+        path,
+        _QUOTE_HINT,
+    )
+
+
 _BLOCK_SCALAR_MESSAGE = (
     "invalid YAML: a value starting with '>' or '|' is a YAML block scalar "
     "(folded or literal text), so an unquoted comparison cannot be read"
@@ -529,7 +596,8 @@ def read_tree(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> YamlTree
         error = _reader_error(file, text, exc, builder.path(child=False), c_loader)
         raise YamlTreeError(error) from None
     except yaml.YAMLError as exc:
-        raise YamlTreeError(_tree_error(file, text, exc, builder.path(child=False))) from None
+        error = _tree_error(file, text, exc, builder.path(child=False), builder.quoted)
+        raise YamlTreeError(error) from None
     except UnicodeEncodeError as exc:  # libyaml encodes to UTF-8: lone surrogates fail
         raise YamlTreeError(_bad_character_error(file, text, exc.start, ())) from None
     except RecursionError:  # pragma: no cover - the builder is iterative; belt and braces
