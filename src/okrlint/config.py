@@ -328,19 +328,14 @@ class _FileValues:
     def checked_ids(
         self, path: KeyPath, ids: Iterable[str], known: tuple[str, ...]
     ) -> tuple[str, ...]:
-        """Rule ids given at ``path``, each known; an error points at the unknown one."""
-        try:
-            return split_rule_ids(ids, known)
-        except ConfigError as exc:
-            items = list(ids)
-            bad = next((i for i, item in enumerate(items) if _unknown_id(item, known)), None)
-            where = (*path, bad) if bad is not None else path
-            raise self.fail_at(where, str(exc), value=True) from None
-
-
-def _unknown_id(item: str, known: tuple[str, ...]) -> bool:
-    parts = (p.strip() for p in item.split(","))
-    return any(p and p.upper() != "ALL" and p not in known for p in parts)
+        """Rule ids given at ``path``, each known: an error points at the unknown one."""
+        items = tuple(ids)
+        for i, item in enumerate(items):
+            try:
+                split_rule_ids((item,), known)
+            except ConfigError as exc:
+                raise self.fail_at((*path, i), str(exc), value=True) from None
+        return split_rule_ids(items, known)
 
 
 def combine(settings: FileSettings | None, cli: CommandLine) -> tuple[Config, dict[str, str]]:

@@ -53,7 +53,7 @@ class ConfigError(Exception):
 
 #: A place in a configuration file: (line, column), both counted from 1.
 Place = tuple[int, int]
-#: Keys (and list indexes) from the top of the configuration: ("rules", "too-many-objectives").
+#: Keys (and list indexes) from the top of the configuration: ("rules", RULE_ID, OPTION).
 KeyPath = tuple[str | int, ...]
 
 
@@ -64,7 +64,7 @@ class FileSettings:
     path: Path
     values: dict[str, Any]
     lines: dict[str, int] = field(default_factory=dict)
-    #: Where each key is (``("rules", "too-many-objectives", "max")``: the option's
+    #: Where each key is (``("rules", RULE_ID, "max")``: the option's
     #: name), and where its value is (a list item's key path ends with its index).
     key_places: Mapping[KeyPath, Place] = field(default_factory=dict)
     value_places: Mapping[KeyPath, Place] = field(default_factory=dict)
