@@ -435,10 +435,27 @@ def test_empty_key_results_is_an_empty_list(empty: str) -> None:
     assert loaded.board is not None and loaded.board.objectives[0].key_results == []
 
 
-def test_empty_objectives_and_kpis_are_empty_lists() -> None:
-    loaded = load("objectives:\nkpis:\n")
-    assert loaded.board is not None
-    assert (loaded.board.objectives, loaded.board.kpis) == ([], [])
+def test_an_empty_objectives_list_beside_kpis_is_an_empty_list() -> None:
+    loaded = load("objectives:\nkpis:\n  - name: Uptime\n")
+    assert loaded.errors == []
+    assert loaded.board is not None and loaded.board.objectives == []
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "node"),
+    [
+        ("objectives: []\n", 1, 13, "objectives"),
+        ("cycle: 2026-Q3\nobjectives:\n", 2, 1, "objectives"),
+        ("kpis: []\nobjectives: null\n", 1, 7, "kpis"),
+        ("objectives:\nkpis:\n", 1, 1, "objectives"),
+    ],
+)
+def test_a_board_with_no_objective_and_no_kpi_is_an_error_at_its_first_list(
+    text: str, line: int, column: int, node: str
+) -> None:
+    error = only_error(text)
+    assert where(error) == ("schema-error", line, column, node)
+    assert "at least one objective or KPI" in error.message
 
 
 @pytest.mark.parametrize(
@@ -504,19 +521,19 @@ def test_giving_a_field_and_its_alias_is_an_error(
     ],
 )
 def test_cycle_forms(cycle: str, expected: object) -> None:
-    loaded = load(f"cycle: {cycle}\nobjectives: []\n")
+    loaded = load(f"cycle: {cycle}\nkpis: [{{name: Uptime}}]\n")
     assert loaded.errors == []
     assert loaded.board is not None and loaded.board.cycle == expected
 
 
 def test_a_cycle_mapping() -> None:
-    loaded = load("cycle: {start: 2025-10-01, end: '2026-01-31'}\nobjectives: []\n")
+    loaded = load("cycle: {start: 2025-10-01, end: '2026-01-31'}\nkpis: [{name: Uptime}]\n")
     assert loaded.board is not None
     assert loaded.board.cycle == CycleRange(start=dt.date(2025, 10, 1), end=dt.date(2026, 1, 31))
 
 
 def test_a_cycle_of_one_day_is_fine() -> None:
-    assert load("cycle: {start: 2026-07-01, end: 2026-07-01}\nobjectives: []\n").ok
+    assert load("cycle: {start: 2026-07-01, end: 2026-07-01}\nkpis: [{name: Uptime}]\n").ok
 
 
 def test_a_cycle_that_ends_before_it_starts() -> None:
@@ -533,7 +550,7 @@ def test_a_cycle_mapping_needs_both_ends() -> None:
 
 @pytest.mark.parametrize(("value", "expected"), [("en", "en"), ("DE", "de"), (" fr ", "fr")])
 def test_language_values(value: str, expected: str) -> None:
-    loaded = load(f"language: '{value}'\nobjectives: []\n")
+    loaded = load(f"language: '{value}'\nkpis: [{{name: Uptime}}]\n")
     assert loaded.board is not None and loaded.board.language == expected
 
 

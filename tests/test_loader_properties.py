@@ -7,12 +7,13 @@ whole file runs in a few seconds.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 from unittest import mock
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import okrlint.yamltree as yamltree
@@ -251,6 +252,8 @@ def test_mutated_and_truncated_boards_load_or_explain(
 
 def _known_problems(board: dict[str, Any]) -> bool:
     """True when the generated board holds a problem the loader must report."""
+    if not board["objectives"] and not board.get("kpis"):
+        return True  # a board with no objective and no KPI
     ids: list[Any] = [k.get("id") for k in board.get("kpis", [])]
     for objective in board["objectives"]:
         ids.append(objective.get("id"))
@@ -298,3 +301,139 @@ def test_boards_of_the_right_types_load_whatever_their_text(
     # text survives YAML and the models unchanged: NUL, RTL marks, emoji, combining marks
     assert [o.title for o in loaded.board.objectives] == [o["title"] for o in board["objectives"]]
     assert [k.name for k in loaded.board.kpis] == [k["name"] for k in board.get("kpis", [])]
+
+
+# -- amounts: never infinite, never NaN ------------------------------------------------------
+
+#: Numbers as a user may write them: any float's repr ("inf", "nan", "1e-05"), integers
+#: past a float's range, YAML's own spellings, exponents of any size, quoted or not.
+NUMBER_TEXT = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True).map(repr),
+    st.integers(-(10**400), 10**400).map(str),
+    st.from_regex(r"\A[-+]?[0-9]{1,3}(\.[0-9]{0,3})?[eE][-+]?[0-9]{1,4}\Z"),
+    st.sampled_from([".inf", "-.inf", ".Inf", ".nan", ".NaN", "Infinity", "-inf", "NaN", "∞"]),
+).flatmap(lambda text: st.sampled_from([text, f"'{text}'", f'"{text}"']))
+
+#: Where an amount is written: (the board with ``{v}`` for it, its line, its node path).
+AMOUNT_PLACES = [
+    (
+        "objectives:\n  - title: Grow\n    key_results:\n"
+        "      - title: Cut churn\n        from: {v}\n        to: 3\n",
+        5,
+        "objectives[0].key_results[0].from",
+    ),
+    (
+        "objectives:\n  - title: Grow\n    key_results:\n"
+        "      - title: Cut churn\n        from: 4\n        target: {v}\n",
+        6,
+        "objectives[0].key_results[0].target",
+    ),
+    (
+        "objectives:\n  - title: Grow\n    key_results:\n"
+        "      - title: Cut churn\n        current: {v}\n",
+        5,
+        "objectives[0].key_results[0].current",
+    ),
+    ("kpis:\n  - name: Churn\n    current: {v}\n", 3, "kpis[0].current"),
+    ("kpis:\n  - name: Churn\n    baseline: {v}\n", 3, "kpis[0].baseline"),
+    ("kpis:\n  - name: Churn\n    threshold:\n      min: {v}\n", 4, "kpis[0].threshold.min"),
+    ("kpis:\n  - name: Churn\n    threshold: {v}\n", 3, "kpis[0].threshold"),
+]
+
+
+def _amounts(loaded: LoadedBoard) -> list[Any]:
+    assert loaded.board is not None
+    board = loaded.board
+    values: list[Any] = []
+    for kpi in board.kpis:
+        values += [kpi.current, kpi.from_, kpi.to, kpi.threshold]
+        if kpi.threshold is not None and not isinstance(kpi.threshold, (str, int, float)):
+            values += [kpi.threshold.min, kpi.threshold.max]
+    for objective in board.objectives:
+        for kr in objective.key_results:
+            if not isinstance(kr, str):
+                values += [kr.from_, kr.to, kr.current]
+    return values
+
+
+@pytest.mark.parametrize("loader", LOADERS)
+@SETTINGS
+@given(value=NUMBER_TEXT, where=st.sampled_from(AMOUNT_PLACES))
+def test_no_number_ever_yields_a_non_finite_amount(
+    loader: type, value: str, where: tuple[str, int, str]
+) -> None:
+    template, line, node = where
+    text = template.format(v=value)
+    with mock.patch.object(yamltree, "_Loader", loader):
+        loaded = load_text(text, FILE)
+    assert_outcome(text, loaded)
+    if loaded.board is None:
+        # refused where it is written: the value's own line and node
+        [error] = loaded.errors
+        assert (error.kind, error.line, error.node) == (ErrorKind.SCHEMA_ERROR, line, node)
+        assert "finite" in error.message or "reading" in error.message, error.message
+        return
+    for amount in _amounts(loaded):
+        if isinstance(amount, float):
+            assert math.isfinite(amount), (value, amount)
+        if isinstance(amount, int):
+            assert math.isfinite(float(amount)), value
+        if isinstance(amount, str):
+            # text that Python reads as a number is a finite one
+            try:
+                number = float(amount)
+            except ValueError:
+                continue
+            assert math.isfinite(number), (value, amount)
+
+
+# -- top-level keys: an unknown one is always reported at its place ----------------------------
+
+_BOARD_WORDS = ("objectives", "kpis")
+_YAML_WORDS = frozenset({"yes", "no", "true", "false", "on", "off", "null", "y", "n"})
+
+
+def _typo(word: str) -> st.SearchStrategy[str]:
+    """``word`` with one letter dropped, doubled or swapped with the next."""
+    i = st.integers(0, len(word) - 1)
+    return st.one_of(
+        i.map(lambda k: word[:k] + word[k + 1 :]),
+        i.map(lambda k: word[:k] + word[k] + word[k:]),
+        i.filter(lambda k: k < len(word) - 1).map(
+            lambda k: word[:k] + word[k + 1] + word[k] + word[k + 2 :]
+        ),
+    )
+
+
+@SETTINGS
+@given(
+    word=st.sampled_from(_BOARD_WORDS),
+    data=st.data(),
+    with_kpis=st.booleans(),
+)
+def test_a_typo_of_a_board_key_is_reported_with_did_you_mean(
+    word: str, data: st.DataObject, with_kpis: bool
+) -> None:
+    typo = data.draw(_typo(word).filter(lambda t: t != word and t not in _BOARD_WORDS))
+    other = "kpis:\n  - name: Churn\n" if with_kpis and word != "kpis" else ""
+    text = f"cycle: 2026-Q3\n{typo}:\n  - title: Grow\n{other}"
+    errors = load_text(text, FILE).errors
+    unknown = [e for e in errors if e.node == typo]
+    assert unknown, errors
+    assert (unknown[0].line, unknown[0].column) == (2, 1)
+    assert unknown[0].hint == f"did you mean '{word}'?"
+
+
+@SETTINGS
+@given(key=st.from_regex(r"\A[a-z][a-z_]{0,11}\Z"), with_kpis=st.booleans())
+def test_any_unknown_top_level_key_is_reported_at_its_place(key: str, with_kpis: bool) -> None:
+    from okrlint.models import ALLOWED_FIELDS
+
+    assume(key not in ALLOWED_FIELDS["board"] and key not in _YAML_WORDS)
+    other = "kpis:\n  - name: Churn\n" if with_kpis else ""
+    # "board:" makes it a board whatever its other keys (else it is no board at all)
+    text = f"board: Growth\n{key}:\n  - title: Grow\n{other}"
+    errors = load_text(text, FILE).errors
+    assert [(e.kind, e.line, e.column, e.node) for e in errors if e.node == key] == [
+        (ErrorKind.SCHEMA_ERROR, 2, 1, key)
+    ], errors

@@ -178,17 +178,18 @@ VALID = {
     "cycle forms": """\
         cycle: Q3 2026
         objectives: []
+        kpis: [{name: Uptime}]
         """,
-    "a year as a number": "cycle: 2026\nobjectives: []\n",
-    "a month": "cycle: 2026-07\nkpis: []\n",
-    "a half, compact": "cycle: 2026h2\nkpis: []\n",
-    "a cycle range": "cycle: {start: 2026-04-01, end: 2027-03-31}\nkpis: []\n",
-    "a fiscal quarter": "cycle: FY26-Q3\nkpis: []\n",
-    "a fiscal quarter, quarter first": "cycle: Q3 FY2026\nkpis: []\n",
-    "a fiscal half": "cycle: fy2026-h1\nkpis: []\n",
-    "a fiscal year": "cycle: FY26\nkpis: []\n",
-    "a semester": "cycle: 2026-S1\nkpis: []\n",
-    "a tertial": "cycle: T2 2026\nkpis: []\n",
+    "a year as a number": "cycle: 2026\nkpis: [{name: Uptime}]\n",
+    "a month": "cycle: 2026-07\nkpis: [{name: Uptime}]\n",
+    "a half, compact": "cycle: 2026h2\nkpis: [{name: Uptime}]\n",
+    "a cycle range": "cycle: {start: 2026-04-01, end: 2027-03-31}\nkpis: [{name: Uptime}]\n",
+    "a fiscal quarter": "cycle: FY26-Q3\nkpis: [{name: Uptime}]\n",
+    "a fiscal quarter, quarter first": "cycle: Q3 FY2026\nkpis: [{name: Uptime}]\n",
+    "a fiscal half": "cycle: fy2026-h1\nkpis: [{name: Uptime}]\n",
+    "a fiscal year": "cycle: FY26\nkpis: [{name: Uptime}]\n",
+    "a semester": "cycle: 2026-S1\nkpis: [{name: Uptime}]\n",
+    "a tertial": "cycle: T2 2026\nkpis: [{name: Uptime}]\n",
     "a due month": one_key_result_text("{title: A, due: 2026-09}"),
     "tracker fields": """\
         notes: imported from the tracker
@@ -225,8 +226,8 @@ VALID = {
           - {name: Uptime, threshold: {min: 99.9}}
           - {name: Latency, threshold: {min: 100, max: "2 s"}}
         """,
-    "language in capitals": "language: DE\nkpis: []\n",
-    "empty lists": "objectives:\nkpis:\n",
+    "language in capitals": "language: DE\nkpis: [{name: Uptime}]\n",
+    "an empty list beside a kpi": "objectives:\nkpis: [{name: Uptime}]\n",
 }
 
 
@@ -240,6 +241,8 @@ INVALID = {
     "an unknown key result field": one_key_result("{title: A, form: 1}"),
     "an unknown kpi field": "kpis:\n  - {name: Churn, treshold: 4}\n",
     "neither objectives nor kpis": "board: Growth\ncycle: 2026-Q3\n",
+    "empty lists": "objectives:\nkpis:\n",
+    "an empty objectives list": "objectives: []\n",
     "an objective without a title": "objectives:\n  - {owner: growth}\n",
     "a blank title": "objectives:\n  - {title: '  '}\n",
     "a key result mapping without a title": one_key_result("{from: 1}"),

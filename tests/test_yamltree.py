@@ -446,7 +446,7 @@ def test_an_error_at_the_end_of_the_text_is_placed_inside_it(loader: type, text:
 @pytest.mark.parametrize(
     ("text", "line", "node"),
     [
-        ('objectives:\n  - title: "unclosed\n', 3, "objectives[0].title"),
+        ('objectives:\n  - title: "unclosed\n', 2, "objectives[0].title"),
         ("objectives:\n  - title: a: b\n", 2, "objectives[0]"),
         ("objectives: [a, b\n", 2, "objectives"),
         ("objectives:\n  - title: a\n   owner: b\n", 3, "objectives"),

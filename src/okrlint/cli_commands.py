@@ -217,8 +217,8 @@ def init_cli(
         str | None,
         typer.Option(
             "--board",
-            help="Also write a starter board for the current quarter at this path "
-            "(relative to --path), e.g. goals/team.yaml.",
+            help="Also write a starter board at this path (relative to --path), e.g. "
+            "goals/2026-Q3/team.yaml: for the cycle the path names, else the current quarter.",
         ),
     ] = None,
 ) -> None:
@@ -233,6 +233,7 @@ def init_cli(
     from okrlint.scaffold import (
         CONFIG_NAME,
         ScaffoldError,
+        board_cycle,
         config_text,
         quarter_of,
         starter_board_text,
@@ -245,8 +246,9 @@ def init_cli(
     today = dt.date.today()
     targets = [(folder / CONFIG_NAME, config_text(), "configuration, every key at its default")]
     if board is not None:
-        note = f"starter board for {quarter_of(today)}"
-        targets.append((folder / board, starter_board_text(today), note))
+        cycle = board_cycle(folder / board, today)
+        note = f"starter board for {cycle or quarter_of(today)}"
+        targets.append((folder / board, starter_board_text(today, cycle), note))
     for target, _text, _note in targets:
         if target.exists():
             raise usage_error(f"{target} already exists; okrlint init never overwrites a file")

@@ -23,6 +23,8 @@ from okrlint.checks import META_RULES, RULE_IDS
 from okrlint.config_files import (
     ConfigError,
     FileSettings,
+    KeyPath,
+    did_you_mean,
     find_config_file,
     load_config_file,
 )
@@ -224,8 +226,11 @@ def coerce_option(rule_id: str, option: str, raw: object) -> Any:
     doc = load_rule_doc(rule_id)
     spec = next((o for o in doc.options if o.name == option), None)
     if spec is None:
-        known = ", ".join(o.name for o in doc.options) or "none"
-        raise ConfigError(f"rule {rule_id} has no option '{option}' (options: {known})")
+        names = [o.name for o in doc.options]
+        raise ConfigError(
+            f"rule {rule_id} has no option '{option}'{did_you_mean(option, names)} "
+            f"(options: {', '.join(names) or 'none'})"
+        )
     if isinstance(raw, bool):
         raise ConfigError(f"option {rule_id}.{option} expects {spec.type}, got {raw!r}")
     try:
@@ -312,15 +317,28 @@ class _FileValues:
         return self.settings.where(key) if self.settings is not None else "default"
 
     def fail(self, key: str, message: str) -> ConfigError:
-        if self.settings is not None and key in self.values:
-            return self.settings.error(key, message)
+        return self.fail_at((key,), message)
+
+    def fail_at(self, path: KeyPath, message: str, *, value: bool = False) -> ConfigError:
+        """An error at ``path`` in the file (its value's place with ``value``)."""
+        if self.settings is not None and path and path[0] in self.values:
+            return self.settings.error_at(path, message, value=value)
         return ConfigError(message)
 
     def ids(self, key: str, known: tuple[str, ...]) -> tuple[str, ...]:
-        try:
-            return split_rule_ids(self.values.get(key, ()), known)
-        except ConfigError as exc:
-            raise self.fail(key, str(exc)) from None
+        return self.checked_ids((key,), self.values.get(key, ()), known)
+
+    def checked_ids(
+        self, path: KeyPath, ids: Iterable[str], known: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        """Rule ids given at ``path``, each known: an error points at the unknown one."""
+        items = tuple(ids)
+        for i, item in enumerate(items):
+            try:
+                split_rule_ids((item,), known)
+            except ConfigError as exc:
+                raise self.fail_at((*path, i), str(exc), value=True) from None
+        return split_rule_ids(items, known)
 
 
 def combine(settings: FileSettings | None, cli: CommandLine) -> tuple[Config, dict[str, str]]:
@@ -395,7 +413,7 @@ def _ignore_and_severities(
     severities: dict[str, Severity] = {}
     for rule_id, word in given.values.get("severity", {}).items():
         if rule_id not in known:
-            raise given.fail("severity", unknown_rule_message(rule_id, known))
+            raise given.fail_at(("severity", rule_id), unknown_rule_message(rule_id, known))
         if word == "off":
             ignore.append(rule_id)
         else:
@@ -410,12 +428,14 @@ def _rule_options(
     options: dict[str, dict[str, Any]] = {}
     for rule_id, opts in given.values.get("rules", {}).items():
         if rule_id not in RULE_IDS:
-            raise given.fail("rules", unknown_rule_message(rule_id, known))
+            raise given.fail_at(("rules", rule_id), unknown_rule_message(rule_id, known))
         for name, raw in opts.items():
             try:
                 options.setdefault(rule_id, {})[name] = coerce_option(rule_id, str(name), raw)
             except ConfigError as exc:
-                raise given.fail("rules", str(exc)) from None
+                # an unknown option points at its name, a bad value at the value
+                named = any(o.name == str(name) for o in load_rule_doc(rule_id).options)
+                raise given.fail_at(("rules", rule_id, str(name)), str(exc), value=named) from None
     for rule_id, opts in cli.rule_options.items():
         options.setdefault(rule_id, {}).update(opts)
     return options
@@ -426,10 +446,9 @@ def _per_file_ignores(
 ) -> tuple[tuple[str, tuple[str, ...]], ...]:
     per_file: list[tuple[str, tuple[str, ...]]] = []
     for pattern, rule_ids in given.values.get("per-file-ignores", {}).items():
-        try:
-            per_file.append((pattern, split_rule_ids(rule_ids, known)))
-        except ConfigError as exc:
-            raise given.fail("per-file-ignores", str(exc)) from None
+        per_file.append(
+            (pattern, given.checked_ids(("per-file-ignores", pattern), rule_ids, known))
+        )
     return tuple(per_file)
 
 

@@ -127,11 +127,16 @@ def load_text(text: str, file: str = "<text>", limits: Limits = DEFAULT_LIMITS) 
         )
         return loaded
     try:
-        loaded.board = Board.model_validate(root.data)
+        board = Board.model_validate(root.data)
     except ValidationError as exc:
         loaded.errors.extend(_schema_errors(exc, tree, file))
         return loaded
-    loaded.errors.extend(_duplicate_ids(loaded.board, tree, file))
+    empty = _empty_board(board, tree, file)
+    if empty:
+        loaded.errors.extend(empty)
+        return loaded
+    loaded.board = board
+    loaded.errors.extend(_duplicate_ids(board, tree, file))
     return loaded
 
 
@@ -255,8 +260,10 @@ def _schema_error(kind: str, path: NodePath, err: Any, tree: YamlTree, file: str
             f"unknown field '{name}'{owner}; allowed: {', '.join(allowed)}, "
             "or any field starting with 'x-'"
         )
-        close = difflib.get_close_matches(name, allowed, n=1)
+        close = difflib.get_close_matches(name.strip().lower(), allowed, n=1)
         hint = f"did you mean '{close[0]}'?" if close else ""
+        if not close and len(path) == 1 and not _has_content_key(tree):
+            hint = "a board needs 'objectives' or 'kpis' (or both)"
         span = key_node.span if key_node is not None else _span(node)
     elif kind == "missing":
         name = str(path[-1])
@@ -304,6 +311,44 @@ def _span(node: Any) -> Span:
     if node.kind != "scalar" and end.line > start.line:
         end = Position(start.line, start.column + 1)
     return Span(start, end)
+
+
+def _has_content_key(tree: YamlTree) -> bool:
+    root = tree.root
+    return (
+        root is not None and root.kind == "map" and bool({"objectives", "kpis"} & root.pairs.keys())
+    )
+
+
+def _empty_board(board: Board, tree: YamlTree, file: str) -> list[InputError]:
+    """A board with no objective and no KPI (``objectives: []``, ``kpis:`` with nothing)
+    is an input error at the first empty list: there is nothing to lint, and a board
+    that lints clean must have said something."""
+    if board.objectives or board.kpis or tree.root is None:
+        return []
+    given = sorted(
+        (pair for name, pair in tree.root.pairs.items() if name in ("objectives", "kpis")),
+        key=lambda pair: pair[0].start,
+    )
+    if not given:  # pragma: no cover - the model requires one of them
+        return []
+    key, value = given[0]
+    name = str(key.data)
+    words = [
+        f"'{k.data}' {'is an empty list' if v.kind == 'seq' else 'has no items'}" for k, v in given
+    ]
+    where = value.span if value.kind == "seq" else key.span
+    return [
+        InputError(
+            ErrorKind.SCHEMA_ERROR,
+            f"the board is empty: {' and '.join(words)}; "
+            "a board needs at least one objective or KPI",
+            file,
+            where,
+            (name,),
+            "add an objective with its key results, or a KPI with its threshold",
+        )
+    ]
 
 
 def _duplicate_ids(board: Board, tree: YamlTree, file: str) -> list[InputError]:

@@ -9,6 +9,7 @@ The models of :mod:`okrlint.models` are built from these.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Annotated, Any
 
@@ -25,6 +26,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from okrlint.cycles import CYCLE_FORMS, month_end, parse_cycle_text
+from okrlint.understanding.tokens import holds_placeholder
 
 
 def describe_value(value: Any) -> str:
@@ -75,8 +77,62 @@ def _required_text(value: Any) -> str:
 
 def _number_or_text(value: Any) -> float | str:
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise fail('a number, or a quoted number with a unit such as "61%"', value)
+        raise fail(_AMOUNT, value)
     return value
+
+
+_AMOUNT = 'a number, or a quoted number with a unit such as "61%"'
+#: A number written with an exponent ("1e5", "2.5E-3"): YAML 1.1 reads it as text.
+_EXPONENT = re.compile(r"[0-9.][eE][-+]?[0-9]")
+
+
+def _amount(value: Any) -> float | str:
+    """A ``from``/``to``/``current`` or threshold amount: a finite number, or text
+    holding one ("61%"). Infinity and not-a-number (``.inf``, ``.nan``, ``1e400``, a
+    number too large for a float) are refused: no amount is meant to be either."""
+    amount = _number_or_text(value)
+    if isinstance(amount, int):
+        try:
+            float(amount)
+        except OverflowError:
+            raise _not_finite("a number too large to be an amount") from None
+        return amount
+    if isinstance(amount, float):
+        if not math.isfinite(amount):
+            raise _not_finite(describe_value(amount))
+        return amount
+    text = amount.strip()
+    try:
+        number = float(text)
+    except ValueError:
+        if text.lstrip("+-").strip() == "∞":
+            raise _not_finite(describe_value(amount)) from None
+        return amount
+    if not math.isfinite(number):
+        raise _not_finite(describe_value(amount))
+    # "1e5" is 100000 (YAML 1.1 leaves it text, which would read as 1 and 5)
+    return number if _EXPONENT.search(text) else amount
+
+
+def _not_finite(found: str) -> PydanticCustomError:
+    return PydanticCustomError(
+        "okrlint_type",
+        "expected a finite number, found {found}: an amount is never infinite or NaN",
+        {"found": found},
+    )
+
+
+def _reading(value: Any) -> float | str:
+    """A ``current`` reading: an amount that holds a number (or a private one, "X%");
+    "abc" is no reading, and would be silently ignored."""
+    amount = _amount(value)
+    if (
+        isinstance(amount, str)
+        and not any(ch.isdecimal() for ch in amount)
+        and not holds_placeholder(amount)
+    ):
+        raise fail(f"a reading: {_AMOUNT} (leave the field out when there is none)", amount)
+    return amount
 
 
 def _date(value: Any) -> dt.date:
@@ -110,6 +166,10 @@ RequiredText = Annotated[
     WithJsonSchema({"type": ["string", "number"], **NOT_BLANK}),
 ]
 NumberOrText = Annotated[float | str, BeforeValidator(_number_or_text)]
+#: An amount (``from``, ``to``, a threshold's bounds): finite, never inf or NaN.
+Amount = Annotated[float | str, BeforeValidator(_amount)]
+#: A reading (``current``): an amount that holds a number.
+Reading = Annotated[float | str, BeforeValidator(_reading)]
 Date = Annotated[dt.date, BeforeValidator(_date)]
 
 
@@ -168,10 +228,10 @@ class CycleRange(Model):
 class ThresholdRange(Model):
     """A KPI threshold as bounds: healthy while ``min <= reading <= max``."""
 
-    min: NumberOrText | None = Field(
+    min: Amount | None = Field(
         default=None, description="Lowest healthy reading.", examples=[99.9, "95%"]
     )
-    max: NumberOrText | None = Field(
+    max: Amount | None = Field(
         default=None, description="Highest healthy reading.", examples=[4, "2 days"]
     )
 
@@ -220,6 +280,6 @@ CycleValue = Annotated[
     Discriminator(_text_or_mapping),
 ]
 ThresholdValue = Annotated[
-    Annotated[NumberOrText, Tag("text")] | Annotated[ThresholdRange, Tag("spec")],
+    Annotated[Amount, Tag("text")] | Annotated[ThresholdRange, Tag("spec")],
     Discriminator(_text_or_mapping),
 ]

@@ -26,11 +26,12 @@ from okrlint.catalog import LANGUAGES
 from okrlint.cycles import CYCLE_FORMS
 from okrlint.model_types import (
     NOT_BLANK,
+    Amount,
     CycleRange,
     CycleValue,
     DueDate,
     Model,
-    NumberOrText,
+    Reading,
     RequiredText,
     Text,
     ThresholdRange,
@@ -119,14 +120,14 @@ class KeyResultSpec(_FromTo):
         description="The metric this key result moves; equal to a KPI's id to target it.",
         examples=["onboarding_days"],
     )
-    from_: NumberOrText | None = Field(
+    from_: Amount | None = Field(
         default=None,
         validation_alias=AliasChoices("from", "baseline"),
         serialization_alias="from",
         description="The baseline: where the number starts (alias: baseline).",
         examples=[10, "61%"],
     )
-    to: NumberOrText | None = Field(
+    to: Amount | None = Field(
         default=None,
         validation_alias=AliasChoices("to", "target"),
         serialization_alias="to",
@@ -152,7 +153,7 @@ class KeyResultSpec(_FromTo):
         description="The id of the KPI this bet moves this cycle.",
         examples=["churn"],
     )
-    current: NumberOrText | None = Field(
+    current: Reading | None = Field(
         default=None,
         description="The latest reading, for progress: never read as the baseline.",
         examples=[68, "68%"],
@@ -253,22 +254,20 @@ class Kpi(_FromTo):
         description='The healthy range: "< 4", ">= 99.9", "95..99", or {min, max}.',
         examples=["< 4", {"min": 99.9}],
     )
-    current: NumberOrText | None = Field(
-        default=None, description="The latest reading.", examples=[4.6]
-    )
+    current: Reading | None = Field(default=None, description="The latest reading.", examples=[4.6])
     due: DueDate | None = Field(
         default=None,
         description="Accepted only to be reported: a KPI has no end.",
         examples=["2026-09-30"],
     )
-    from_: NumberOrText | None = Field(
+    from_: Amount | None = Field(
         default=None,
         validation_alias=AliasChoices("from", "baseline"),
         serialization_alias="from",
         description="Accepted only to be reported: a from-to belongs on the OKR side.",
         examples=[10],
     )
-    to: NumberOrText | None = Field(
+    to: Amount | None = Field(
         default=None,
         validation_alias=AliasChoices("to", "target"),
         serialization_alias="to",
@@ -302,7 +301,11 @@ LanguageCode = Annotated[
 
 
 def _board_needs_content(schema: dict[str, Any]) -> None:
-    schema["anyOf"] = [{"required": ["objectives"]}, {"required": ["kpis"]}]
+    # at least one objective or one KPI: an empty (or null) list does not count
+    schema["anyOf"] = [
+        {"required": [name], "properties": {name: {"type": "array", "minItems": 1}}}
+        for name in ("objectives", "kpis")
+    ]
     extensions(schema)
 
 
@@ -373,25 +376,20 @@ class Board(Model):
     @model_validator(mode="before")
     @classmethod
     def _has_content(cls, data: Any) -> Any:
+        data = without_own_fields(data)
         if (
             isinstance(data, dict)
             and "objectives" not in data
             and "kpis" not in data
-            and not any(_near_content(k) for k in data)  # "objetives": the typo is reported
+            # an unknown key ("objectivs:", "okrs:") is reported as the unknown field it
+            # is, with a "did you mean"; this message would hide it
+            and all(k in ALLOWED_FIELDS["board"] for k in data)
         ):
             raise PydanticCustomError(
                 "okrlint_empty_board",
                 "a board needs 'objectives' or 'kpis' (or both)",
             )
-        return without_own_fields(data)
-
-
-def _near_content(key: object) -> bool:
-    """Is ``key`` a misspelling of "objectives" or "kpis" ("objetives", "KPIs")?"""
-    import difflib
-
-    word = str(key).strip().lower()
-    return bool(difflib.get_close_matches(word, ("objectives", "kpis"), n=1, cutoff=0.75))
+        return data
 
 
 def _names(model: type[Model]) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ from okrlint.catalog import load_rule_doc
 from okrlint.checks import RULE_IDS
 from okrlint.config import Config
 from okrlint.config_files import LANGUAGE_CHOICES
+from okrlint.cycles import find_cycle, parse_cycle_text
 from okrlint.files import DEFAULT_LIMITS
 from okrlint.schema import SCHEMA_ID
 
@@ -198,14 +199,28 @@ def quarter_of(day: dt.date) -> str:
     return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
 
 
-def starter_board_text(day: dt.date) -> str:
-    """A board for the quarter of ``day`` that shows the format and lints clean."""
+def board_cycle(path: str | Path, day: dt.date) -> str | None:
+    """The cycle a new board's path names ("goals/2026-Q3/growth.yaml",
+    "okrs-FY27-Q1.yaml"; the file name first, then its folders upward), or None."""
+    parts = Path(path).parts
+    for depth, part in enumerate(reversed(parts)):
+        found = find_cycle(Path(part).stem if depth == 0 else part)
+        cycle = parse_cycle_text(found.group()) if found is not None else None
+        if cycle is not None:
+            return cycle.label
+    return None
+
+
+def starter_board_text(day: dt.date, cycle: str | None = None) -> str:
+    """A board for ``cycle`` (by default the quarter of ``day``) that shows the format
+    and lints clean."""
+    when = "this quarter" if cycle is None else "the cycle its path names"
     return f"""\
 # yaml-language-server: $schema={SCHEMA_ID}
 # A starter goal board: replace the examples with your team's bets and vital signs.
 # Lint it with `okrlint check`; `okrlint explain RULE` says why a finding matters.
 # board: Growth team              # display name; defaults to the file name
-{"cycle: " + quarter_of(day):<33s} # when the bets resolve: this quarter
+{"cycle: " + (cycle or quarter_of(day)):<33s} # when the bets resolve: {when}
 owner: growth
 kpis:                             # vital signs: ongoing, with a threshold, no end
   - id: churn                     # what key results refer to (kpi: churn)

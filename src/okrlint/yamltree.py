@@ -28,7 +28,14 @@ from yaml.resolver import Resolver
 
 from okrlint.errors import ErrorKind, InputError
 from okrlint.files import DEFAULT_LIMITS, Limits
-from okrlint.positions import NodePath, Position, Span, position_at, source_lines
+from okrlint.positions import NodePath, Position, Span, source_lines
+from okrlint.yaml_errors import (
+    BLOCK_SCALAR_HINT,
+    BLOCK_SCALAR_MESSAGE,
+    bad_character_error,
+    reader_error,
+    tree_error,
+)
 
 try:  # libyaml's C parser is several times faster; fall back to pure Python.
     from yaml import CSafeLoader as _Loader
@@ -162,6 +169,7 @@ class _Builder:
         self.stack: list[list[Any]] = []
         self.root: YNode | None = None
         self.documents = 0
+        self.quoted: Any = None  # the last quoted scalar read: a quote left open trips later
 
     def fail(
         self, kind: ErrorKind, message: str, span: Span, hint: str = "", *, child: bool = True
@@ -194,6 +202,8 @@ class _Builder:
         for event in events:
             cls = type(event)
             if cls is yaml.ScalarEvent:
+                if event.style in _QUOTES:
+                    self.quoted = event
                 self.add(self.scalar(event), event.anchor)
             elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
                 self.start_collection(event, cls is yaml.MappingStartEvent)
@@ -270,9 +280,9 @@ class _Builder:
         if len(header) > 1 and header[0] in "><|" and header[1:].lstrip("+-")[:1].isdigit():
             raise self.fail(
                 ErrorKind.PARSE_ERROR,
-                _BLOCK_SCALAR_MESSAGE + f" ({header!r} reads as empty text)",
+                BLOCK_SCALAR_MESSAGE + f" ({header!r} reads as empty text)",
                 span,
-                _BLOCK_SCALAR_HINT,
+                BLOCK_SCALAR_HINT,
             )
 
     def unsafe_tag(self, tag: str, span: Span) -> YamlTreeError:
@@ -423,101 +433,6 @@ def _key_text(data: Any) -> str:
     return str(data)
 
 
-def _bad_character_error(file: str, text: str, index: int, path: NodePath) -> InputError:
-    """A character YAML does not allow (control characters, lone surrogates ...)."""
-    index = min(max(index, 0), max(len(text) - 1, 0))
-    char = text[index] if text else "\x00"
-    at = position_at(text, index)
-    hint = "remove the character: it is often invisible (search for it in an editor)"
-    if char == "\x00":
-        hint = (
-            "NUL characters usually mean the file is UTF-16 without a byte-order mark: "
-            "save it as UTF-8"
-        )
-    elif 0xD800 <= ord(char) <= 0xDFFF:
-        hint = "the text is not valid Unicode (a lone surrogate): save the file as UTF-8"
-    return InputError(
-        ErrorKind.PARSE_ERROR,
-        f"invalid YAML: the character U+{ord(char):04X} is not allowed in a YAML file "
-        "(control characters and non-characters are not, even inside quotes)",
-        file,
-        Span(at, Position(at.line, at.column + 1)),
-        path,
-        hint,
-    )
-
-
-def _reader_error(
-    file: str, text: str, exc: yaml.reader.ReaderError, path: NodePath, c_loader: bool
-) -> InputError:
-    index = exc.position
-    if c_loader:  # libyaml counts bytes of UTF-8, PyYAML counts code points
-        index = len(text.encode("utf-8", "surrogatepass")[:index].decode("utf-8", "ignore"))
-    if not (0 <= index < len(text)) or ord(text[index]) != exc.character:
-        bad = yaml.reader.Reader.NON_PRINTABLE.search(text)
-        index = bad.start() if bad is not None else 0
-    return _bad_character_error(file, text, index, path)
-
-
-def _tree_error(file: str, text: str, exc: yaml.YAMLError, path: NodePath = ()) -> InputError:
-    """Turn a PyYAML error into an input error with a position and a helpful hint."""
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc)
-    context = getattr(exc, "context", None)
-    line = mark.line + 1 if mark is not None else 1
-    column = mark.column + 1 if mark is not None else 1
-    kind = ErrorKind.PARSE_ERROR
-    message = f"invalid YAML: {problem}"
-    if context and context not in problem:
-        message = f"invalid YAML: {problem} ({context})"
-    lines = source_lines(text)
-    if line > len(lines):  # libyaml puts the end of a stream on a line of its own
-        line, column = len(lines), len(lines[-1]) + 1
-    source = lines[line - 1]
-    column = min(column, len(source) + 1)
-    indent = source[: len(source) - len(source.lstrip(" \t-"))]
-    hint = ""
-    if "\t" in indent:
-        message = "invalid YAML: a tab character; YAML allows only spaces for indentation"
-        hint = "replace the tabs with spaces"
-        column = indent.index("\t") + 1
-    elif source[column - 1 : column] == "\t":
-        message = "invalid YAML: a tab character where YAML expects spaces"
-        hint = "replace the tab with spaces, or quote the text that holds it"
-    elif (found := _block_scalar_comparison(source)) is not None:
-        message = _BLOCK_SCALAR_MESSAGE
-        hint = _BLOCK_SCALAR_HINT
-        column = found + 1
-    elif "maximum nesting depth" in problem:  # libyaml's own cap on flow nesting
-        kind = ErrorKind.LIMIT_EXCEEDED
-        message = "nesting deeper than libyaml's limit of 1000 levels"
-        hint = "a board needs only a few levels of nesting"
-    elif "could not find expected ':'" in problem or "expected <block end>" in problem:
-        hint = "check the indentation and that every key ends with ':'"
-    return InputError(
-        kind, message, file, Span(Position(line, column), Position(line, column + 1)), path, hint
-    )
-
-
-_BLOCK_SCALAR_MESSAGE = (
-    "invalid YAML: a value starting with '>' or '|' is a YAML block scalar "
-    "(folded or literal text), so an unquoted comparison cannot be read"
-)
-_BLOCK_SCALAR_HINT = 'quote the comparison, e.g. threshold: ">= 99.9"'
-
-
-def _block_scalar_comparison(line: str) -> int | None:
-    """The index of the '>' or '|' that starts an unquoted comparison on ``line``, if any."""
-    key, sep, _value = line.partition(": ")
-    start = len(key) + len(sep) if sep else 0
-    while start < len(line) and line[start] in " -":
-        start += 1
-    value = line[start:].rstrip()
-    if len(value) > 1 and value[0] in "><|" and (value[1] in "= " or value[1].isdigit()):
-        return start
-    return None
-
-
 def read_tree(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> YamlTree:
     """Parse ``text`` into a :class:`YamlTree`; raises :class:`YamlTreeError` when fatal."""
     builder = _Builder(file, limits, text)
@@ -526,12 +441,13 @@ def read_tree(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> YamlTree
         builder.feed(yaml.parse(text, Loader=loader))
     except yaml.reader.ReaderError as exc:
         c_loader = loader.__name__.startswith("C")
-        error = _reader_error(file, text, exc, builder.path(child=False), c_loader)
+        error = reader_error(file, text, exc, builder.path(child=False), c_loader)
         raise YamlTreeError(error) from None
     except yaml.YAMLError as exc:
-        raise YamlTreeError(_tree_error(file, text, exc, builder.path(child=False))) from None
+        error = tree_error(file, text, exc, builder.path(child=False), builder.quoted)
+        raise YamlTreeError(error) from None
     except UnicodeEncodeError as exc:  # libyaml encodes to UTF-8: lone surrogates fail
-        raise YamlTreeError(_bad_character_error(file, text, exc.start, ())) from None
+        raise YamlTreeError(bad_character_error(file, text, exc.start, ())) from None
     except RecursionError:  # pragma: no cover - the builder is iterative; belt and braces
         raise YamlTreeError(
             InputError(ErrorKind.LIMIT_EXCEEDED, "nesting too deep to read", file)

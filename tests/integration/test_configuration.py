@@ -72,9 +72,9 @@ def test_rule_options_from_the_file_and_command_line_wins(repo: Repo) -> None:
     [
         ("selec: [no-baseline]\n", "unknown key 'selec'", 1),
         ("ignore: [no-baseline]\nselect: [no-basline]\n", "unknown rule id 'no-basline'", 2),
-        ("rules:\n  too-many-objectives:\n    max: lots\n", "expects int", 1),
-        ("rules:\n  too-many-objectives:\n    maximum: 4\n", "has no option 'maximum'", 1),
-        ("severity:\n  no-baseline: loud\n", "must be error, warning, info or off", 1),
+        ("rules:\n  too-many-objectives:\n    max: lots\n", "expects int", "3:10"),
+        ("rules:\n  too-many-objectives:\n    maximum: 4\n", "has no option 'maximum'", "3:5"),
+        ("severity:\n  no-baseline: loud\n", "must be error, warning, info or off", "2:16"),
         ("fail-on: never\n", "'fail-on' must be", 1),
         ("language: klingon\n", "'language' must be one of", 1),
         (
@@ -85,7 +85,7 @@ def test_rule_options_from_the_file_and_command_line_wins(repo: Repo) -> None:
     ],
 )
 def test_mistakes_in_the_config_are_usage_errors_with_the_line(
-    repo: Repo, config: str, words: str, line: int
+    repo: Repo, config: str, words: str, line: int | str
 ) -> None:
     repo.write(".okrlint.yaml", config)
     repo.write("b.yaml", BOARD)

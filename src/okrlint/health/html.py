@@ -147,7 +147,8 @@ def render(health: Health) -> str:
         parts.append(_table(health))
     else:
         parts.append("<p>No boards were read.</p>")
-    parts.append(_worst(health))
+    if health.worst or health.boards:  # with no board read, there is nothing to praise
+        parts.append(_worst(health))
     if health.unreadable:
         parts.append(_unreadable(health))
     parts += [

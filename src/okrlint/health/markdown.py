@@ -22,7 +22,7 @@ def render(health: Health) -> str:
     out = [f"# {cell(health.title)}", "", f"**{headline(health)}**", ""]
     out += [f"{made_from(health)}.", ""]
     if not health.teams:
-        out += ["No boards were read.", ""]
+        out.append("No boards were read.")
     else:
         out += [
             "## Per team and cycle",
@@ -58,15 +58,15 @@ def render(health: Health) -> str:
             out.append(
                 f"| {cell(team.team)} | {span} | {shares} | {_TREND.get(team.trend, team.trend)} |"
             )
-    out += ["", f"## The {len(health.worst)} worst findings" if health.worst else "## Findings", ""]
-    if not health.worst:
-        out.append("None: every board reads as a set of bets.")
-    else:
+    if health.worst:
+        out += ["", f"## The {len(health.worst)} worst findings", ""]
         out += ["| # | Severity | Rule | Where | Message |", "|--:|---|---|---|---|"]
         for n, w in enumerate(health.worst, 1):
             f = w.finding
             place = f"[{cell(w.path)}:{f.line}]({_url(w.link)})"
             out.append(f"| {n} | {f.severity.value} | `{f.rule}` | {place} | {cell(f.message)} |")
+    elif health.boards:  # with no board read, there is nothing to praise
+        out += ["", "## Findings", "", "None: every board reads as a set of bets."]
     if health.unreadable:
         out += ["", "## Files that could not be read", "", "| File | Error | Message |"]
         out.append("|---|---|---|")

@@ -386,6 +386,11 @@ _PLACEHOLDERS = re.compile(
 )
 
 
+def holds_placeholder(text: str) -> bool:
+    """Does ``text`` stand for a number kept private ("X%", "$N", "[TBD]")?"""
+    return bool(_PLACEHOLDER_HINT.search(text) and _PLACEHOLDERS.search(text))
+
+
 def _blank(text: str, spans: list[Aside]) -> str:
     chars = list(text)
     for start, end, _kind in spans:
