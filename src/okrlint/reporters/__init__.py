@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from okrlint.findings import LintResult
+from okrlint.files import is_markdown
+from okrlint.findings import Applicability, Finding, LintResult
 from okrlint.repository import relative_uri
 
 
@@ -67,6 +68,23 @@ _VISIBLE: dict[int, int] = {
 def visible(text: str) -> str:
     """``text`` with every control character replaced by a visible symbol."""
     return text.translate(_VISIBLE)
+
+
+def fixable(f: Finding) -> bool:
+    """Can ``--fix`` fix this finding? Its fix is safe and mechanical, and its board is
+    one ``--fix`` rewrites: a file (not ``<stdin>``), not Markdown (not rewritten yet).
+
+    The ``[*]`` of the concise format and of ``--statistics``; when fixing,
+    :func:`okrlint.fixing.fixes_for` and ``plan_fixes`` apply the same conditions.
+    """
+    fix = f.fix
+    return (
+        fix is not None
+        and fix.has_edit
+        and fix.applicability is Applicability.SAFE
+        and not f.file.startswith("<")
+        and not is_markdown(f.file)
+    )
 
 
 def repository_path(file: str, root: str) -> str:
