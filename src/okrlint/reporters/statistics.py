@@ -34,25 +34,21 @@ def count_by_rule(result: LintResult) -> list[RuleCount]:
     """The findings counted per rule, the most frequent first, ties by rule id."""
     counts = Counter(f.rule for f in result.findings)
     can_fix = {f.rule for f in result.findings if fixable(f)}
-    first: dict[str, str] = {}
-    for f in sorted(result.findings, key=Finding.sort_key):
-        first.setdefault(f.rule, f.message)
+    # a rule's one-line summary from its documentation; a custom rule has none (nor has
+    # an internal error): its first message stands in
+    summaries: dict[str, str] = {}
+    if counts:
+        from okrlint.catalog import load_rule_doc, rules_dir
+
+        documented = {path.stem for path in rules_dir().glob("*.yaml")}
+        for f in sorted(result.findings, key=Finding.sort_key):
+            if f.rule not in summaries:
+                documented_rule = f.rule in documented
+                summaries[f.rule] = load_rule_doc(f.rule).summary if documented_rule else f.message
     rows = [
-        RuleCount(rule, count, rule in can_fix, _summary(rule, first[rule]))
-        for rule, count in counts.items()
+        RuleCount(rule, count, rule in can_fix, summaries[rule]) for rule, count in counts.items()
     ]
     return sorted(rows, key=lambda r: (-r.count, r.rule))
-
-
-def _summary(rule: str, first_message: str) -> str:
-    """The rule's one-line summary; a custom rule has none: its first message stands in."""
-    from okrlint.checks import META_RULES, RULE_IDS
-
-    if rule in RULE_IDS or rule in META_RULES:
-        from okrlint.catalog import load_rule_doc
-
-        return load_rule_doc(rule).summary
-    return first_message
 
 
 def render(result: LintResult, *, as_json: bool = False) -> Rendered:
