@@ -227,7 +227,7 @@ def test_the_default_format_when_piped_and_under_github_actions(boards: Path) ->
     lines = piped.stdout.splitlines()
     assert lines and all(re.match(r"^good\.yaml:\d+:\d+: [a-z-]+ ", line) for line in lines)
     assert any(line.startswith("good.yaml:7:9: kpi-in-disguise ") for line in lines)
-    assert piped.stderr.startswith("bad/threshold.yaml:3:16: parse-error ")
+    assert piped.stderr.startswith("bad/threshold.yaml:3:16: parse-error error ")
     actions = okrlint(
         boards, "check", "good.yaml", "bad/threshold.yaml", env={"GITHUB_ACTIONS": "true"}
     )
