@@ -21,9 +21,7 @@ app = typer.Typer(
     help="Lint goal boards: KPIs disguised as key results, bets without a baseline, "
     "bets that never end, unfocused boards.",
     no_args_is_help=True,
-    # --install-completion / --show-completion: the code is imported by typer anyway
-    # (no cost at start-up); the console script's name is what the shells complete
-    add_completion=True,
+    add_completion=True,  # typer imports its completion code anyway: no start-up cost
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_show_locals=False,
     rich_markup_mode=None,
@@ -72,9 +70,8 @@ class FailOn(StrEnum):
     info = "info"
 
 
-# Values are parsed here, in okrlint's words: typer's own checks of choices and numbers
-# word their errors in the terms of the validation library typer uses
-# ("Value error, ...", "Input should be ..."), which mean nothing to a user.
+# Values are parsed here, in okrlint's words: typer's own checks word their errors in its
+# validation library's terms ("Value error, ...", "Input should be ..."), unhelpful here.
 _Choice = TypeVar("_Choice", bound=StrEnum)
 
 
@@ -100,10 +97,7 @@ def one_of(kind: type[_Choice]) -> Callable[[object], _Choice]:
 def complete(kind: type[StrEnum]) -> Callable[[str], Iterator[str]]:
     """Shell completion of a choice option's values."""
 
-    def values(incomplete: str) -> Iterator[str]:
-        return (value for value in kind if value.startswith(incomplete))
-
-    return values
+    return lambda incomplete: (value for value in kind if value.startswith(incomplete))
 
 
 def at_least(minimum: int) -> Callable[[object], int]:
