@@ -611,3 +611,214 @@ def test_an_unwritable_step_summary_is_a_warning_only(workdir: Path) -> None:
     assert result.exit_code == 1
     assert "cannot append to" in result.stderr
     assert result.stdout.startswith("::")
+
+
+# -- first use: -h, completion, help placeholders, usage errors ------------------------------
+
+COMMANDS = [command.name or "" for command in app.registered_commands]
+
+
+def test_every_command_is_known_to_these_tests() -> None:
+    assert COMMANDS == ["check", "rules", "explain", "report", "schema", "convert", "init"]
+
+
+@pytest.mark.parametrize("command", [(), *((c,) for c in COMMANDS)])
+def test_dash_h_is_help(command: tuple[str, ...]) -> None:
+    short = run(*command, "-h")
+    assert short.exit_code == 0
+    assert short.stdout.startswith("Usage: ")
+    assert short.stdout == run(*command, "--help").stdout
+    assert "-h, --help" in short.stdout
+
+
+@pytest.mark.parametrize("command", [(), *((c,) for c in COMMANDS)])
+def test_help_shows_no_python_type_placeholders(command: tuple[str, ...]) -> None:
+    text = run(*command, "--help").stdout
+    # typer writes a value's Python type where no metavar is given: <list[str]>, <str>,
+    # <int range>, <auto|human|...>; every value has a name such as RULE, FILE, FORMAT
+    assert re.findall(r"<[^>\n]*>", text) == []
+    assert "list[" not in text
+
+
+def test_check_help_names_the_values() -> None:
+    text = run("check", "-h").stdout
+    for option in (
+        "--format, --output-format FORMAT",
+        "--select RULE",
+        "--ignore RULE",
+        "--fail-on SEVERITY",
+        "--rule-option RULE.OPTION=VALUE",
+        "--language CODE",
+        "--config FILE",
+        "--jobs N",
+        "--max-file-size BYTES",
+    ):
+        assert option in text, option
+    assert "PATH..." in text and "Usage: " in text and "[PATH]..." in text
+
+
+def test_shell_completion(workdir: Path) -> None:
+    assert "--install-completion" in run("--help").stdout
+    assert "--show-completion" in run("--help").stdout
+    env = {"_OKRLINT_COMPLETE": "complete_bash", "COMP_WORDS": "okrlint ch", "COMP_CWORD": "1"}
+    done = CliRunner().invoke(app, [], prog_name="okrlint", env=env)
+    assert done.stdout.split() == ["check"]
+    env.update(COMP_WORDS="okrlint check --format j", COMP_CWORD="3")
+    done = CliRunner().invoke(app, [], prog_name="okrlint", env=env)
+    assert done.stdout.split() == ["json", "junit"]
+    env.update(COMP_WORDS="okrlint check --fail-on ", COMP_CWORD="3")
+    done = CliRunner().invoke(app, [], prog_name="okrlint", env=env)
+    assert done.stdout.split() == ["error", "warning", "info"]
+
+
+#: Every value the command line checks, and words the error must hold.
+BAD_VALUES = [
+    (("check", "--format", "xml"), "'--format' / '--output-format' / '-f': 'xml' is not one of"),
+    (("check", "--output-format", "xml"), "'xml' is not one of auto, human, concise, json"),
+    (("check", "-f", "XML"), "'XML' is not one of"),
+    (("check", "--fail-on", "fatal"), "'--fail-on': 'fatal' is not one of error, warning, info"),
+    (("check", "--jobs", "0"), "'--jobs' / '-j': must be 1 or more, got 0"),
+    (("check", "-j", "two"), "'two' is not a whole number"),
+    (("check", "--max-file-size", "0"), "'--max-file-size': must be 1 or more, got 0"),
+    (("check", "--max-file-size", "5MiB"), "'5MiB' is not a whole number"),
+    (("check", "--max-depth", "0"), "'--max-depth': must be 1 or more, got 0"),
+    (("check", "--max-alias-nodes", "-1"), "'--max-alias-nodes': must be 0 or more, got -1"),
+    (("check", "--select", "nope"), "unknown rule id 'nope'"),
+    (("check", "--extend-select", "nope"), "unknown rule id 'nope'"),
+    (("check", "--ignore", "nope"), "unknown rule id 'nope'"),
+    (("check", "--rule-option", "nope"), "--rule-option expects RULE.OPTION=VALUE"),
+    (("check", "--rule-option", "too-many-objectives.max=x"), "expects int, got 'x'"),
+    (("check", "--language", "xx"), "unknown language 'xx'"),
+    (("check", "--config", "missing.yaml"), "no such configuration file"),
+    (("check", "--baseline", "missing.json"), "no such baseline file"),
+    (("rules", "--format", "yaml"), "'yaml' is not one of human, json"),
+    (("report", "--format", "pdf"), "'pdf' is not one of markdown, json, html"),
+    (("explain",), "Missing argument 'RULE'"),
+]
+
+
+@pytest.mark.parametrize(("args", "words"), BAD_VALUES)
+def test_usage_errors_are_in_okrlints_words(
+    workdir: Path, args: tuple[str, ...], words: str
+) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert words in result.stderr
+    for foreign in ("Value error", "Input should", "pydantic", "validation error", "<"):
+        assert foreign not in result.stderr, result.stderr
+
+
+def test_output_format_is_an_alias_of_format(workdir: Path) -> None:
+    by_alias = run("check", "mixed.yaml", "--output-format", "json")
+    assert by_alias.exit_code == 1
+    assert by_alias.stdout == run("check", "mixed.yaml", "--format", "json").stdout
+    assert json.loads(by_alias.stdout)["findings"]
+
+
+# -- concise: severity and [*] ---------------------------------------------------------------
+
+# Line 7: a disguised KPI whose bound is written (a safe fix) · line 8: one whose level is
+# a guess (a suggested fix: not --fix's) · line 9: a warning · line 10: an info (guard-rail)
+FIXABLE = """\
+board: Growth
+cycle: 2026-Q3
+objectives:
+  - title: Make onboarding effortless for new teams
+    owner: growth
+    key_results:
+      - Keep churn below 4%
+      - Maintain 99.9% uptime
+      - Increase NPS to 60
+      - Grow MRR from $80k to $120k while keeping churn below 3%
+      - Cut onboarding time from 10 days to 6 days
+"""
+
+
+def test_concise_lines_show_the_severity_and_what_fix_can_fix(workdir: Path) -> None:
+    (workdir / "fixable.yaml").write_text(FIXABLE, encoding="utf-8")
+    (workdir / "OKR.md").write_text(
+        "# Growth 2026-Q3\n\n## Objective: Make onboarding effortless\n\n"
+        "- KR: Keep churn below 4%\n- KR: Increase activation from 61% to 75%\n",
+        encoding="utf-8",
+    )
+    (workdir / "broken.yaml").write_text("objectives:\n  - tittle: A\n", encoding="utf-8")
+    result = run("check", "fixable.yaml", "OKR.md", "broken.yaml", "-f", "concise")
+    assert result.exit_code == 2
+    lines = result.stdout.splitlines()
+
+    def line_at(start: str) -> str:
+        [line] = [line for line in lines if line.startswith(start)]
+        return line
+
+    assert line_at("fixable.yaml:7:9: kpi-in-disguise error [*] ").endswith(
+        ' "Keep churn below 4%" holds a level instead of moving it: churn < 4%'
+    )
+    assert line_at('fixable.yaml:8:9: kpi-in-disguise error "Maintain 99.9% uptime" ')
+    assert line_at("fixable.yaml:9:9: no-baseline warning ")
+    assert line_at("fixable.yaml:10:9: kpi-in-disguise info ")
+    assert line_at("OKR.md:5:7: kpi-in-disguise error ")  # Markdown boards are not rewritten
+    assert sum("[*]" in line for line in lines) == 1
+    assert result.stderr.startswith("broken.yaml:2:5: schema-error error ")
+    # what carries [*] is exactly what --fix fixes
+    fixed = run("check", "fixable.yaml", "--fix", "-f", "concise")
+    assert "okrlint: fixed 1 finding in 1 file" in fixed.stderr
+    assert "Keep churn below 4%" not in fixed.stdout and "[*]" not in fixed.stdout
+
+
+# -- --statistics ----------------------------------------------------------------------------
+
+
+def test_statistics_counts_findings_per_rule(workdir: Path) -> None:
+    (workdir / "fixable.yaml").write_text(FIXABLE, encoding="utf-8")
+    result = run("check", "fixable.yaml", "mixed.yaml", "--statistics")
+    assert result.exit_code == 1  # as without --statistics
+    assert result.stdout == (
+        "5  kpi-in-disguise    [*] A key result or objective that asks to hold a level "
+        "instead of moving it.\n"
+        "2  no-baseline        [ ] A target with no starting value.\n"
+        "1  board-mostly-kpis  [ ] A third or more of the board holds levels or describes the "
+        "job; it is a dashboard.\n"
+    )
+    assert result.stderr == ""
+    # the same counts whatever the text format; no [*] column when nothing is fixable
+    assert run("check", "fixable.yaml", "mixed.yaml", "--statistics", "-f", "human").stdout == (
+        result.stdout
+    )
+    assert run("check", "mixed.yaml", "--statistics").stdout == (
+        "2  kpi-in-disguise  A key result or objective that asks to hold a level instead of "
+        "moving it.\n"
+        "1  no-baseline      A target with no starting value.\n"
+    )
+    assert run("check", "mixed.yaml", "--statistics", "--select", "no-baseline").exit_code == 0
+    assert run("check", "mixed.yaml", "--statistics", "--ignore", "ALL").stdout == ""
+
+
+def test_statistics_as_json(workdir: Path) -> None:
+    (workdir / "fixable.yaml").write_text(FIXABLE, encoding="utf-8")
+    (workdir / "broken.yaml").write_text("objectives: [\n", encoding="utf-8")
+    result = run("check", "fixable.yaml", "broken.yaml", "--statistics", "--output-format", "json")
+    assert result.exit_code == 2  # the input error, as without --statistics
+    assert json.loads(result.stdout) == [
+        {
+            "rule": "kpi-in-disguise",
+            "count": 3,
+            "fixable": True,
+            "summary": "A key result or objective that asks to hold a level instead of moving it.",
+        },
+        {
+            "rule": "board-mostly-kpis",
+            "count": 1,
+            "fixable": False,
+            "summary": "A third or more of the board holds levels or describes the job; "
+            "it is a dashboard.",
+        },
+        {
+            "rule": "no-baseline",
+            "count": 1,
+            "fixable": False,
+            "summary": "A target with no starting value.",
+        },
+    ]
+    assert result.stderr.startswith("broken.yaml:")
+    assert " parse-error error " in result.stderr

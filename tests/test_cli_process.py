@@ -227,7 +227,7 @@ def test_the_default_format_when_piped_and_under_github_actions(boards: Path) ->
     lines = piped.stdout.splitlines()
     assert lines and all(re.match(r"^good\.yaml:\d+:\d+: [a-z-]+ ", line) for line in lines)
     assert any(line.startswith("good.yaml:7:9: kpi-in-disguise ") for line in lines)
-    assert piped.stderr.startswith("bad/threshold.yaml:3:16: parse-error ")
+    assert piped.stderr.startswith("bad/threshold.yaml:3:16: parse-error error ")
     actions = okrlint(
         boards, "check", "good.yaml", "bad/threshold.yaml", env={"GITHUB_ACTIONS": "true"}
     )
@@ -257,3 +257,72 @@ def test_machine_formats_survive_an_ascii_stream(boards: Path) -> None:
         done = okrlint(boards, "check", "-f", fmt, "emoji-2.yaml", env=ascii_out)
         assert done.returncode == 1
         assert "uptime 😀" in json.dumps(json.loads(done.stdout), ensure_ascii=False)
+
+
+def test_first_use(boards: Path) -> None:
+    """-h, okrlint's own words for a bad value, concise severities and [*], --statistics."""
+    import re
+
+    helped = okrlint(boards, "check", "-h")
+    assert helped.returncode == 0 and helped.stdout.startswith("Usage: ")
+    assert "--output-format FORMAT" in helped.stdout
+    assert re.findall(r"<[^>\n]*>", helped.stdout) == []
+    bad = okrlint(boards, "check", "good.yaml", "--output-format", "xml")
+    assert bad.returncode == 2 and bad.stdout == ""
+    assert "'xml' is not one of auto, human, concise" in bad.stderr
+    assert "Value error" not in bad.stderr
+
+    (boards / "churn.yaml").write_text(
+        "cycle: 2026-Q3\nobjectives:\n  - title: Keep customers\n    owner: cs\n"
+        "    key_results:\n      - Keep churn below 4%\n      - Cut refunds from 30 to 10\n",
+        encoding="utf-8",
+    )
+    concise = okrlint(boards, "check", "good.yaml", "churn.yaml", "--output-format", "concise")
+    assert concise.returncode == 1
+    lines = concise.stdout.splitlines()
+    assert 'churn.yaml:6:9: kpi-in-disguise error [*] "Keep churn below 4%" holds' in (
+        concise.stdout
+    )
+    assert any(line.startswith("good.yaml:7:9: kpi-in-disguise error ") for line in lines)
+    assert any(line.startswith("good.yaml:8:9: no-baseline warning ") for line in lines)
+
+    stats = okrlint(boards, "check", "good.yaml", "churn.yaml", "--statistics")
+    assert stats.returncode == 1
+    rows = [line[: line.index("]") + 1].split() for line in stats.stdout.splitlines()]
+    assert rows == [
+        ["2", "board-mostly-kpis", "[", "]"],
+        ["2", "kpi-in-disguise", "[*]"],
+        ["1", "business-as-usual-objective", "[", "]"],
+        ["1", "no-baseline", "[", "]"],
+    ]
+    as_json = okrlint(boards, "check", "good.yaml", "churn.yaml", "--statistics", "-f", "json")
+    assert as_json.returncode == 1
+    counts = [(row["rule"], row["count"], row["fixable"]) for row in json.loads(as_json.stdout)]
+    assert counts == [
+        ("board-mostly-kpis", 2, False),
+        ("kpi-in-disguise", 2, True),
+        ("business-as-usual-objective", 1, False),
+        ("no-baseline", 1, False),
+    ]
+
+
+def test_shell_completion_of_the_console_script(boards: Path) -> None:
+    script = shutil.which("okrlint", path=str(Path(sys.executable).parent))
+    if script is None:
+        pytest.skip("the okrlint console script is not installed next to this Python")
+    shown = okrlint(
+        boards,
+        "--show-completion",
+        "bash",
+        program=[script],
+        env={"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"},
+    )
+    assert shown.returncode == 0
+    assert "_OKRLINT_COMPLETE=complete_bash" in shown.stdout
+    completion = {
+        "_OKRLINT_COMPLETE": "complete_bash",
+        "COMP_WORDS": "okrlint check --output-format s",
+        "COMP_CWORD": "3",
+    }
+    done = okrlint(boards, program=[script], env=completion)
+    assert done.stdout.split() == ["sarif"]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO, TypeVar
 
 import typer
 
@@ -20,7 +21,8 @@ app = typer.Typer(
     help="Lint goal boards: KPIs disguised as key results, bets without a baseline, "
     "bets that never end, unfocused boards.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # typer imports its completion code anyway: no start-up cost
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_show_locals=False,
     rich_markup_mode=None,
 )
@@ -28,7 +30,10 @@ app = typer.Typer(
 
 # Options shared by several commands.
 ConfigFileOption = Annotated[
-    str | None, typer.Option("--config", help="Use this configuration file (no upward search).")
+    str | None,
+    typer.Option(
+        "--config", metavar="FILE", help="Use this configuration file (no upward search)."
+    ),
 ]
 IsolatedOption = Annotated[
     bool, typer.Option("--isolated", help="Ignore every configuration file.")
@@ -63,6 +68,51 @@ class FailOn(StrEnum):
     error = "error"
     warning = "warning"
     info = "info"
+
+
+# Values are parsed here, in okrlint's words: typer's own checks word their errors in its
+# validation library's terms ("Value error, ...", "Input should be ..."), unhelpful here.
+_Choice = TypeVar("_Choice", bound=StrEnum)
+
+
+def choices(kind: type[StrEnum]) -> str:
+    """``auto, human, ..., gitlab``: the values of a choice, for help texts."""
+    return ", ".join(kind)
+
+
+def one_of(kind: type[_Choice]) -> Callable[[object], _Choice]:
+    """A parser for a choice option (typer's ``parser=``)."""
+
+    def parse(value: object) -> _Choice:
+        if isinstance(value, kind):
+            return value
+        try:
+            return kind(str(value))
+        except ValueError:
+            raise typer.BadParameter(f"'{value}' is not one of {choices(kind)}") from None
+
+    return parse
+
+
+def complete(kind: type[StrEnum]) -> Callable[[str], Iterator[str]]:
+    """Shell completion of a choice option's values."""
+
+    return lambda incomplete: (value for value in kind if value.startswith(incomplete))
+
+
+def at_least(minimum: int) -> Callable[[object], int]:
+    """A parser for a whole-number option with a lower bound."""
+
+    def parse(value: object) -> int:
+        try:
+            number = int(str(value))
+        except ValueError:
+            raise typer.BadParameter(f"'{value}' is not a whole number") from None
+        if number < minimum:
+            raise typer.BadParameter(f"must be {minimum} or more, got {number}")
+        return number
+
+    return parse
 
 
 def _version(value: bool) -> None:
@@ -169,15 +219,20 @@ def usage_error(message: str) -> typer.Exit:
 def check_cli(
     paths: Annotated[
         list[str] | None,
-        typer.Argument(help="Board files and folders (walked for *.yaml, *.yml, *.md)."),
+        # described in the docstring: typer's Arguments section adds the Python type
+        typer.Argument(metavar="PATH", hidden=True),
     ] = None,
     output_format: Annotated[
         OutputFormat,
         typer.Option(
             "--format",
+            "--output-format",
             "-f",
-            help="Output format; auto is github under GitHub Actions (GITHUB_ACTIONS=true), "
-            "human on a terminal, concise otherwise.",
+            metavar="FORMAT",
+            parser=one_of(OutputFormat),
+            autocompletion=complete(OutputFormat),
+            help=f"Output format: {choices(OutputFormat)}. auto is github under GitHub "
+            "Actions (GITHUB_ACTIONS=true), human on a terminal, concise otherwise.",
         ),
     ] = OutputFormat.auto,
     output_file: Annotated[
@@ -191,23 +246,36 @@ def check_cli(
     ] = None,
     select: Annotated[
         list[str] | None,
-        typer.Option(help="Only these rule ids (comma-separated, repeatable; ALL for every rule)."),
+        typer.Option(
+            metavar="RULE",
+            help="Only these rule ids (comma-separated, repeatable; ALL for every rule).",
+        ),
     ] = None,
     extend_select: Annotated[
         list[str] | None,
-        typer.Option(help="Rule ids to run in addition to the selected ones (repeatable)."),
+        typer.Option(
+            metavar="RULE", help="Rule ids to run in addition to the selected ones (repeatable)."
+        ),
     ] = None,
     ignore: Annotated[
-        list[str] | None, typer.Option(help="Skip these rule ids (comma-separated, repeatable).")
+        list[str] | None,
+        typer.Option(metavar="RULE", help="Skip these rule ids (comma-separated, repeatable)."),
     ] = None,
     fail_on: Annotated[
         FailOn | None,
-        typer.Option(help="Exit 1 when a finding is at or above this severity [default: error]."),
+        typer.Option(
+            metavar="SEVERITY",
+            parser=one_of(FailOn),
+            autocompletion=complete(FailOn),
+            help=f"Exit 1 when a finding is at or above this severity ({choices(FailOn)}) "
+            "[default: error].",
+        ),
     ] = None,
     rule_option: Annotated[
         list[str] | None,
         typer.Option(
             "--rule-option",
+            metavar="RULE.OPTION=VALUE",
             help="Set a rule option, e.g. too-many-objectives.max=4 (repeatable).",
         ),
     ] = None,
@@ -215,7 +283,9 @@ def check_cli(
         str | None,
         # the codes are not listed here: reading them (okrlint.catalog) costs --help
         # and --version a tenth of a second; an unknown code is refused with the list
-        typer.Option(help="Language of boards that do not set one, as a code such as en."),
+        typer.Option(
+            metavar="CODE", help="Language of boards that do not set one, as a code such as en."
+        ),
     ] = None,
     config_file: ConfigFileOption = None,
     isolated: IsolatedOption = False,
@@ -235,14 +305,16 @@ def check_cli(
     stdin_filename: Annotated[
         str | None,
         typer.Option(
-            help="The file name of a board read from stdin ('-'), for positions and config."
+            metavar="NAME",
+            help="The file name of a board read from stdin ('-'), for positions and config.",
         ),
     ] = None,
     baseline: Annotated[
         str | None,
         typer.Option(
+            metavar="FILE",
             help="Report only findings that are not in this baseline file "
-            "(overrides the configuration's baseline)."
+            "(overrides the configuration's baseline).",
         ),
     ] = None,
     no_baseline: Annotated[
@@ -252,8 +324,9 @@ def check_cli(
     write_baseline: Annotated[
         str | None,
         typer.Option(
+            metavar="FILE",
             help="Record today's findings in this baseline file (entries of files not "
-            "linted are kept); exit 0, or 2 on an input error."
+            "linted are kept); exit 0, or 2 on an input error.",
         ),
     ] = None,
     show_suppressed: Annotated[
@@ -276,8 +349,9 @@ def check_cli(
         typer.Option(
             "--jobs",
             "-j",
+            metavar="N",
+            parser=at_least(1),
             help="Processes to lint with [default: one per core for 100 files or more].",
-            min=1,
         ),
     ] = None,
     no_cache: NoCacheOption = False,
@@ -297,20 +371,36 @@ def check_cli(
     no_color: Annotated[
         bool, typer.Option("--no-color", help="Never colour the output (NO_COLOR is honoured).")
     ] = False,
+    statistics: Annotated[
+        bool,
+        typer.Option(
+            "--statistics",
+            help="Print how many findings each rule made, and [*] where --fix can fix some, "
+            "instead of the findings (a JSON list with --format json).",
+        ),
+    ] = False,
     max_file_size: Annotated[
         int | None,
         typer.Option(
-            help="Refuse board files larger than this many bytes [default: 5 MiB].", min=1
+            metavar="BYTES",
+            parser=at_least(1),
+            help="Refuse board files larger than this many bytes [default: 5 MiB].",
         ),
     ] = None,
     max_depth: Annotated[
-        int | None, typer.Option(help="Refuse YAML nested deeper than this [default: 64].", min=1)
+        int | None,
+        typer.Option(
+            metavar="N",
+            parser=at_least(1),
+            help="Refuse YAML nested deeper than this [default: 64].",
+        ),
     ] = None,
     max_alias_nodes: Annotated[
         int | None,
         typer.Option(
+            metavar="N",
+            parser=at_least(0),
             help="Refuse YAML whose aliases expand to more nodes than this [default: 10000].",
-            min=0,
         ),
     ] = None,
 ) -> None:
@@ -319,6 +409,11 @@ def check_cli(
     Exit status: 0 clean, 1 a finding at or above --fail-on, 2 usage or input error.
 
     Example: okrlint check goals/ --format json --ignore no-baseline
+
+    \b
+    Arguments:
+      PATH...  Board files and folders, walked for *.yaml, *.yml and *.md
+               [default: the current folder]; - reads a board from stdin.
     """
     from okrlint import reporters
     from okrlint.catalog import LANGUAGES
@@ -373,11 +468,17 @@ def check_cli(
     result = outcome.result
     assert result is not None
     fmt = resolve_format(output_format, output_file)
-    render = reporters.get(fmt)
-    extra = {"show_suppressed": True} if show_suppressed and fmt == "json" else {}
-    color = output_file is None and use_color(no_color, sys.stdout)
-    rendered = render(result, color=color, quiet=quiet, **extra)
-    _deliver(rendered, fmt, output_file)
+    if statistics:  # counts per rule instead of the findings: text, or JSON with json
+        from okrlint.reporters.statistics import render as render_statistics
+
+        fmt = "json" if fmt == "json" else "statistics"
+        _deliver(render_statistics(result, as_json=fmt == "json"), fmt, output_file)
+    else:
+        render = reporters.get(fmt)
+        extra = {"show_suppressed": True} if show_suppressed and fmt == "json" else {}
+        color = output_file is None and use_color(no_color, sys.stdout)
+        rendered = render(result, color=color, quiet=quiet, **extra)
+        _deliver(rendered, fmt, output_file)
     code = result.exit_code()
     raise typer.Exit(0 if exit_zero and code == 1 else code)
 

@@ -20,7 +20,10 @@ from okrlint.cli import (
     ListFormat,
     NoCacheOption,
     app,
+    choices,
+    complete,
     emit,
+    one_of,
     usage_error,
 )
 
@@ -28,7 +31,15 @@ from okrlint.cli import (
 @app.command("rules")
 def rules_cli(
     output_format: Annotated[
-        ListFormat, typer.Option("--format", "-f", help="Output format.")
+        ListFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            parser=one_of(ListFormat),
+            autocompletion=complete(ListFormat),
+            help=f"Output format: {choices(ListFormat)}.",
+        ),
     ] = ListFormat.human,
 ) -> None:
     """List every rule: id, default severity, summary (custom rules of the config too)."""
@@ -67,9 +78,15 @@ def rules_cli(
 
 @app.command("explain")
 def explain_cli(
-    rule: Annotated[str, typer.Argument(help="A rule id, e.g. kpi-in-disguise.")],
+    # described in the docstring: typer's Arguments section adds the Python type
+    rule: Annotated[str, typer.Argument(metavar="RULE", hidden=True)],
 ) -> None:
-    """Print a rule's full documentation: why it matters, examples, options."""
+    """Print a rule's full documentation: why it matters, examples, options.
+
+    \b
+    Arguments:
+      RULE  A rule id, e.g. kpi-in-disguise (okrlint rules lists them).
+    """
     from okrlint.checks import META_RULES, RULE_IDS
     from okrlint.config import ConfigError, Resolver, unknown_rule_message
     from okrlint.explain import explain_custom, explain_text
@@ -96,16 +113,27 @@ class ReportFormat(StrEnum):
 def report_cli(
     paths: Annotated[
         list[str] | None,
-        typer.Argument(help="Board files and folders [default: the current folder]."),
+        # described in the docstring: typer's Arguments section adds the Python type
+        typer.Argument(metavar="PATH", hidden=True),
     ] = None,
     output_format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="Report format.")
+        ReportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            parser=one_of(ReportFormat),
+            autocompletion=complete(ReportFormat),
+            help=f"Report format: {choices(ReportFormat)}.",
+        ),
     ] = ReportFormat.markdown,
     output_file: Annotated[
         str | None,
         typer.Option("--output-file", "-o", metavar="FILE", help="Write the report to this file."),
     ] = None,
-    title: Annotated[str, typer.Option(help="The report's heading.")] = "Goals health",
+    title: Annotated[
+        str, typer.Option(metavar="TEXT", help="The report's heading.")
+    ] = "Goals health",
     link_base: Annotated[
         str | None,
         typer.Option(
@@ -129,6 +157,10 @@ def report_cli(
     or when a file could not be read (the report still lists it).
 
     Example: okrlint report goals/ --format html -o health.html
+
+    \b
+    Arguments:
+      PATH...  Board files and folders [default: the current folder].
     """
     from okrlint.api import lint_paths
     from okrlint.cache import default_cache
@@ -192,13 +224,18 @@ def schema_cli() -> None:
 
 @app.command("convert")
 def convert_cli(
-    path: Annotated[str, typer.Argument(help="A Markdown board (OKR.md).")],
+    # described in the docstring: typer's Arguments section adds the Python type
+    path: Annotated[str, typer.Argument(metavar="FILE", hidden=True)],
 ) -> None:
     """Print the YAML board a Markdown board is read as.
 
     Exit status: 0 printed, 2 the file cannot be read or holds no board.
 
     Example: okrlint convert OKR.md > goals/2026-Q3/growth.yaml
+
+    \b
+    Arguments:
+      FILE  A Markdown board (OKR.md).
     """
     from okrlint.loader import convert_to_yaml
 
@@ -211,12 +248,14 @@ def convert_cli(
 @app.command("init")
 def init_cli(
     path: Annotated[
-        str, typer.Option("--path", help="The folder to write .okrlint.yaml into.")
+        str,
+        typer.Option("--path", metavar="FOLDER", help="The folder to write .okrlint.yaml into."),
     ] = ".",
     board: Annotated[
         str | None,
         typer.Option(
             "--board",
+            metavar="PATH",
             help="Also write a starter board at this path (relative to --path), e.g. "
             "goals/2026-Q3/team.yaml: for the cycle the path names, else the current quarter.",
         ),

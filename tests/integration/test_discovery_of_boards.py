@@ -49,7 +49,7 @@ def test_a_near_miss_of_a_board_and_broken_yaml_stay_errors(repo: Repo) -> None:
     repo.write("goals/broken.yaml", "objectives: [\n")
     proc = repo.run("check", ".")
     assert proc.returncode == 2
-    assert "goals/typo.yaml:2:1: schema-error unknown field 'objetives'" in proc.stderr
+    assert "goals/typo.yaml:2:1: schema-error error unknown field 'objetives'" in proc.stderr
     assert "goals/broken.yaml" in proc.stderr
 
 
@@ -57,7 +57,7 @@ def test_a_named_file_that_is_no_board_is_an_error_unless_force_exclude(repo: Re
     _repository(repo)
     proc = repo.run("check", "docker-compose.yml")
     assert proc.returncode == 2
-    assert "docker-compose.yml:1:1: not-a-board not a board" in proc.stderr
+    assert "docker-compose.yml:1:1: not-a-board error not a board" in proc.stderr
     # pre-commit names every changed file: treated as in a walk
     proc = repo.run("check", "--force-exclude", "docker-compose.yml", "goals/growth.yaml")
     assert proc.returncode == 1, proc.stderr  # the board's own finding only

@@ -72,7 +72,7 @@ def test_a_named_markdown_file_without_a_board_is_an_input_error(repo: Repo) -> 
     _repository(repo)
     proc = repo.run("check", "README.md")
     assert proc.returncode == 2
-    assert "README.md:1:1: not-a-board no board in this Markdown file" in proc.stderr
+    assert "README.md:1:1: not-a-board error no board in this Markdown file" in proc.stderr
 
 
 def test_convert_prints_the_yaml_board(repo: Repo) -> None:

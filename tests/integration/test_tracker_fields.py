@@ -46,7 +46,7 @@ def test_an_unknown_field_suggests_the_tracker_field(repo: Repo) -> None:
     repo.write("b.yaml", TRACKED.replace("    status: on track", "    stauts: on track"))
     proc = repo.run("check", "b.yaml")
     assert proc.returncode == 2
-    assert "b.yaml:7:5: schema-error unknown field 'stauts'" in proc.stderr
+    assert "b.yaml:7:5: schema-error error unknown field 'stauts'" in proc.stderr
     assert "any field starting with 'x-'" in proc.stderr
     code, data = repo.json("b.yaml")
     (error,) = data["files"][0]["errors"]

@@ -608,18 +608,21 @@ def test_concise_is_one_line_per_finding(tmp_path: Path) -> None:
     rendered = render("concise", result)
     assert len(rendered.out.splitlines()) == len(result.findings)
     assert rendered.out.splitlines()[0] == (
-        "boards/mixed.yaml:2:8: cycle-too-long cycle 2026 lasts 365 days, longer than 92: "
+        "boards/mixed.yaml:2:8: cycle-too-long warning cycle 2026 lasts 365 days, longer than 92: "
         "an annual bet is usually a KPI"
     )
     assert rendered.err == (
-        "boards/schema.yaml:4:5: schema-error unknown field 'tittle' in objectives[0]; "
+        "boards/schema.yaml:4:5: schema-error error unknown field 'tittle' in objectives[0]; "
         "allowed: id, title, owner, due, parent, initiatives, key_results, status, progress, "
         "confidence, priority, stretch, links, notes, tags, or any field starting with 'x-' "
         "(objectives[0].tittle)\n"
     )
     awkward = render("concise", awkward_result())
     assert len(awkward.out.splitlines()) == 4
-    assert "odd, name: 100%.yaml:8:9: no-baseline 100% sure: a␍␊b, c␛[31m red \ufffd" in awkward.out
+    assert (
+        "odd, name: 100%.yaml:8:9: no-baseline warning 100% sure: a␍␊b, c␛[31m red \ufffd"
+        in awkward.out
+    )
     assert awkward.err.splitlines()[0] == "okrlint: empty: no board files"
 
 

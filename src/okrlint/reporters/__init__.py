@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from okrlint.findings import LintResult
+from okrlint.files import is_markdown
+from okrlint.findings import Applicability, Finding, LintResult
 from okrlint.repository import relative_uri
 
 
@@ -76,6 +77,23 @@ def stale_baseline_note(result: LintResult) -> str:
         return ""
     entries = "baseline entry no longer occurs" if n == 1 else "baseline entries no longer occur"
     return f"{n} {entries}; run --write-baseline to drop {'it' if n == 1 else 'them'}"
+
+
+def fixable(f: Finding) -> bool:
+    """Can ``--fix`` fix this finding? Its fix is safe and mechanical, and its board is
+    one ``--fix`` rewrites: a file (not ``<stdin>``), not Markdown (not rewritten yet).
+
+    The ``[*]`` of the concise format and of ``--statistics``; when fixing,
+    :func:`okrlint.fixing.fixes_for` and ``plan_fixes`` apply the same conditions.
+    """
+    fix = f.fix
+    return (
+        fix is not None
+        and fix.has_edit
+        and fix.applicability is Applicability.SAFE
+        and not f.file.startswith("<")
+        and not is_markdown(f.file)
+    )
 
 
 def repository_path(file: str, root: str) -> str:
