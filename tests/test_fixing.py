@@ -11,13 +11,16 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner, Result
 
 from okrlint.api import lint_paths
+from okrlint.cli import app
 from okrlint.config import Config
 from okrlint.fixing import (
     apply_fixes,
     detect_indent,
     plan_fixes,
+    split_lines,
     standalone_replacements,
     unified_diff,
 )
@@ -290,3 +293,118 @@ def test_a_task_moves_into_its_objectives_initiatives() -> None:
     )
     again = lint_text(fixed, "b.yaml", Config(select=("output-not-outcome",)))
     assert again.findings == ()
+
+
+# -- the file's own bytes: line endings, final newline, byte-order mark ----------------------
+
+LAYOUT_BOARD = [
+    "# Growth, Q3 -- reviewed every Monday",
+    "board: Growth",
+    "cycle: 2026-Q3",
+    "objectives:",
+    "  - title: Make onboarding effortless",
+    "    owner: maya     # odd spacing stays",
+    "    key_results:",
+    "      - Cut onboarding time from 10 days to 6 days",
+    "      - Keep monthly churn below 4%",
+    "      - Raise week-4 retention from 40% to 55%",
+]
+
+
+def cli(*args: str) -> Result:
+    result = CliRunner().invoke(app, ["check", "--isolated", "--no-cache", *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def patched(old: str, diff: str) -> str:
+    """``old`` with a one-file unified diff applied, as ``patch`` would write it."""
+    source, out, at, in_hunk = split_lines(old), [], 0, False
+    lines = split_lines(diff)
+    for k, line in enumerate(lines):
+        if line.startswith("@@"):
+            start, _, count = line.split()[1][1:].partition(",")
+            first = int(start) - (0 if count == "0" else 1)
+            out.extend(source[at:first])
+            at, in_hunk = first, True
+            continue
+        if not in_hunk or line.startswith("\\"):
+            continue  # the file names, or the no-newline marker (read below)
+        text = line[1:]
+        if k + 1 < len(lines) and lines[k + 1].startswith("\\"):
+            text = text[:-1]  # the "\n" was the diff's own: the line has none
+        if line[0] in "- ":
+            assert source[at] == text, (source[at], text)
+            at += 1
+        if line[0] in "+ ":
+            out.append(text)
+    out.extend(source[at:])
+    return "".join(out)
+
+
+def fix_and_diff(tmp: Path, raw: bytes, *extra: str) -> tuple[bytes, str]:
+    """(the bytes --fix writes, the diff --diff prints) for a board's bytes."""
+    first, second = tmp / "a.yaml", tmp / "b.yaml"
+    first.write_bytes(raw)
+    second.write_bytes(raw)
+    diff = cli(str(first), "--diff", *extra)
+    assert first.read_bytes() == raw
+    assert diff.exit_code == 1, diff.output
+    cli(str(second), "--fix", *extra)
+    written = second.read_bytes()
+    shown = diff.stdout_bytes.decode("utf-8").replace(str(first), str(second))
+    assert patched(raw.decode("utf-8"), shown) == written.decode("utf-8")
+    return written, shown
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\n", "\r"])
+def test_fix_keeps_the_files_line_endings_and_diff_shows_them(tmp_path: Path, ending: str) -> None:
+    raw = ending.join(LAYOUT_BOARD).encode() + ending.encode()
+    written, diff = fix_and_diff(tmp_path, raw)
+    text = written.decode()
+    assert split_lines(text) == [line for line in split_lines(text) if line.endswith(ending)]
+    assert all(line.endswith(ending) for line in split_lines(text))
+    assert (LAYOUT_BOARD[5] + ending).encode() in written  # untouched, odd spacing and all
+    assert b"Keep monthly churn" not in written
+    if ending != "\r":
+        assert f"-      - Keep monthly churn below 4%{ending}" in diff
+        assert f"+    name: Monthly churn{ending}" in diff
+
+
+def test_mixed_endings_stay_line_by_line_and_new_lines_take_the_commonest(
+    tmp_path: Path,
+) -> None:
+    endings = ["\r\n"] * len(LAYOUT_BOARD)
+    endings[1] = endings[5] = "\n"  # two LF lines in a CRLF file
+    raw = "".join(line + end for line, end in zip(LAYOUT_BOARD, endings, strict=True)).encode()
+    written, _ = fix_and_diff(tmp_path, raw)
+    lines = split_lines(written.decode())
+    assert "board: Growth\n" in lines and "    owner: maya     # odd spacing stays\n" in lines
+    kept = {LAYOUT_BOARD[1], LAYOUT_BOARD[5]}
+    for line in lines:
+        expected = "\n" if line.rstrip("\r\n") in kept else "\r\n"
+        assert line.endswith(expected), line
+    assert "    name: Monthly churn\r\n" in lines
+
+
+@pytest.mark.parametrize("moved_last", [False, True])
+def test_a_missing_final_newline_stays_missing(tmp_path: Path, moved_last: bool) -> None:
+    board = list(LAYOUT_BOARD)
+    if moved_last:  # the fix removes the very last line
+        board[8], board[9] = board[9], board[8]
+    raw = "\r\n".join(board).encode()
+    written, diff = fix_and_diff(tmp_path, raw)
+    assert not written.endswith(b"\n")
+    assert written.endswith(b"\r\n      - Raise week-4 retention from 40% to 55%")
+    if moved_last:  # the line before the removed one is now the last: it ends the same way
+        assert diff.endswith(
+            "-      - Keep monthly churn below 4%\n\\ No newline at end of file\n"
+            "+      - Raise week-4 retention from 40% to 55%\n\\ No newline at end of file\n"
+        )
+
+
+def test_a_byte_order_mark_stays(tmp_path: Path) -> None:
+    raw = b"\xef\xbb\xbf" + "\n".join(LAYOUT_BOARD).encode() + b"\n"
+    written, diff = fix_and_diff(tmp_path, raw)
+    assert written.startswith(b"\xef\xbb\xbf# Growth") and written.count(b"\xef\xbb\xbf") == 1
+    assert " \ufeff# Growth, Q3" in diff  # a context line, as stored
