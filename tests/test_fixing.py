@@ -408,3 +408,88 @@ def test_a_byte_order_mark_stays(tmp_path: Path) -> None:
     written, diff = fix_and_diff(tmp_path, raw)
     assert written.startswith(b"\xef\xbb\xbf# Growth") and written.count(b"\xef\xbb\xbf") == 1
     assert " \ufeff# Growth, Q3" in diff  # a context line, as stored
+
+
+# -- a fix never copies a KPI the board has, and the moved KPI has an owner ------------------
+
+
+def _board_with_kpi(kpi: str, key_result: str = "Keep monthly churn below 4%") -> str:
+    return (
+        "board: Growth\n"
+        "owner: growth\n"
+        "cycle: 2026-Q3\n"
+        "kpis:\n"
+        f"  - {kpi}\n"
+        "objectives:\n"
+        "  - title: Make onboarding effortless\n"
+        "    owner: maya\n"
+        "    key_results:\n"
+        "      - Cut onboarding time from 10 days to 6 days\n"
+        f"      - {key_result}\n"
+        "      - Raise week-4 retention from 40% to 55%\n"
+    )
+
+
+def _rules(output: str) -> list[str]:
+    return sorted(f["rule"] for f in json.loads(output)["findings"])
+
+
+@pytest.mark.parametrize(
+    "kpi",
+    [
+        '{id: churn, name: Monthly gross churn, owner: finance, unit: "%", threshold: "< 4"}',
+        '{id: churn, name: Churn, owner: finance, unit: "%", threshold: "< 4"}',
+        '{id: monthly-churn, name: Churn (finance), owner: finance, threshold: "< 4"}',
+        '{name: Monthly churn, owner: finance, threshold: "< 4", unit: "%"}',
+    ],
+)
+def test_a_kpi_the_board_already_has_is_reused_not_copied(tmp_path: Path, kpi: str) -> None:
+    board = tmp_path / "b.yaml"
+    text = _board_with_kpi(kpi)
+    board.write_text(text, encoding="utf-8")
+    before = cli(str(board), "--format", "json")
+    assert "kpi-in-disguise" in _rules(before.stdout)
+    fixed = cli(str(board), "--fix", "--format", "json")
+    assert "fixed 1 finding in 1 file" in fixed.stderr
+    after = board.read_text(encoding="utf-8")
+    assert after == text.replace("      - Keep monthly churn below 4%\n", "")  # the KPI stays
+    assert _rules(fixed.stdout) == []
+
+
+def test_a_kpi_at_another_threshold_is_left_for_the_team_to_settle(tmp_path: Path) -> None:
+    board = tmp_path / "b.yaml"
+    text = _board_with_kpi('{id: churn, name: Monthly churn, owner: finance, threshold: "< 5"}')
+    board.write_text(text, encoding="utf-8")
+    shown = cli(str(board), "--format", "json")
+    assert shown.exit_code == 1
+    [finding] = [f for f in json.loads(shown.stdout)["findings"] if f["rule"] == "kpi-in-disguise"]
+    assert finding["hint"].startswith('kpis already has it: churn (threshold "< 5"): settle one')
+    assert finding["fix"]["edit"] is None
+    assert cli(str(board), "--fix", "--unsafe-fixes").exit_code == 1
+    assert board.read_text(encoding="utf-8") == text  # never a second churn KPI
+
+
+@pytest.mark.parametrize(
+    ("objective_owner", "key_result", "owner"),
+    [
+        ("", "Keep monthly churn below 4%", "growth"),  # only the board has one
+        ("    owner: maya\n", "Keep monthly churn below 4%", "maya"),
+        ("    owner: maya\n", "{title: Keep monthly churn below 4%, owner: dana}", "dana"),
+    ],
+)
+def test_the_moved_kpi_takes_the_key_results_then_objectives_then_boards_owner(
+    tmp_path: Path, objective_owner: str, key_result: str, owner: str
+) -> None:
+    board = tmp_path / "b.yaml"
+    board.write_text(
+        "board: Growth\nowner: growth\ncycle: 2026-Q3\nobjectives:\n"
+        f"  - title: Make onboarding effortless\n{objective_owner}    key_results:\n"
+        "      - Cut onboarding time from 10 days to 6 days\n"
+        f"      - {key_result}\n"
+        "      - Raise week-4 retention from 40% to 55%\n",
+        encoding="utf-8",
+    )
+    fixed = cli(str(board), "--fix", "--format", "json")
+    assert "fixed 1 finding in 1 file" in fixed.stderr
+    assert f"    owner: {owner}\n" in board.read_text(encoding="utf-8").split("objectives:")[0]
+    assert "kpi-without-owner" not in _rules(fixed.stdout)
