@@ -165,15 +165,33 @@ def test_a_guard_rail_adds_a_kpi_and_keeps_the_bet_once(tmp_path: Path) -> None:
     board = tmp_path / "b.yaml"
     bet = "Grow MRR from $80k to $120k while keeping churn below 3%"
     board.write_text(
-        f"cycle: 2026-Q3\nobjectives:\n  - title: Grow\n    key_results:\n"
+        f"cycle: 2026-Q3\nobjectives:\n  - title: Grow\n    owner: maya\n    key_results:\n"
         f"      - {bet}\n      - Cut onboarding from 10 days to 6 days\n",
         encoding="utf-8",
     )
     run(tmp_path, "b.yaml", "--fix", "--unsafe-fixes")
-    run(tmp_path, "b.yaml", "--fix", "--unsafe-fixes")
+    second = run(tmp_path, "b.yaml", "--fix", "--unsafe-fixes", "--format", "json")
     text = board.read_text(encoding="utf-8")
     assert bet in text
     assert text.count("name: Churn") == 1
+    assert "    owner: maya\n" in text.split("objectives:")[0]
+    # the guard-rail is on the KPI list now: nothing more to say about it
+    assert json.loads(second.stdout)["findings"] == []
+
+
+def test_a_guard_rail_nobody_could_own_is_not_added(tmp_path: Path) -> None:
+    """A new KPI with no owner would be a new kpi-without-owner: the hint stays, no edit."""
+    board = tmp_path / "b.yaml"
+    text = (
+        "cycle: 2026-Q3\nobjectives:\n  - title: Grow\n    key_results:\n"
+        "      - Grow MRR from $80k to $120k while keeping churn below 3%\n"
+        "      - Cut onboarding from 10 days to 6 days\n"
+    )
+    board.write_text(text, encoding="utf-8")
+    proc = run(tmp_path, "b.yaml", "--fix", "--unsafe-fixes", "--format", "json")
+    assert board.read_text(encoding="utf-8") == text
+    [guard] = [f for f in json.loads(proc.stdout)["findings"] if f["rule"] == "kpi-in-disguise"]
+    assert guard["fix"]["edit"] is None and guard["hint"].startswith("add it to kpis")
 
 
 def test_flow_style_and_a_last_key_result_leave_an_empty_objective(tmp_path: Path) -> None:

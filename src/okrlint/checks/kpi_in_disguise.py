@@ -59,8 +59,13 @@ def check(board: Judged, options: Mapping[str, Any]) -> Iterator[Hit]:
                     field=kr.field,
                 )
             for guard in m.guard_rails:
-                kpi, _same = _watching(board, kr, guard)
-                fix = None if kpi else _kpi_fix(guard, kr.path, owner, "add-kpi", taken)
+                kpi, same = _watching(board, kr, guard)
+                if same:
+                    continue  # the guard-rail is on the KPI list already: nothing to say
+                # a new KPI needs an owner: with none on the board, adding one makes a defect
+                fix = (
+                    None if kpi or not owner else _kpi_fix(guard, kr.path, owner, "add-kpi", taken)
+                )
                 yield Hit(
                     kr.path,
                     f'a bet with a guard-rail: "{guard.text}" is a level to hold, not part of '
