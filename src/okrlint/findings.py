@@ -46,7 +46,8 @@ class Fix:
     """A finding's suggestion and, where mechanical, the edit that carries it out.
 
     ``action`` names the edit: ``move-to-kpis`` (remove the key result at ``target``
-    and add a KPI made of ``values``), ``move-to-initiatives`` (remove it and add its
+    and add a KPI made of ``values``), ``drop`` (remove it: the KPI named in ``values``
+    already watches it), ``move-to-initiatives`` (remove it and add its
     ``title`` to its objective's initiatives), ``add-kpi`` (add a KPI, keep the key result),
     ``set`` (set the fields in ``values`` on the item at ``target``).
     """

@@ -7,11 +7,19 @@ spacing after a colon, say), only the fix's own lines are taken from ruamel's ou
 the board is the original text with the fix's hunks applied, so a diff shows the fix
 and nothing else.
 
+The bytes around the YAML are the file's own: the fix works on the lines without their
+endings and puts them back after, so each line the fix leaves alone keeps its own
+ending (CRLF, LF, CR, even mixed in one file), a new line takes the file's commonest
+ending, and a UTF-8 byte-order mark and a missing final newline stay as they were.
+``--diff`` is computed from the very text ``--fix`` writes.
+
 Fixes (see each rule's ``fix:`` in ``rules/``):
   * ``move-to-kpis``: a disguised KPI key result leaves its objective and joins
-    ``kpis:`` as ``{id, name, threshold, unit}``; an objective left without key
+    ``kpis:`` as ``{id, name, threshold, unit, owner}``; an objective left without key
     results is left so (objective-without-key-results reports it), never given an
     invented bet;
+  * ``drop``: a disguised KPI key result the board's KPI list already watches (same
+    metric, same threshold) leaves its objective, and nothing is added;
   * ``move-to-initiatives``: a task written as a key result leaves the key results and
     joins its objective's ``initiatives:`` (the work stays in the plan);
   * ``add-kpi``: a guard-rail joins ``kpis:`` and the bet stays;
@@ -82,14 +90,92 @@ def plan_fixes(result: LintResult, *, unsafe: bool) -> list[FileFix]:
             reason = "Markdown boards are not rewritten yet: edit the lines the findings name"
             plans.append(FileFix(file, "", "", skipped=reason))
             continue
-        try:
-            old = Path(file).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            plans.append(FileFix(file, "", "", skipped=f"cannot read it ({exc})"))
+        old = read_board_text(file)
+        if isinstance(old, _Unreadable):
+            plans.append(FileFix(file, "", "", skipped=old.why))
             continue
         new, skipped = apply_fixes(old, [f.fix for f in findings if f.fix is not None])
         plans.append(FileFix(file, old, new, findings if not skipped else [], skipped))
     return plans
+
+
+@dataclass(frozen=True)
+class _Unreadable:
+    why: str
+
+
+def read_board_text(file: str) -> str | _Unreadable:
+    """The file's text exactly as stored: a byte-order mark and line endings kept."""
+    try:
+        data = Path(file).read_bytes()
+    except OSError as exc:
+        return _Unreadable(f"cannot read it ({exc})")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _Unreadable("only UTF-8 boards are rewritten")
+
+
+# -- line endings, the byte-order mark and the final newline ------------------------------
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+_BOM = "\ufeff"
+
+
+def split_lines(text: str) -> list[str]:
+    """``text`` cut after each CRLF, LF or CR (never at the other characters
+    ``str.splitlines`` would cut at, which YAML reads as part of a line)."""
+    lines: list[str] = []
+    start = 0
+    for match in _BREAK.finditer(text):
+        lines.append(text[start : match.end()])
+        start = match.end()
+    if start < len(text):
+        lines.append(text[start:])
+    return lines
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """A text's lines without their endings, and what surrounds them."""
+
+    bom: str
+    lines: list[str]
+    endings: list[str]  # each line's own ending; "" for a last line without one
+
+    @classmethod
+    def of(cls, text: str) -> _Layout:
+        bom = _BOM if text.startswith(_BOM) else ""
+        lines, endings = [], []
+        for line in split_lines(text[len(bom) :]):
+            body = line.rstrip("\r\n")
+            lines.append(body)
+            endings.append(line[len(body) :])
+        return cls(bom, lines, endings)
+
+    @property
+    def plain(self) -> str:
+        """The text the YAML library reads: every line ended with LF, no byte-order mark."""
+        return "".join(f"{line}\n" for line in self.lines)
+
+    def restore(self, plain: str) -> str:
+        """``plain`` (a rewrite of :attr:`plain`) with this text's endings put back: an
+        untouched line keeps its own, a new one takes the commonest; the final newline
+        and the byte-order mark stay as they were."""
+        new = plain.split("\n")
+        if new and new[-1] == "":
+            new.pop()
+        used = [e for e in self.endings if e]
+        dominant = max(used, key=used.count) if used else "\n"  # ties: the first seen
+        endings = [dominant] * len(new)
+        matcher = difflib.SequenceMatcher(None, self.lines, new, autojunk=False)
+        for tag, i1, i2, j1, _j2 in matcher.get_opcodes():
+            if tag == "equal":
+                for k in range(i2 - i1):
+                    endings[j1 + k] = self.endings[i1 + k] or dominant
+        if new and self.endings and not self.endings[-1]:
+            endings[-1] = ""  # no final newline before, none after
+        return self.bom + "".join(line + end for line, end in zip(new, endings, strict=True))
 
 
 # -- the rewrite --------------------------------------------------------------------------
@@ -168,6 +254,8 @@ def _rewrite(parsed: _Parsed, data: Any, fixes: Sequence[Fix]) -> str:
             _add_kpi(data, dict(fix.values))
             if fix.action == "move-to-kpis":
                 removals.append(fix.target)
+        elif fix.action == "drop":
+            removals.append(fix.target)  # the board's KPI list already watches it
         elif fix.action == "set":
             _set_fields(data, fix.target, fix.values)
         elif fix.action == "move-to-initiatives":
@@ -182,11 +270,17 @@ def _rewrite(parsed: _Parsed, data: Any, fixes: Sequence[Fix]) -> str:
 
 
 def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, str]:
-    """Apply ``fixes`` to a board's text: (new text, "" or why nothing was done)."""
-    parsed = _parse(text)
+    """Apply ``fixes`` to a board's text: (new text, "" or why nothing was done).
+
+    ``text`` is the file as stored (see :func:`read_board_text`); so is the new text.
+    """
+    layout = _Layout.of(text)
+    parsed = _parse(layout.plain)
     if isinstance(parsed, str):
         return text, parsed
-    return _rewrite(parsed, parsed.data, fixes), ""
+    if not fixes:
+        return text, ""
+    return layout.restore(_rewrite(parsed, parsed.data, fixes)), ""
 
 
 def _carry_over(original: str, normalized: str, fixed: str) -> str:
@@ -331,23 +425,23 @@ def standalone_replacements(file: str, fixes: Sequence[Fix]) -> list[list[Replac
 
     if is_markdown(file):
         return [[] for _ in fixes]  # Markdown boards are not rewritten
-    try:
-        old = Path(file).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+    old = read_board_text(file)
+    if isinstance(old, _Unreadable):
         return [[] for _ in fixes]
-    parsed = _parse(old)
+    layout = _Layout.of(old)
+    parsed = _parse(layout.plain)
     if isinstance(parsed, str):
         return [[] for _ in fixes]
-    old_lines = old.splitlines(keepends=True)
+    old_lines = split_lines(old)
     offsets = [0]
     for line in old_lines:
         offsets.append(offsets[-1] + len(line))
     out: list[list[Replacement]] = []
     for fix in fixes:
-        new = _rewrite(parsed, copy.deepcopy(parsed.data), [fix])
+        new = layout.restore(_rewrite(parsed, copy.deepcopy(parsed.data), [fix]))
         edits: list[Replacement] = []
         if new != old:
-            new_lines = new.splitlines(keepends=True)
+            new_lines = split_lines(new)
             matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
             for tag, i1, i2, j1, j2 in matcher.get_opcodes():
                 if tag != "equal":
@@ -362,12 +456,17 @@ def standalone_replacements(file: str, fixes: Sequence[Fix]) -> list[list[Replac
 
 
 def unified_diff(plan: FileFix) -> str:
+    """The change as a unified diff of the stored text and the text ``--fix`` writes,
+    line endings included; a last line with no newline is marked as ``diff`` marks it."""
     relative = not Path(plan.file).is_absolute()
-    return "".join(
-        difflib.unified_diff(
-            plan.old.splitlines(keepends=True),
-            plan.new.splitlines(keepends=True),
-            fromfile=f"a/{plan.file}" if relative else plan.file,
-            tofile=f"b/{plan.file}" if relative else plan.file,
-        )
-    )
+    out: list[str] = []
+    for line in difflib.unified_diff(
+        split_lines(plan.old),
+        split_lines(plan.new),
+        fromfile=f"a/{plan.file}" if relative else plan.file,
+        tofile=f"b/{plan.file}" if relative else plan.file,
+    ):
+        out.append(line)
+        if not line.endswith(("\n", "\r")):
+            out.append("\n\\ No newline at end of file\n")
+    return "".join(out)

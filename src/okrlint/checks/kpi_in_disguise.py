@@ -13,7 +13,7 @@ from okrlint.understanding.meaning import Comparator, Hold, Intent
 
 if TYPE_CHECKING:
     from okrlint.checks import Judged
-    from okrlint.understanding.board import KeyResultView, ObjectiveView
+    from okrlint.understanding.board import KeyResultView, KpiView
 
 ID: Final = "kpi-in-disguise"
 KIND: Final = RuleKind.BOARD
@@ -22,6 +22,7 @@ KIND: Final = RuleKind.BOARD
 def check(board: Judged, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag objectives and key results that hold a level; note guard-rails on real bets."""
     taken = {k.model.id for k in board.kpis if k.model.id}  # KPI ids, new ones included
+    owner_of_board = board.model.owner
     for objective in board.objectives:
         if objective.meaning.holds:
             hold = objective.meaning.holds[0]
@@ -34,14 +35,21 @@ def check(board: Judged, options: Mapping[str, Any]) -> Iterator[Hit]:
             )
         for kr in objective.key_results:
             m = kr.meaning
+            owner = kr.owner or objective.model.owner or owner_of_board
             if board.verdict(kr) == ID and m.holds:
                 hold = next((h for h in m.holds if h.level is not None), m.holds[0])
+                kpi, same = _watching(board, kr, hold)
+                if kpi is None:
+                    hint = _kpi_hint(hold)
+                    fix = _kpi_fix(hold, kr.path, owner, "move-to-kpis", taken)
+                else:
+                    hint, fix = _kept(kpi, same, kr.path, hold)
                 yield Hit(
                     kr.path,
                     f'"{kr.text}" holds a level instead of moving it: {_what(hold)}',
-                    _kpi_hint(hold),
+                    hint,
                     field=kr.field,
-                    fix=_kpi_fix(hold, kr.path, _owner(kr, objective), "move-to-kpis", taken),
+                    fix=fix,
                 )
             elif board.verdict(kr) == ID:
                 yield Hit(
@@ -51,12 +59,18 @@ def check(board: Judged, options: Mapping[str, Any]) -> Iterator[Hit]:
                     field=kr.field,
                 )
             for guard in m.guard_rails:
-                fix = _kpi_fix(guard, kr.path, _owner(kr, objective), "add-kpi", taken)
+                kpi, same = _watching(board, kr, guard)
+                if same:
+                    continue  # the guard-rail is on the KPI list already: nothing to say
+                # a new KPI needs an owner: with none on the board, adding one makes a defect
+                fix = (
+                    None if kpi or not owner else _kpi_fix(guard, kr.path, owner, "add-kpi", taken)
+                )
                 yield Hit(
                     kr.path,
                     f'a bet with a guard-rail: "{guard.text}" is a level to hold, not part of '
                     "the bet",
-                    _kpi_hint(guard, "add it to kpis"),
+                    _kpi_hint(guard, "add it to kpis") if kpi is None else _on_kpis(kpi),
                     field=kr.field,
                     variant="guard-rail",
                     # the bet stays: adding its guard-rail to kpis is only ever suggested
@@ -79,9 +93,43 @@ def _what(hold: Hold) -> str:
     return f"{metric} {symbol} {hold.level}"
 
 
-def _owner(kr: KeyResultView, objective: ObjectiveView) -> str | None:
-    """Who watched the number: the key result's owner, else its objective's."""
-    return kr.owner or objective.model.owner
+def _watching(board: Judged, kr: KeyResultView, hold: Hold) -> tuple[KpiView | None, bool]:
+    """The board's KPI that already watches what ``hold`` holds, and whether at the same
+    threshold (one at the same threshold first); (None, False) when none does."""
+    from okrlint.understanding.fields import watches  # the reader: loaded only to judge
+    from okrlint.understanding.lexicon import lexicon
+
+    lex = lexicon(kr.meaning.language)
+    other: KpiView | None = None
+    for kpi in board.kpis:
+        same = watches(hold, kpi.model.name, kpi.id, kpi.threshold, lex)
+        if same:
+            return kpi, True
+        if same is False and other is None:
+            other = kpi
+    return other, False
+
+
+def _on_kpis(kpi: KpiView) -> str:
+    threshold = f' (threshold "{kpi.threshold.text}")' if kpi.threshold else " (no threshold)"
+    return f"kpis already has it: {kpi.id or kpi.model.name}{threshold}"
+
+
+def _kept(kpi: KpiView, same: bool, path: NodePath, hold: Hold) -> tuple[str, Fix | None]:
+    """The hint and fix for a hold the board's KPIs already watch: drop the key result
+    when the KPI holds the same threshold; else only say so (which threshold is right
+    is the team's call)."""
+    ref = kpi.id or kpi.model.name
+    if not same:
+        settle = "settle one threshold there, and " if hold.threshold() else ""
+        return f"{_on_kpis(kpi)}: {settle}drop this key result", None
+    return _on_kpis(kpi), Fix(
+        f"drop it: kpis already has it ({ref})",
+        _applicability(hold),
+        "drop",
+        path,
+        (("kpi", ref),),
+    )
 
 
 def _kpi_fix(
@@ -100,18 +148,24 @@ def _kpi_fix(
         values.append(("unit", unit))
     if owner:
         values.append(("owner", owner))
-    written = hold.comparator not in (None, Comparator.EQ) or hold.level.value == 0
     shown = ", ".join(
         f'{k}: "{v}"' if k in ("threshold", "unit") else f"{k}: {v}" for k, v in values if k != "id"
     )
     verb = "move to kpis" if action == "move-to-kpis" else "add to kpis"
     return Fix(
         f"{verb}: {{{shown}}}",
-        Applicability.SAFE if written else Applicability.SUGGESTED,
+        _applicability(hold),
         action,
         path,
         tuple(values),
     )
+
+
+def _applicability(hold: Hold) -> Applicability:
+    """Safe when the text wrote its bound (or zero); suggested when it was read into it."""
+    zero = hold.level is not None and hold.level.value == 0
+    written = hold.comparator not in (None, Comparator.EQ) or zero
+    return Applicability.SAFE if written else Applicability.SUGGESTED
 
 
 def unique_id(name: str, taken: set[str]) -> str:

@@ -4,7 +4,8 @@
 ``6`` with ``unit: days``) and :func:`parse_unit` a ``unit`` field. A threshold is
 the healthy range of a vital sign (``< 4``, ``>= 99.9``, ``95..99`` or ``{min,
 max}``): :func:`parse_threshold` reads one in the KPI's unit, and
-:meth:`Threshold.healthy` says whether a reading is inside.
+:meth:`Threshold.healthy` says whether a reading is inside. :func:`watches` says
+whether a KPI already watches the level a key result holds.
 """
 
 from __future__ import annotations
@@ -15,17 +16,19 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from okrlint.models import Kpi, ThresholdRange
-from okrlint.understanding.lexicon import Lexicon
+from okrlint.understanding.lexicon import FUNCTION_WORDS, Lexicon
 from okrlint.understanding.meaning import (
     CURRENCY_SYMBOLS,
     NO_UNIT,
+    Hold,
     Quantity,
     Unit,
     UnitKind,
     format_amount,
 )
+from okrlint.understanding.metric import head_noun
 from okrlint.understanding.numbers import read_quantities
-from okrlint.understanding.tokens import tokenize
+from okrlint.understanding.tokens import Kind, tokenize
 
 _COMPARISON = re.compile(r"^\s*(<=|>=|=<|=>|≤|≥|<|>|==|=)?\s*(.+?)\s*$")
 _RANGE = re.compile(r"^\s*(.+?)\s*\.\.\s*(.+?)\s*$")
@@ -74,6 +77,21 @@ class Threshold:
         if self.low is not None:
             return f"{'>' if self.low_open else '>='} {self.low}"
         return self.text
+
+    def same_as(self, other: Threshold) -> bool:
+        """The same healthy range: the same bounds, open or closed alike, in units that
+        compare (``< 4`` with ``unit: "%"`` is "below 4%")."""
+        return (
+            _same_bound(self.low, other.low)
+            and _same_bound(self.high, other.high)
+            and (self.low_open, self.high_open) == (other.low_open, other.high_open)
+        )
+
+
+def _same_bound(a: Quantity | None, b: Quantity | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return a.unit.compatible(b.unit) and a.same_amount(b)
 
 
 @lru_cache(maxsize=2048, typed=True)
@@ -202,3 +220,41 @@ def parse_unit(unit_text: str | None, lex: Lexicon) -> tuple[Unit, float]:
     ):
         return whole.unit, whole.value  # "days" → 86400; "k" → 1000
     return Unit(UnitKind.LABEL, text.lower()), 1.0
+
+
+def watches(
+    hold: Hold, name: str, kpi_id: str | None, threshold: Threshold | None, lex: Lexicon
+) -> bool | None:
+    """Does a KPI (its ``name``, ``id`` and ``threshold``) watch what ``hold`` holds?
+
+    True: the same metric at the same threshold; False: the same metric at another
+    threshold, or none; None: nothing says it is the same metric. The same metric is a
+    name with the hold's metric words (case and function words aside: "Monthly churn"
+    for "keep monthly churn below 4%") or an id spelled from them (``monthly-churn``);
+    at the same threshold, also a name whose words hold the metric's, or are held by
+    them, around the same head noun ("Monthly gross churn" and "churn below 4%").
+    """
+    if not hold.metric:
+        return None
+    ours = parse_threshold(hold.threshold() or None, hold.unit_text() or None, lex)
+    same_level = ours is not None and threshold is not None and threshold.same_as(ours)
+    metric, named = _metric_words(hold.metric, lex), _metric_words(name, lex)
+    if metric and (metric == named or _slug(kpi_id or "") == _slug(hold.metric)):
+        return same_level
+    if not (same_level and metric and named):
+        return None
+    nested = set(metric) <= set(named) or set(named) <= set(metric)
+    if nested and head_noun(hold.metric, lex) == head_noun(name, lex):
+        return True
+    return None
+
+
+def _metric_words(text: str, lex: Lexicon) -> tuple[str, ...]:
+    function_words = lex.table(FUNCTION_WORDS)
+    return tuple(
+        t.low for t in tokenize(text) if t.kind is Kind.WORD and t.low not in function_words
+    )
+
+
+def _slug(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[^\W_]+", text.lower()))
