@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from tests.integration.conftest import Repo, findings
 
 OKR_MD = """\
@@ -100,3 +102,17 @@ def test_fix_leaves_markdown_boards_alone_and_says_so(repo: Repo) -> None:
     proc = repo.run("check", "goals/support/OKR.md", "--fix", "--unsafe-fixes")
     assert "not rewritten" in proc.stderr
     assert (repo.root / "goals/support/OKR.md").read_text(encoding="utf-8") == OKR_MD
+
+
+def test_no_output_offers_a_fix_that_fix_would_not_write_to_markdown(repo: Repo) -> None:
+    _repository(repo)
+    human = repo.run("check", "goals/support/OKR.md", "--format", "human").stdout
+    assert "Keep CSAT above 90%" in human
+    assert "fixable with --fix" not in human and "(with --fix)" not in human
+    concise = repo.run("check", "goals/support/OKR.md", "--format", "concise").stdout
+    assert "kpi-in-disguise error" in concise and "[*]" not in concise
+    sarif = json.loads(repo.run("check", "goals/support/OKR.md", "--format", "sarif").stdout)
+    assert all("fixes" not in r for r in sarif["runs"][0]["results"])
+    # the same key result on a YAML board is fixable, and says so
+    yaml_human = repo.run("check", "goals/growth.yaml", "--format", "human").stdout
+    assert "fixable with --fix" in yaml_human

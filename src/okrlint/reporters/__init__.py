@@ -86,11 +86,15 @@ def fixable(f: Finding) -> bool:
     The ``[*]`` of the concise format and of ``--statistics``; when fixing,
     :func:`okrlint.fixing.fixes_for` and ``plan_fixes`` apply the same conditions.
     """
-    fix = f.fix
+    return rewritable(f) and f.fix is not None and f.fix.applicability is Applicability.SAFE
+
+
+def rewritable(f: Finding) -> bool:
+    """Does the finding carry a mechanical fix that ``--fix`` (or ``--unsafe-fixes``)
+    would write: an edit, on a board file (not ``<stdin>``, not Markdown)?"""
     return (
-        fix is not None
-        and fix.has_edit
-        and fix.applicability is Applicability.SAFE
+        f.fix is not None
+        and f.fix.has_edit
         and not f.file.startswith("<")
         and not is_markdown(f.file)
     )

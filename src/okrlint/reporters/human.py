@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from okrlint.errors import InputError
 from okrlint.findings import FileResult, Finding, LintResult, Severity
 from okrlint.positions import Span, source_lines
-from okrlint.reporters import Rendered, stale_baseline_note, visible
+from okrlint.reporters import Rendered, rewritable, stale_baseline_note, visible
 
 _RESET = "\x1b[0m"
 _STYLES = {
@@ -93,7 +93,7 @@ def _finding_lines(f: Finding, lines: list[str], paint: _Paint, quiet: bool) -> 
         return out
     out.extend(_snippet(lines, f.span, paint, f.severity.value))
     pad = " " * len(str(f.line))
-    if f.fix is not None and f.fix.has_edit:  # the mechanical fix says it best
+    if f.fix is not None and rewritable(f):  # the mechanical fix says it best
         how = "--fix" if f.fix.applicability == "safe" else "--unsafe-fixes"
         out.append(
             f"{paint('gutter', pad + ' =')} {paint('hint', 'fix:')} "
@@ -144,7 +144,7 @@ def summary_line(result: LintResult) -> str:
         parts.append(f"No problems in {_plural(files, 'file')}")
     if broken:
         parts.append(f"{_plural(broken, 'file')} could not be linted")
-    fixable = [f for f in result.findings if f.fix is not None and f.fix.has_edit]
+    fixable = [f for f in result.findings if rewritable(f)]  # what --fix would write
     safe = sum(1 for f in fixable if f.fix is not None and f.fix.applicability == "safe")
     if safe:
         parts.append(f"{safe} fixable with --fix")

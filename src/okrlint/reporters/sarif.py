@@ -27,7 +27,7 @@ from okrlint.catalog import RuleDoc, examples_lines, is_board_example, load_rule
 from okrlint.errors import ERROR_KIND_SUMMARIES, InputError
 from okrlint.findings import Finding, LintResult, Severity, fingerprint
 from okrlint.positions import Span
-from okrlint.reporters import Rendered, repository_path, visible
+from okrlint.reporters import Rendered, repository_path, rewritable, visible
 
 if TYPE_CHECKING:
     from okrlint.fixing import Replacement
@@ -235,7 +235,7 @@ def _edits(findings: Iterable[Finding]) -> dict[int, list[Replacement]]:
     """Each fix's text replacements, by ``id`` of its finding (one parse per file)."""
     by_file: dict[str, list[Finding]] = {}
     for f in findings:
-        if f.fix is not None and f.fix.has_edit:
+        if rewritable(f):  # a board file --fix rewrites: its edits are text replacements
             by_file.setdefault(f.file, []).append(f)
     if not by_file:
         return {}
