@@ -174,6 +174,13 @@ def test_a_missing_file_is_not_called_a_file_without_problems(goals: Path) -> No
     )
 
 
+def test_json_counts_the_files_not_linted_as_the_text_formats_do(goals: Path) -> None:
+    (goals / "dup.yaml").write_text(DUPLICATE_KEY, encoding="utf-8")
+    result = run("check", "--format", "json", "missing.yaml", "dup.yaml", "goals/growth.yaml")
+    summary = json.loads(result.stdout)["summary"]
+    assert (summary["files"], summary["not_linted"]) == (3, 1)  # the duplicate key is linted
+
+
 def test_a_board_with_a_duplicate_key_is_counted_as_linted(goals: Path) -> None:
     (goals / "dup.yaml").write_text(DUPLICATE_KEY, encoding="utf-8")
     result = run("check", "--format", "human", "dup.yaml")

@@ -65,6 +65,8 @@ def to_dict(result: LintResult, show_suppressed: bool = False) -> dict[str, Any]
         "findings": [finding_dict(f) for f in sorted(result.findings, key=Finding.sort_key)],
         "summary": {
             "files": len(result.files),
+            # of which could not be read or parsed: the text formats' "could not be linted"
+            "not_linted": sum(1 for f in result.files if any(e.fatal for e in f.errors)),
             "errors": result.count(Severity.ERROR),
             "warnings": result.count(Severity.WARNING),
             "infos": result.count(Severity.INFO),
