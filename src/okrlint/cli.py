@@ -4,14 +4,24 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO, TypeVar
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
 from okrlint import __version__
+from okrlint.cli_options import (
+    ConfigFileOption,
+    FailOn,
+    IsolatedOption,
+    ListFormat,
+    NoCacheOption,
+    OutputFormat,
+    at_least,
+    choices,
+    complete,
+    one_of,
+)
 
 if TYPE_CHECKING:
     from okrlint.reporters import Rendered
@@ -28,91 +38,7 @@ app = typer.Typer(
 )
 
 
-# Options shared by several commands.
-ConfigFileOption = Annotated[
-    str | None,
-    typer.Option(
-        "--config", metavar="FILE", help="Use this configuration file (no upward search)."
-    ),
-]
-IsolatedOption = Annotated[
-    bool, typer.Option("--isolated", help="Ignore every configuration file.")
-]
-NoCacheOption = Annotated[
-    bool,
-    typer.Option(
-        "--no-cache",
-        help="Read every board afresh: neither use nor write .okrlint_cache "
-        "(also OKRLINT_NO_CACHE=1; OKRLINT_CACHE_DIR moves it).",
-    ),
-]
-
-
-class OutputFormat(StrEnum):
-    auto = "auto"
-    human = "human"
-    concise = "concise"
-    json = "json"
-    sarif = "sarif"
-    github = "github"
-    junit = "junit"
-    gitlab = "gitlab"
-
-
-class ListFormat(StrEnum):
-    human = "human"
-    json = "json"
-
-
-class FailOn(StrEnum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-
-
-# Values are parsed here, in okrlint's words: typer's own checks word their errors in its
-# validation library's terms ("Value error, ...", "Input should be ..."), unhelpful here.
-_Choice = TypeVar("_Choice", bound=StrEnum)
-
-
-def choices(kind: type[StrEnum]) -> str:
-    """``auto, human, ..., gitlab``: the values of a choice, for help texts."""
-    return ", ".join(kind)
-
-
-def one_of(kind: type[_Choice]) -> Callable[[object], _Choice]:
-    """A parser for a choice option (typer's ``parser=``)."""
-
-    def parse(value: object) -> _Choice:
-        if isinstance(value, kind):
-            return value
-        try:
-            return kind(str(value))
-        except ValueError:
-            raise typer.BadParameter(f"'{value}' is not one of {choices(kind)}") from None
-
-    return parse
-
-
-def complete(kind: type[StrEnum]) -> Callable[[str], Iterator[str]]:
-    """Shell completion of a choice option's values."""
-
-    return lambda incomplete: (value for value in kind if value.startswith(incomplete))
-
-
-def at_least(minimum: int) -> Callable[[object], int]:
-    """A parser for a whole-number option with a lower bound."""
-
-    def parse(value: object) -> int:
-        try:
-            number = int(str(value))
-        except ValueError:
-            raise typer.BadParameter(f"'{value}' is not a whole number") from None
-        if number < minimum:
-            raise typer.BadParameter(f"must be {minimum} or more, got {number}")
-        return number
-
-    return parse
+__all__ = ["ListFormat", "OutputFormat", "app", "main"]
 
 
 def _version(value: bool) -> None:
@@ -417,9 +343,10 @@ def check_cli(
     """
     from okrlint import reporters
     from okrlint.catalog import LANGUAGES
-    from okrlint.config import CommandLine, ConfigError, parse_rule_options
+    from okrlint.config import CommandLine, ConfigError
     from okrlint.config_files import split_ids
     from okrlint.findings import Severity
+    from okrlint.rule_settings import parse_rule_options
     from okrlint.run import CheckRequest, run_check
 
     if language is not None and language not in LANGUAGES:

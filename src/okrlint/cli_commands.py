@@ -14,17 +14,15 @@ from typing import Annotated
 
 import typer
 
-from okrlint.cli import (
+from okrlint.cli import app, emit, usage_error
+from okrlint.cli_options import (
     ConfigFileOption,
     IsolatedOption,
     ListFormat,
     NoCacheOption,
-    app,
     choices,
     complete,
-    emit,
     one_of,
-    usage_error,
 )
 
 
@@ -88,8 +86,9 @@ def explain_cli(
       RULE  A rule id, e.g. kpi-in-disguise (okrlint rules lists them).
     """
     from okrlint.checks import META_RULES, RULE_IDS
-    from okrlint.config import ConfigError, Resolver, unknown_rule_message
+    from okrlint.config import ConfigError, Resolver
     from okrlint.explain import explain_custom, explain_text
+    from okrlint.rule_settings import unknown_rule_message
 
     if rule in (*RULE_IDS, *META_RULES):
         sys.stdout.write(explain_text(rule))

@@ -9,7 +9,6 @@ and the command line, which wins: ``--select`` replaces the file's ``select``,
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -24,13 +23,13 @@ from okrlint.config_files import (
     ConfigError,
     FileSettings,
     KeyPath,
-    did_you_mean,
     find_config_file,
     load_config_file,
 )
 from okrlint.cycles import CALENDAR_YEAR, FiscalYear
 from okrlint.files import BOARD_SUFFIXES, DEFAULT_LIMITS, Limits
 from okrlint.findings import Severity
+from okrlint.rule_settings import coerce_option, split_rule_ids, unknown_rule_message
 
 if TYPE_CHECKING:  # house rules load (with the reader) only for a file that has some
     from okrlint.custom_rules import CustomRule
@@ -177,71 +176,6 @@ def _spec(patterns: Iterable[str]) -> Any:
     import pathspec
 
     return pathspec.GitIgnoreSpec.from_lines(list(patterns))
-
-
-# -- rule ids, options ------------------------------------------------------------------
-
-
-def unknown_rule_message(rule_id: str, known: Iterable[str] = (*RULE_IDS, *META_RULES)) -> str:
-    close = difflib.get_close_matches(rule_id, list(known), n=1)
-    suggestion = f" (did you mean {close[0]}?)" if close else ""
-    return f"unknown rule id '{rule_id}'{suggestion}; run 'okrlint rules' to list them"
-
-
-def split_rule_ids(
-    values: Iterable[str], known: Iterable[str] = (*RULE_IDS, *META_RULES)
-) -> tuple[str, ...]:
-    """``--select a,b --select c`` → ``('a', 'b', 'c')``; each id must exist (ALL: every)."""
-    known_ids = tuple(known)
-    ids: list[str] = []
-    for value in values:
-        for part in value.split(","):
-            rule_id = part.strip()
-            if not rule_id:
-                continue
-            if rule_id.upper() == "ALL":
-                ids.extend(known_ids)
-                continue
-            if rule_id not in known_ids:
-                raise ConfigError(unknown_rule_message(rule_id, known_ids))
-            ids.append(rule_id)
-    return tuple(dict.fromkeys(ids))
-
-
-def parse_rule_options(values: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """``RULE.OPTION=VALUE`` → ``{RULE: {OPTION: VALUE}}``, each checked against the rule's doc."""
-    out: dict[str, dict[str, Any]] = {}
-    for value in values:
-        name, sep, raw = value.partition("=")
-        rule_id, dot, option = name.strip().rpartition(".")
-        if not sep or not dot:
-            raise ConfigError(f"--rule-option expects RULE.OPTION=VALUE, got '{value}'")
-        if rule_id not in RULE_IDS:
-            raise ConfigError(unknown_rule_message(rule_id))
-        out.setdefault(rule_id, {})[option] = coerce_option(rule_id, option, raw.strip())
-    return out
-
-
-def coerce_option(rule_id: str, option: str, raw: object) -> Any:
-    doc = load_rule_doc(rule_id)
-    spec = next((o for o in doc.options if o.name == option), None)
-    if spec is None:
-        names = [o.name for o in doc.options]
-        raise ConfigError(
-            f"rule {rule_id} has no option '{option}'{did_you_mean(option, names)} "
-            f"(options: {', '.join(names) or 'none'})"
-        )
-    if isinstance(raw, bool):
-        raise ConfigError(f"option {rule_id}.{option} expects {spec.type}, got {raw!r}")
-    try:
-        value: Any = {"int": int, "float": float, "str": str}[spec.type](raw)
-    except (TypeError, ValueError):
-        raise ConfigError(f"option {rule_id}.{option} expects {spec.type}, got {raw!r}") from None
-    if spec.type == "int" and isinstance(raw, float) and raw != int(raw):
-        raise ConfigError(f"option {rule_id}.{option} expects a whole number, got {raw!r}")
-    if isinstance(value, (int, float)) and value < 0:
-        raise ConfigError(f"option {rule_id}.{option} must not be negative, got {value}")
-    return value
 
 
 # -- the command line and the resolver --------------------------------------------------
