@@ -49,6 +49,9 @@ NOISE = [
     K("- [x] Move NPS from 31 to 40 (landed at 38)", "change:-", target="40"),
     K("Sign [N] new enterprise customers", "zero:-"),
     K("Lift activation to X% from Y%", "change:up"),
+    K("Cut x hours of routine admin from engineers' weeks", "nobase:down"),
+    K("Grow weekly signups by x", "rel:up"),
+    K("Ship the x86 build for the servers", "task"),
     # whose a label is, a status before it, a progress note in brackets at the start
     K("### Company key result: Grow paid workspaces from 300 to 450", "change:up",
       target="450"),

@@ -372,7 +372,7 @@ _OPENING = re.compile(r"\s*([^\W\d_]+)")
 # What every progress note and every placeholder has in it: a text without it needs
 # no search for them (most texts; the searches are the reader's dearest step).
 _TAIL_HINT = re.compile(r"[=>|·:(\[—–→⟶➔⇒]|\s-")
-_PLACEHOLDER_HINT = re.compile(r"[%$£€¥\[{]|xx|tbd", re.IGNORECASE)
+_PLACEHOLDER_HINT = re.compile(r"[%$£€¥\[{]|xx|tbd|(?<![\w.])x(?![\w.])", re.IGNORECASE)
 # Numbers kept private: "X%", "xx%", "$N", "€X", "[N]", "{number}".
 _PLACEHOLDERS = re.compile(
     r"(?<![\w.])(?:x{1,3}|n|y{1,3}|z)(?=\s?%)"
@@ -380,6 +380,9 @@ _PLACEHOLDERS = re.compile(
     r"|\[(?:n|x{1,3}|\#|number|num|amount|value)\]"
     r"|\{(?:n|x|number|num|amount|value|\#)\}"
     r"|\bx{2,3}\b"
+    # a lower-case x counting a plural: "Cut x hours of admin", "at least x new ideas"
+    r"|(?<![\w.'-])(?-i:x)(?=\s+(?:[a-z-]+\s+){0,2}(?-i:[a-z-]+s)\b)"
+    r"|(?:(?<= by )|(?<= to ))(?-i:x)(?=\s*$|[\s,;)])"
     # a number still to be found: "[TBD]", "[TBD - from the interviews]", "target TBD"
     r"|\[\s*(?:tbd|tba)\b[^\]\n]{0,60}\]|(?<=target )tbd\b|(?<=target: )tbd\b",
     re.IGNORECASE,
