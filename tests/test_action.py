@@ -438,9 +438,11 @@ def test_the_readme_pins_the_action_and_the_hook_to_this_version() -> None:
 PIP_INSTALL = re.compile(r"pip3?\s+install\s+([^\n;&|]*)")
 
 
-def test_no_readme_recipe_installs_okrlint_from_a_package_index() -> None:
+def test_no_documented_recipe_installs_okrlint_from_a_package_index() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    installs = PIP_INSTALL.findall(readme)
+    docs = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs").glob("*.md"))]
+    text = "\n".join([readme, *docs])
+    installs = PIP_INSTALL.findall(text)
     assert len(installs) >= 4
     for words in installs:
         requirement = [w for w in re.findall(r"\"[^\"]*\"|'[^']*'|\S+", words) if w[0] != "-"]
@@ -451,4 +453,4 @@ def test_no_readme_recipe_installs_okrlint_from_a_package_index() -> None:
                 )
             else:
                 assert spec.startswith("."), spec  # the checkout itself
-    assert "pip install okrlint" not in readme
+    assert "pip install okrlint" not in text

@@ -364,10 +364,10 @@ def test_init_without_a_cycle_in_the_path_uses_the_current_quarter(workdir: Path
 # -- the kinds of input error, as documented ------------------------------------------------
 
 
-def test_the_readme_lists_every_kind_of_input_error() -> None:
+def test_the_docs_list_every_kind_of_input_error() -> None:
     from okrlint.errors import ErrorKind
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    section = readme.split("### Input errors", 1)[1].split("\n#", 1)[0]
+    docs = Path(__file__).resolve().parent.parent / "docs" / "input-errors-and-limits.md"
+    section = docs.read_text(encoding="utf-8").split("## Input errors\n", 1)[1].split("\n#", 1)[0]
     listed = section.split("One broken file", 1)[0]
     assert [k.value for k in ErrorKind if f"`{k.value}`" not in listed] == []

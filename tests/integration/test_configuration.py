@@ -179,12 +179,12 @@ def test_language_from_the_config(repo: Repo) -> None:
     assert findings(data) == [("b.yaml", 7, "kpi-in-disguise")]
 
 
-def test_the_readme_example_configuration_loads(repo: Repo) -> None:
+def test_the_documented_example_configuration_loads(repo: Repo) -> None:
     import re
     from pathlib import Path
 
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Configuration", 1)[1]
+    docs = Path(__file__).resolve().parents[2] / "docs" / "configuration.md"
+    section = docs.read_text(encoding="utf-8").split("## The configuration file", 1)[1]
     example = re.search(r"```yaml\n(# \.okrlint\.yaml\n.*?)```", section, re.S)
     assert example is not None
     repo.write(".okrlint.yaml", example.group(1))
