@@ -20,25 +20,13 @@ from okrlint.cli_options import (
     IsolatedOption,
     ListFormat,
     NoCacheOption,
-    choices,
-    complete,
-    one_of,
+    format_option,
 )
 
 
 @app.command("rules")
 def rules_cli(
-    output_format: Annotated[
-        ListFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            parser=one_of(ListFormat),
-            autocompletion=complete(ListFormat),
-            help=f"Output format: {choices(ListFormat)}.",
-        ),
-    ] = ListFormat.human,
+    output_format: Annotated[ListFormat, format_option(ListFormat)] = ListFormat.human,
 ) -> None:
     """List every rule: id, default severity, summary (custom rules of the config too)."""
     import json
@@ -116,15 +104,7 @@ def report_cli(
         typer.Argument(metavar="PATH", hidden=True),
     ] = None,
     output_format: Annotated[
-        ReportFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            parser=one_of(ReportFormat),
-            autocompletion=complete(ReportFormat),
-            help=f"Report format: {choices(ReportFormat)}.",
-        ),
+        ReportFormat, format_option(ReportFormat, "Report format")
     ] = ReportFormat.markdown,
     output_file: Annotated[
         str | None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from enum import StrEnum
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -94,3 +94,15 @@ def at_least(minimum: int) -> Callable[[object], int]:
         return number
 
     return parse
+
+
+def format_option(kind: type[StrEnum], what: str = "Output format") -> Any:
+    """The ``--format`` / ``-f`` option of a command whose formats are ``kind``."""
+    return typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        parser=one_of(kind),
+        autocompletion=complete(kind),
+        help=f"{what}: {choices(kind)}.",
+    )
