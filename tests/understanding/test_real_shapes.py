@@ -117,6 +117,12 @@ ROLLOUTS = [
 
 # -- counts of what happens within the cycle start from zero; a stock needs a baseline -----
 FLOWS = [
+    # money in sales, orders or revenue of the cycle counts from zero; thousands written
+    # into the currency ("TEUR", "kCHF")
+    K("$1.5M in contracted sales", "zero:-"),
+    K("Der Erlös aus dem Lizenzverkauf beträgt 8 TEUR", "zero:-", target="8000 EUR"),
+    K("Umsatz von 120 TEUR auf 150 TEUR steigern", "change:up", base="120000 EUR",
+      target="150000 EUR"),
     # time won back is counted from zero, as money is; a lead time is a level
     K("Save 150 hours of manual work", "zero:-"),
     K("Save >= 150 hours of manual work across the top clients", "zero:-"),

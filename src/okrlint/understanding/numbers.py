@@ -353,6 +353,9 @@ def _unit_after(
     m = lex.table(CURRENCIES).match(lows, j)
     if m is not None:
         return Unit(UnitKind.CURRENCY, str(m[1])), j + m[0], 1.0
+    word = lows[j]
+    if len(word) == 4 and word[0] in "tk" and (m := lex.table(CURRENCIES).match([word[1:]], 0)):
+        return Unit(UnitKind.CURRENCY, str(m[1])), j + 1, 1000.0  # "50 TEUR", "8 kCHF"
     if unit.kind is UnitKind.CURRENCY:
         return unit, j, 1.0
     m = lex.table(MULTIPLE_UNITS).match(lows, j)
