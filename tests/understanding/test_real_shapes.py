@@ -277,6 +277,11 @@ ACTIVITY = [
     K("A kickoff workshop in each new region", "task"),
     K("A fortnightly stand-up with each squad lead", "hold"),
     # how often, said first: a duty repeated; a multiple said first is a step
+    # an opening "have" asks to reach a level; "has" later in a standard holds it
+    K("Have a 12% click-through on related links", "nobase:-"),
+    K("Have 500 paying customers", "nobase:-"),
+    K("Have at least 2 people on call at all times", "hold"),
+    K("Ensure every new starter finishes the training and has a laptop within 14 days", "hold"),
     K("Twice a year, host a feedback session with the community", "hold"),
     K("Quarterly, publish the transparency report", "hold"),
     K("Monthly active users up from 2k to 3k", "change:up"),

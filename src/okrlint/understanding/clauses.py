@@ -40,6 +40,7 @@ from okrlint.understanding.lexicon import (
     PURPOSE_WORDS,
     RELATIVE_PRONOUNS,
     RELATIVE_WORDS,
+    STOCK_VERBS,
     SUBORDINATORS,
     TARGET_VERBS,
     TASK_VERBS,
@@ -303,6 +304,10 @@ def _leading_verb(t: Text, span: ClauseSpan) -> tuple[int, str, int, object] | N
         k += 1 if k < span.last and t.lows[k] == "," else 0
         i = k if verb_at(t, k) is not None else i
     found = verb_at(t, i) if i < span.last else None
+    opening = i < span.last and i == t.skip_openers(0, span.last)  # the text's first verb
+    if found is None and opening and (have := t.match(STOCK_VERBS, i)) is not None:
+        # "Have 12% click-through on related links": an opening "have" asks to reach it
+        return i, TARGET_VERBS, have[0], None
     if found is None:
         topic_end = next(
             (k for k in range(i + 1, min(i + 5, span.last)) if t.lows[k] in _TOPIC_MARKS), -1
