@@ -123,6 +123,10 @@ FLOWS = [
     K("Der Erlös aus dem Lizenzverkauf beträgt 8 TEUR", "zero:-", target="8000 EUR"),
     K("Umsatz von 120 TEUR auf 150 TEUR steigern", "change:up", base="120000 EUR",
       target="150000 EUR"),
+    # people who attend within the cycle count from zero; so many at each event is a standard
+    K("At least 20 attendees come to the community meetup", "zero:-"),
+    K("Mindestens 20 Teilnehmende kommen zum Community-Treffen", "zero:-"),
+    K("At least 20 attendees per meetup", "hold"),
     # time won back is counted from zero, as money is; a lead time is a level
     K("Save 150 hours of manual work", "zero:-"),
     K("Save >= 150 hours of manual work across the top clients", "zero:-"),

@@ -34,6 +34,7 @@ from okrlint.understanding.lexicon import (
     DONE_WORDS,
     DURATIONS,
     DUTY_VERBS,
+    EVERY_WORDS,
     FLOW_NOUNS,
     FUNCTION_WORDS,
     FUTURE_WORDS,
@@ -450,6 +451,10 @@ def head_noun(metric: str, lex: Lexicon) -> str:
     return words[-1] if words else ""
 
 
+#: "per" in the four languages: a count per item is a standard for each item.
+_PER_WORDS = frozenset({"per", "pro", "por", "par"})
+
+
 def floor_on_a_count(t: Text, span: ClauseSpan, h: Hold) -> bool:
     """Is ``h`` a floor on a count of the team's own work or of events in the cycle
     ("at least 30 interviews", "$450k or higher in closed-won deals")? Such a floor is
@@ -457,6 +462,9 @@ def floor_on_a_count(t: Text, span: ClauseSpan, h: Hold) -> bool:
     q = h.level
     if q is None or h.comparator not in (Comparator.GE, Comparator.GT) or not countable(q):
         return False
+    after = range(q.last, min(q.last + 3, span.last))
+    if any(t.is_word(k, EVERY_WORDS) or t.lows[k] in _PER_WORDS for k in after):
+        return False  # "at least 20 attendees per meetup": a standard for each one
     return counts_activity(t.lex, q) or counts_events(t, span, q) or adopted(t, span, q)
 
 
