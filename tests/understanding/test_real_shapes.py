@@ -251,6 +251,8 @@ BASELINES = [
       base="55 %", target="70 %"),
     K("Taux de projets livrés à temps : 80 % (réalisation 2023 : 64 %)", "change:-",
       base="64 %", target="80 %"),
+    # the count's noun between the baseline and its "to"
+    K("Die Bank sinkt von 3,8 FTE auf 1,1 FTE", "change:down", base="3.8 fte", target="1.1 fte"),
     # a label's period or word of average before its amount; a plan's "LB" (línea base)
     K("Marge im Schnitt 16 % im Q2 (Basis Q1: 12 %)", "change:-", base="12 %", target="16 %"),
     K("Auslastung 81 % (Basis: durchschnittlich 74 %)", "change:-", base="74 %", target="81 %"),

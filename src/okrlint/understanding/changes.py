@@ -219,7 +219,10 @@ def _from_to(f: _Found, i: int) -> bool:
     if got is None:
         return _frequency_change(f, i)
     base = got[0]
-    to_at = _next_to(f, base.last)
+    after = base.last
+    if base.unit.kind is UnitKind.LABEL and after < f.span.last and t.lows[after] == base.unit.code:
+        after += 1  # "von 3,8 FTE auf 1,1 FTE": the count's noun, then "to"
+    to_at = _next_to(f, after)
     target = t.quantity_after(to_at, f.span.last) if to_at is not None else None
     if target is None:
         later_to = any(t.is_word(k, TO_WORDS) for k in range(base.last, f.span.last))
