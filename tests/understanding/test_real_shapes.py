@@ -337,6 +337,8 @@ ACTIVITY = [
     # a ratio over people outside the team counts what they do; per a teammate, work
     K("Cut support tickets per customer from 1.4 to 0.9", "change:down"),
     K("Increase support tickets per customer from 22 to 28", "change:up"),
+    K("Raise pages per visit from 4 to 6", "change:up"),
+    K("Grow blog posts per week from 2 to 4", "output:up"),
     K("Increase demo calls per rep from 5 to 8", "output:up"),
     K("Resolve 200 support tickets this quarter", "output:-"),
     K("Reduce open bugs from 50 to 20", "change:down"),

@@ -235,7 +235,9 @@ def _per_outsider(t: Text, metric: str) -> bool:
     for k, word in enumerate(words[:-1]):
         if word in _PER and words[k + 1] not in _PER:
             after = words[k + 1]
-            work = t.lex.noun(ACTIVITY_NOUNS, after) or after in t.tables[DURATIONS]
+            # per an event of others ("pages per visit", "items per order"): theirs
+            event = t.lex.noun(FLOW_NOUNS, after)
+            work = (t.lex.noun(ACTIVITY_NOUNS, after) and not event) or after in t.tables[DURATIONS]
             return not work
     return False
 
