@@ -282,6 +282,12 @@ ACTIVITY = [
     K("Run 20 user interviews", "task"),
     K("A kickoff workshop in each new region", "task"),
     K("A fortnightly stand-up with each squad lead", "hold"),
+    # a duty done at every occasion of a kind is repeated with no end: a standard
+    K("Run static security checks on every change", "hold"),
+    K("Link the design doc in every pull request", "hold"),
+    K("Servicekräfte empfehlen an jedem Tisch ein Dessert", "hold"),
+    K("Cenar arroz la noche antes de cada carrera", "hold"),
+    K("Ship dark mode to every customer", "task"),
     # how often, said first: a duty repeated; a multiple said first is a step
     # an opening "have" asks to reach a level; "has" later in a standard holds it
     K("Have a 12% click-through on related links", "nobase:-"),

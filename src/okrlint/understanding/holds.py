@@ -30,6 +30,7 @@ from okrlint.understanding.lexicon import (
     MEASUREMENT_WORDS,
     NEW_WORDS,
     NOUN_STOPS,
+    OCCASION_NOUNS,
     PERIODS,
     PLAN_JOINERS,
     PLAN_NOUNS,
@@ -360,7 +361,7 @@ def period_end(t: Text, span: ClauseSpan, k: int) -> int:
         return q.last  # "every 2 weeks"
     if k < span.last and (q is not None or t.is_word(k, CADENCE_OTHERS)):
         k = q.last if q is not None else k + 1  # "every two months", "every other week"
-    p = t.match(PERIODS, k)
+    p = t.match(PERIODS, k) or t.match(OCCASION_NOUNS, k)  # "every Friday", "every PR"
     return k + p[0] if p is not None else 0
 
 

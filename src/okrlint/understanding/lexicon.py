@@ -97,6 +97,7 @@ DEADLINE_OBJECTS: Final = "deadline_objects"
 PERIOD_PREFIXES: Final = "period_prefixes"
 CADENCE_OTHERS: Final = "cadence_others"
 SAVING_VERBS: Final = "saving_verbs"
+OCCASION_NOUNS: Final = "occasion_nouns"
 NOUN_STOPS: Final = "noun_stops"
 ZERO_DETERMINERS: Final = "zero_determiners"
 NOT_NUMBERS: Final = "not_numbers"
@@ -215,6 +216,7 @@ SIMPLE_TABLES: tuple[str, ...] = (
     PERIOD_PREFIXES,
     CADENCE_OTHERS,
     SAVING_VERBS,
+    OCCASION_NOUNS,
     NOUN_STOPS,
     ZERO_DETERMINERS,
     NOT_NUMBERS,
