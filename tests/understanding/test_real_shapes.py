@@ -39,6 +39,8 @@ NOISE = [
     K("OKR Q3 2026 40 % — Key result: Grow paid teams from 120 to 200", "change:up"),
     K("- Grow paid teams to 300 (target: 300.0) - Current: 120", "nobase:up", target="300"),
     K("| KR1.1 | Sales dashboard ready | 4 reports with filters | Ana | 0.5 |", "output:-"),
+    K("| Routing tier 2 rolled out to all tenants | Full rollout | 0.1 | Designed only |", "task"),
+    K("| Checkout p95 under 800 ms on all runs | Measured | 0.0 | Not measured yet |", "hold"),
     K("| Admins can export the audit log. | 🟡 partly done, no filters yet |", "task"),
     K("### OPS KR 1.1: Design system published (0.0 → 1.0)", "task"),
     K("- Call the top 20 accounts — Measure: calls logged in the CRM", "task"),

@@ -306,6 +306,8 @@ def compile_noise(words: dict[str, list[str]]) -> Noise:
         r"|\|\s*\d{1,4}(?:[.,]\d+)?\s*(?:pt|pts|sp|pd|md|h|d)\b"
         # a grade after the key result: "| Martín | 0.5 |", "(0.0 → 1.0)"
         r"|(?:\|\s*[^\W\d_][\w .'-]{0,30})?\|\s*[01][.,]\d{1,2}\s*\|?"
+        # a grade, then a note on progress: "| 0.3 | Agent drafting |"
+        r"|\|\s*[01][.,]\d{1,2}\s*\|[^|\n\d]{1,80}\|?"
         r"|\(\s*0(?:[.,]0)?\s*(?:→|->)\s*1(?:[.,]0)?\s*\)"
         # a tag in brackets at the end: "Fill every open role [Talent]"
         r"|\[(?-i:[A-Z][a-z]+(?:[ /&-][A-Za-z]+){0,2})\]"
