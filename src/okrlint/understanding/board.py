@@ -46,6 +46,7 @@ from okrlint.understanding.lexicon import (
     RELATIVE_PRONOUNS,
     RELATIVE_WORDS,
     TASK_VERBS,
+    UPKEEP_VERBS,
     Lexicon,
     lexicon,
 )
@@ -354,11 +355,14 @@ def _job_words(title: str, lex: Lexicon) -> str:
         opener = lex.table(HOLD_OPENERS).match(lows, first)
         if opener is None:
             continue
-        # past the title's first word, the verb holds only if nothing else is changed
-        # ("Neue Märkte erschließen und den Betrieb sicherstellen")
+        # the verb holds only if nothing else is changed ("Neue Märkte erschließen und den
+        # Betrieb sicherstellen", "Sicherung neuer Märkte")
         closing = first == words[-1]
-        if first == 0 or not _names_a_change(
-            tokens, lows, lex, 0 if closing else first + opener[0]
+        # (at the title's start, a word that moves or makes something new: "Retain our
+        # top 50 customers" keeps them)
+        tables = (CHANGE_VERBS, RELATIVE_WORDS, NEW_WORDS) if first == 0 else ()
+        if not _names_a_change(
+            tokens, lows, lex, 0 if closing else first + opener[0], tables
         ):  # "Keep customers happy", "We will keep the handbook current"
             return " ".join(t.text for t in tokens[first : first + opener[0] + 3])
     return _runs_the_job(tokens, lows, lex)
@@ -450,7 +454,10 @@ def _names_a_change(
     tables = tables or (*_CHANGE_TABLES, NEW_WORDS, NEW_STATE_WORDS)
     function_words = lex.table(FUNCTION_WORDS)
     nominal = (INDEFINITE_ARTICLES, DEFINITE_ARTICLES, RELATIVE_PRONOUNS)
+    upkeep = lex.table(UPKEEP_VERBS)
     for k in range(skip, len(lows)):
+        if upkeep.match(lows, k):
+            continue  # "maintain and repair the fleet": upkeep is the job, not a change
         for name in tables:
             m = lex.table(name).match(lows, k)
             if not m:

@@ -98,6 +98,7 @@ PERIOD_PREFIXES: Final = "period_prefixes"
 CADENCE_OTHERS: Final = "cadence_others"
 SAVING_VERBS: Final = "saving_verbs"
 OCCASION_NOUNS: Final = "occasion_nouns"
+UPKEEP_VERBS: Final = "upkeep_verbs"
 NOUN_STOPS: Final = "noun_stops"
 ZERO_DETERMINERS: Final = "zero_determiners"
 NOT_NUMBERS: Final = "not_numbers"
@@ -217,6 +218,7 @@ SIMPLE_TABLES: tuple[str, ...] = (
     CADENCE_OTHERS,
     SAVING_VERBS,
     OCCASION_NOUNS,
+    UPKEEP_VERBS,
     NOUN_STOPS,
     ZERO_DETERMINERS,
     NOT_NUMBERS,
