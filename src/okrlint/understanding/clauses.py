@@ -40,6 +40,7 @@ from okrlint.understanding.lexicon import (
     PURPOSE_WORDS,
     RELATIVE_PRONOUNS,
     RELATIVE_WORDS,
+    SAVING_VERBS,
     STOCK_VERBS,
     SUBORDINATORS,
     TARGET_VERBS,
@@ -49,7 +50,7 @@ from okrlint.understanding.lexicon import (
     WITHOUT_WORDS,
     ZERO_WORDS,
 )
-from okrlint.understanding.meaning import Comparator, Direction, Quantity
+from okrlint.understanding.meaning import Comparator, Direction, Quantity, UnitKind
 from okrlint.understanding.text import (
     ARROWS,
     LEVEL_UNITS,
@@ -414,6 +415,12 @@ def _refine_hold_verb(t: Text, span: ClauseSpan, verb: Verb) -> Verb:
     )
     if runs_events:
         return verb._replace(kind=TASK_VERBS)
+    if t.match(SAVING_VERBS, verb.at) and any(
+        q.unit.kind is UnitKind.CURRENCY
+        for q in t.quantities
+        if q.first in _object_span(span, verb)
+    ):
+        return verb._replace(kind=ACQUISITION_VERBS)  # "Avoid £40k of spend": money saved
     nxt = verb_at(t, verb.end) if verb.end < span.last else None
     if nxt is not None and nxt[0] == CHANGE_VERBS:
         return verb._replace(direction=direction_of(nxt[2]))  # from-to may still make a bet
