@@ -348,6 +348,10 @@ ACTIVITY = [
     K("Cut support tickets per customer from 1.4 to 0.9", "change:down"),
     K("Increase support tickets per customer from 22 to 28", "change:up"),
     K("Raise pages per visit from 4 to 6", "change:up"),
+    # a task's verb that names a measure ("Release frequency") is no task
+    K("Release frequency goes up and friction before a merge goes down", "unmeasured"),
+    K("Turn on satisfaction reporting for service requests", "task"),
+    K("Measure and raise NPS from 30 to 45", "change:up"),
     K("Grow blog posts per week from 2 to 4", "output:up"),
     K("Increase demo calls per rep from 5 to 8", "output:up"),
     K("Resolve 200 support tickets this quarter", "output:-"),

@@ -33,6 +33,7 @@ from okrlint.understanding.lexicon import (
     FROM_WORDS,
     HOLD_VERBS,
     MEASUREMENT_WORDS,
+    METRIC_NOUNS,
     NOT_INNER_VERBS,
     OF_WORDS,
     OPENING_WORDS,
@@ -305,6 +306,16 @@ def _leading_verb(t: Text, span: ClauseSpan) -> tuple[int, str, int, object] | N
         k += 1 if k < span.last and t.lows[k] == "," else 0
         i = k if verb_at(t, k) is not None else i
     found = verb_at(t, i) if i < span.last else None
+    if found is not None and found[0] == TASK_VERBS:
+        after = i + found[1]
+        if found[1] == 1 and after < span.last and t.lex.noun(METRIC_NOUNS, t.lows[after]):
+            found = None  # "Release frequency goes up": a task's verb naming a measure
+        elif (
+            t.is_word(after, AND_WORDS)
+            and (nxt := verb_at(t, after + 1)) is not None
+            and nxt[0] in CHANGING
+        ):
+            return after + 1, *nxt  # "Track and raise staff engagement": the change leads
     opening = i < span.last and i == t.skip_openers(0, span.last)  # the text's first verb
     if found is None and opening and (have := t.match(STOCK_VERBS, i)) is not None:
         # "Have 12% click-through on related links": an opening "have" asks to reach it
