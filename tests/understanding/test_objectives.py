@@ -166,6 +166,8 @@ RUNNING = [
     ("en", "Hold our first annual general meeting", False),
     ("de", "Sicherung der Qualität in Studium und Lehre", True),
     ("de", "Sicherung neuer Märkte in Österreich", False),
+    ("de", "Wir bleiben die beliebteste Bäckerei im Viertel", True),
+    ("de", "Wir bleiben dran und erobern neue Märkte", False),
     ("fr", "Continuer à entretenir et réparer la flotte", True),
     ("en", "Coordinates the release train for all teams", True),
     ("en", "Listen to our members and meet their needs", True),
