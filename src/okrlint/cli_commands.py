@@ -295,6 +295,7 @@ def server_cli() -> None:
     gc.unfreeze()  # a server runs for hours: collect garbage as usual
     gc.set_threshold(700, 10, 10)
     try:
-        run()
+        code = run()
     except ServerUnavailable as exc:
         raise usage_error(str(exc)) from None
+    raise typer.Exit(code)

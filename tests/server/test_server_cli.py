@@ -53,3 +53,50 @@ def test_check_never_imports_the_server_packages(tmp_path: Path) -> None:
         [sys.executable, "-c", code, str(board)], capture_output=True, text=True, check=True
     )
     assert out.stdout.splitlines()[-2:] == ["[]", "False"]
+
+
+def _message(body: dict[str, object]) -> bytes:
+    import json
+
+    data = json.dumps(body).encode("utf-8")
+    return b"Content-Length: %d\r\n\r\n" % len(data) + data
+
+
+def test_exit_without_shutdown_is_a_failure_as_the_protocol_says() -> None:
+    """The protocol: exit after shutdown is status 0 (the end-to-end tests), else 1."""
+    initialize = {
+        "jsonrpc": "2.0",
+        "id": 1,
+        "method": "initialize",
+        "params": {"processId": None, "rootUri": None, "capabilities": {}},
+    }
+    exit_ = {"jsonrpc": "2.0", "method": "exit"}
+    done = subprocess.run(
+        [sys.executable, "-m", "okrlint", "server"],
+        input=_message(initialize) + _message(exit_),
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert b'"serverInfo": {"name": "okrlint"' in done.stdout or b'"okrlint"' in done.stdout
+    assert b"Traceback" not in done.stderr
+
+
+def test_the_vscode_extension_starts_okrlint_server_on_boards() -> None:
+    """It cannot be built here (no npm); its manifest is checked instead."""
+    import json
+
+    folder = Path(__file__).resolve().parents[2] / "editors" / "vscode"
+    manifest = json.loads((folder / "package.json").read_text(encoding="utf-8"))
+    assert manifest["activationEvents"] == ["onLanguage:yaml", "onLanguage:markdown"]
+    assert manifest["main"] == "./extension.js"
+    settings = manifest["contributes"]["configuration"]["properties"]
+    assert settings["okrlint.command"]["default"] == ["okrlint", "server"]
+    assert {"okrlint.debounce", "okrlint.unsafeFixes"} <= set(settings)
+    commands = [c["command"] for c in manifest["contributes"]["commands"]]
+    assert commands == ["okrlint.restart"]
+    assert "vscode-languageclient" in manifest["dependencies"]
+    script = (folder / "extension.js").read_text(encoding="utf-8")
+    assert 'require("vscode-languageclient/node")' in script
+    assert '"okrlint.restart"' in script and "initializationOptions" in script

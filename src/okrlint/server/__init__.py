@@ -17,12 +17,13 @@ class ServerUnavailable(Exception):
     """The server's packages are not installed."""
 
 
-def run() -> None:
-    """Serve the Language Server Protocol on stdin and stdout until the client exits."""
+def run() -> int:
+    """Serve the Language Server Protocol on stdin and stdout until the client exits;
+    the exit status (1 when the client exited without asking to shut down first)."""
     try:
         from okrlint.server.lsp import serve
     except ImportError as exc:
         if (exc.name or "").split(".")[0] in NEEDS:
             raise ServerUnavailable(INSTALL_HINT) from None
         raise
-    serve()
+    return serve()

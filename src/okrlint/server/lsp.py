@@ -14,6 +14,7 @@ otherwise). A board saved, a file of the goals repository created, changed or de
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 from collections.abc import Sequence
@@ -65,6 +66,7 @@ class OkrlintServer(LanguageServer):
             "okrlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental
         )
         self.session = Session()
+        self.shut_down = False  # the client asked: exiting now is a success
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.latest: dict[str, tuple[int | None, Linted]] = {}
 
@@ -256,6 +258,7 @@ def build() -> OkrlintServer:
 
     @server.feature(types.SHUTDOWN)
     def shutdown(ls: OkrlintServer, *args: object) -> None:
+        ls.shut_down = True
         for uri in list(ls.pending):
             ls.forget(uri)
 
@@ -332,7 +335,11 @@ def to_completion(value: Completion) -> types.CompletionItem:
     )
 
 
-def serve() -> None:
-    """Run the server on stdin and stdout until the client says exit."""
+def serve() -> int:
+    """Run the server on stdin and stdout until the client says exit: the exit status,
+    0 after a shutdown request, 1 without one (as the protocol asks)."""
     logging.basicConfig(level=logging.WARNING)  # pygls logs to stderr, never stdout
-    build().start_io()
+    server = build()
+    with contextlib.suppress(SystemExit):  # pygls's way out on the exit notification
+        server.start_io()
+    return 0 if server.shut_down else 1
