@@ -363,3 +363,50 @@ def test_cycle_choices_name_their_dates() -> None:
     assert choices[0][1] == "2027-01-01 to 2027-03-31"
     fiscal = cycle_choices(today, FiscalYear(start_month=7), Path("growth.yaml"))
     assert ("FY2027-Q2", "2026-10-01 to 2026-12-31") in fiscal
+
+
+def test_half_typed_boards_never_break_the_server(tmp_path: Path) -> None:
+    """Every stage of typing a board (here, its text cut short at many places) lints
+    into diagnostics, and hover, completion and code actions answer, without raising."""
+    text = (EXAMPLES / "healthy.yaml").read_text(encoding="utf-8")
+    session = Session()
+    path = tmp_path / "b.yaml"
+    for end in range(0, len(text) + 1, 29):
+        linted = session.lint(path, text[:end])
+        assert not linted.crashed, end
+        diagnostics(linted)
+        last = Place(linted.index.line_count - 1, 4)
+        hover(linted, last)
+        completions(linted, last)
+        code_actions(linted, Range(Place(0, 0), last), unsafe=True)
+
+
+def test_hover_on_a_markdown_key_result(tmp_path: Path) -> None:
+    path = tmp_path / "OKR.md"
+    text = (
+        "# Growth OKRs 2026-Q3\n\n## Objective: Win new teams\n\n"
+        "- KR1: Increase activation from 61% to 75%\n"
+    )
+    linted = Session().lint(path, text)
+    found = hover(linted, Place(4, 20))
+    assert found is not None
+    assert found.markdown == "**Key result**: a bet: activation 61% → 75% by 2026-09-30"
+
+
+@pytest.mark.parametrize("name", ["dashboard.yaml", "goals/2026-Q3/support.yaml"])
+def test_every_suppression_offered_silences_its_finding_and_nothing_else(
+    repo: Path, name: str
+) -> None:
+    session = Session()
+    path = repo / "examples" / name
+    linted = lint(session, path)
+    assert linted.result is not None
+    for finding in linted.result.findings:
+        edit = suppression_edit(linted, finding)
+        assert edit is not None, finding
+        after = lint(session, path, apply(linted.index, [edit]))
+        assert after.result is not None and not after.result.input_errors
+        left = [(f.rule, f.span) for f in after.result.findings]
+        assert (finding.rule, finding.span) not in left
+        assert "unused-suppression" not in [rule for rule, _ in left]
+        assert len(left) == len(linted.result.findings) - 1

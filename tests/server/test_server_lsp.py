@@ -353,6 +353,32 @@ async def test_positions_count_utf16_units_after_an_emoji(
     assert disguised.range.end == types.Position(4, start + 1 + len("Maintain 99.9% uptime"))
 
 
+async def test_boards_and_settings_changed_on_disk_are_read_again(
+    client: LanguageClient, goals: Path
+) -> None:
+    """The Q3 board (opened above) follows its team's Q2 board and the configuration."""
+    uri = (goals / "examples/goals/2026-Q3/platform.yaml").as_uri()
+
+    async def changed_on_disk(path: Path, text: str) -> list[str]:
+        path.write_text(text, encoding="utf-8")
+        event = types.FileEvent(uri=path.as_uri(), type=types.FileChangeType.Changed)
+        params = types.DidChangeWatchedFilesParams(changes=[event])
+        found = await published(
+            client, uri, lambda: client.workspace_did_change_watched_files(params)
+        )
+        return [str(d.code) for d in found]
+
+    q2 = goals / "examples/goals/2026-Q2/platform.yaml"
+    before = q2.read_text(encoding="utf-8")
+    other = before.replace("Grow self-service environments", "Grow other things")
+    assert "evergreen-key-result" not in await changed_on_disk(q2, other)
+    assert "evergreen-key-result" in await changed_on_disk(q2, before)
+    config = goals / ".okrlint.yaml"
+    ignored = "fail-on: error\nignore: [kpi-in-disguise]\n"
+    assert "kpi-in-disguise" not in await changed_on_disk(config, ignored)
+    assert "kpi-in-disguise" in await changed_on_disk(config, "fail-on: error\n")
+
+
 async def test_shutdown_and_exit_end_the_server_cleanly(client: LanguageClient) -> None:
     await client.shutdown_session()
     STATE["shut down"] = True
