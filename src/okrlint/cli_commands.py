@@ -286,7 +286,7 @@ def server_cli() -> None:
     editors (the Language Server Protocol over stdin and stdout). Editors start it
     themselves: see docs/editors.md.
 
-    Needs the server extra: pip install 'okrlint[server]'.
+    Needs the server extra, pygls: pip install 'pygls>=2.0'.
     """
     import gc
 

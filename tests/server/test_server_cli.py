@@ -24,7 +24,8 @@ def test_server_without_its_extra_says_how_to_install_it(monkeypatch: pytest.Mon
     result = CliRunner().invoke(app, ["server"])
     assert result.exit_code == 2
     assert result.output == (
-        "okrlint: error: okrlint server needs its extra: pip install 'okrlint[server]'\n"
+        "okrlint: error: okrlint server needs pygls (okrlint's server extra): "
+        "pip install 'pygls>=2.0'\n"
     )
     assert result.exception is None or isinstance(result.exception, SystemExit)
 
@@ -32,7 +33,7 @@ def test_server_without_its_extra_says_how_to_install_it(monkeypatch: pytest.Mon
 def test_server_help_names_the_extra() -> None:
     result = CliRunner().invoke(app, ["server", "--help"])
     assert result.exit_code == 0
-    assert "pip install 'okrlint[server]'" in result.output
+    assert "pip install 'pygls>=2.0'" in result.output
     assert "docs/editors.md" in result.output
 
 

@@ -1,14 +1,14 @@
 """okrlint in the editor: a language server (``okrlint server``).
 
-The server needs pygls and lsprotocol, an optional extra (``pip install
-'okrlint[server]'``); nothing else in okrlint imports them, so ``okrlint check`` starts
+The server needs pygls and lsprotocol, okrlint's optional ``server`` extra (pygls
+brings lsprotocol); nothing else in okrlint imports them, so ``okrlint check`` starts
 as fast without them. :func:`run` starts the server, or says in one line how to
 install what it needs.
 """
 
 from __future__ import annotations
 
-INSTALL_HINT = "okrlint server needs its extra: pip install 'okrlint[server]'"
+INSTALL_HINT = "okrlint server needs pygls (okrlint's server extra): pip install 'pygls>=2.0'"
 #: The packages the server needs beyond okrlint's own.
 NEEDS = ("pygls", "lsprotocol")
 
