@@ -288,8 +288,10 @@ async def test_hover_reads_a_key_result_and_names_a_suppressed_rule(
         types.HoverParams(text_document=uri, position=types.Position(last, 30))
     )
     assert hover is not None and isinstance(hover.contents, types.MarkupContent)
-    assert "**key-result-without-owner**" in hover.contents.value
-    assert "has no owner" in hover.contents.value.lower() or "owner" in hover.contents.value
+    from okrlint.catalog import load_rule_doc
+
+    assert hover.contents.value.startswith("**key-result-without-owner** (info)")
+    assert load_rule_doc("key-result-without-owner").summary in hover.contents.value
 
 
 async def test_completion_offers_kpi_ids_cycles_and_rule_ids(

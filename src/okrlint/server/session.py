@@ -200,7 +200,8 @@ class Session:
         size = len(text.encode("utf-8", "surrogatepass"))
         if size > config.limits.max_file_size:  # as if read from disk: never parsed
             error = too_big(display(path), size, config.limits)
-            return Linted(path, text, index, LintResult((FileResult(display(path), (error,)),)))
+            result = LintResult((FileResult(display(path), (error,)),))
+            return Linted(path, text, index, result, config)
         try:
             result = lint_text(
                 text, display(path), config, baseline=baseline, history=self._history(path)
