@@ -619,7 +619,16 @@ COMMANDS = [command.name or "" for command in app.registered_commands]
 
 
 def test_every_command_is_known_to_these_tests() -> None:
-    assert COMMANDS == ["check", "rules", "explain", "report", "schema", "convert", "init"]
+    assert COMMANDS == [
+        "check",
+        "rules",
+        "explain",
+        "report",
+        "schema",
+        "convert",
+        "init",
+        "server",
+    ]
 
 
 @pytest.mark.parametrize("command", [(), *((c,) for c in COMMANDS)])

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from okrlint.cache import CachedBoard, ResultCache  # only for runs with a cache
     from okrlint.loader import LoadedBoard  # with the parser, the models and the reader
 
-__all__: Sequence[str] = ("lint_paths", "lint_text")
+__all__: Sequence[str] = ("board_trace", "lint_paths", "lint_text")
 
 T = TypeVar("T")
 
@@ -127,15 +127,41 @@ def lint_text(
     config: Config | None = None,
     *,
     baseline: Baseline | None = None,
+    history: Iterable[BoardTrace] = (),
 ) -> LintResult:
-    """Lint one board given as text (``file`` names it in positions)."""
+    """Lint one board given as text (``file`` names it in positions).
+
+    ``history`` holds other boards' traces (:func:`board_trace`), read-only: with
+    them the cross-cycle rules run over this board and them, and only this board's
+    findings are reported (an editor lints the text being typed against the boards
+    on disk this way).
+    """
     from okrlint.loader import load_text
 
     config = config or Config()
     loaded = load_text(text, file, config.limits)
-    linted, _trace = _lint_loaded(loaded, config)
+    linted, own_trace = _lint_loaded(loaded, config)
+    traces = History()
+    if own_trace is not None:
+        traces.add(own_trace)
+        for other in history:
+            traces.add(replace(other, report=False) if other.report else other)
+    cross = _cross_cycle_findings(traces, [linted]) if len(traces.boards) > 1 else []
     scope = baseline_scope([file], [linted.result]) if baseline is not None else None
-    return finish([linted], [], baseline, root=str(Path.cwd()), fail_on=config.fail_on, scope=scope)
+    return finish(
+        [linted], cross, baseline, root=str(Path.cwd()), fail_on=config.fail_on, scope=scope
+    )
+
+
+def board_trace(text: str, file: str, config: Config | None = None) -> BoardTrace | None:
+    """What the cross-cycle rules need of a board (its team, cycle and goals), read
+    from its text without running the board's rules; None without a cycle, or when
+    the text is no board."""
+    from okrlint.loader import load_text
+
+    config = config or Config()
+    _findings, trace = lint_board(load_text(text, file, config.limits), config, rules=False)
+    return trace
 
 
 def lint_paths(
@@ -365,10 +391,6 @@ def _history_linter(cache: ResultCache | None) -> HistoryLinter:
             source = _Source(config, file, text, cache.key(file, text, config))
             hit = cache.get(source.key)
             return hit.trace if hit is not None else _lint_source(source, cache)[1]
-        from okrlint.loader import load_text
-
-        loaded = load_text(text, file, config.limits)
-        _findings, board_trace = lint_board(loaded, config, rules=False)
-        return board_trace
+        return board_trace(text, file, config)
 
     return lint

@@ -1,4 +1,4 @@
-"""The commands besides ``check``: rules, explain, report, schema, convert and init.
+"""The commands besides ``check``: rules, explain, report, schema, convert, init and server.
 
 They are registered on :data:`okrlint.cli.app` when that module is imported, and share
 its options and output helpers.
@@ -278,3 +278,24 @@ def init_cli(
         sys.stdout.write(f"wrote {target.as_posix()} ({note})\n")
     if board is not None:
         sys.stdout.write(f"next: okrlint check {(folder / board).as_posix()}\n")
+
+
+@app.command("server")
+def server_cli() -> None:
+    """Run the language server: live diagnostics, quick fixes, hovers and completion in
+    editors (the Language Server Protocol over stdin and stdout). Editors start it
+    themselves: see docs/editors.md.
+
+    Needs the server extra, pygls: pip install 'pygls>=2.0'.
+    """
+    import gc
+
+    from okrlint.server import ServerUnavailable, run
+
+    gc.unfreeze()  # a server runs for hours: collect garbage as usual
+    gc.set_threshold(700, 10, 10)
+    try:
+        code = run()
+    except ServerUnavailable as exc:
+        raise usage_error(str(exc)) from None
+    raise typer.Exit(code)

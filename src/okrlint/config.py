@@ -236,6 +236,15 @@ def _config_file_in(path: str) -> Path | None:
     return find_config_file(Path(folder))
 
 
+def forget_config_files() -> None:
+    """Forget which configuration files exist and what they say: a long-running process
+    (the language server) calls this when one is created, changed or deleted, before it
+    makes a new :class:`Resolver`."""
+    _config_file_in.cache_clear()
+    find_config_file.cache_clear()
+    load_config_file.cache_clear()
+
+
 @dataclass(frozen=True)
 class _FileValues:
     """A configuration file's checked values (none without a file), and how to blame

@@ -108,7 +108,7 @@ def read_source(path: Path, file: str, limits: Limits = DEFAULT_LIMITS) -> str |
     if not stat.S_ISREG(info.st_mode):
         return InputError(ErrorKind.IO_ERROR, describe_special_file(info.st_mode), file)
     if info.st_size > limits.max_file_size:
-        return _too_big(file, info.st_size, limits)
+        return too_big(file, info.st_size, limits)
     try:
         data = read_regular(path, limits.max_file_size + 1)
     except NotARegularFile as exc:
@@ -116,11 +116,12 @@ def read_source(path: Path, file: str, limits: Limits = DEFAULT_LIMITS) -> str |
     except OSError as exc:
         return InputError(ErrorKind.IO_ERROR, describe_os_error(exc, path), file)
     if len(data) > limits.max_file_size:
-        return _too_big(file, len(data), limits)
+        return too_big(file, len(data), limits)
     return decode(data, file)
 
 
-def _too_big(file: str, size: int, limits: Limits) -> InputError:
+def too_big(file: str, size: int, limits: Limits) -> InputError:
+    """The input error of a board over the size limit (``size`` in bytes)."""
     return InputError(
         ErrorKind.LIMIT_EXCEEDED,
         f"the file is {size:,} bytes, over the limit of {limits.max_file_size:,}",
