@@ -178,8 +178,8 @@ def test_the_worker_pool_is_imported_only_when_a_run_goes_parallel(tmp_path: Pat
 
 
 def test_a_check_loads_no_module_it_does_not_use(tmp_path: Path) -> None:
-    """One board, no cache, no house rules, one process: the cache, the custom rules and
-    the worker pool stay unimported (start-up counts, STYLE.md)."""
+    """One board, no cache, no house rules, one process: the cache, the custom rules, the
+    worker pool and the language server stay unimported (start-up counts, STYLE.md)."""
     board = tmp_path / "b.yaml"
     board.write_text("cycle: 2026-Q3\nobjectives:\n  - title: Grow\n", encoding="utf-8")
     code = (
@@ -189,7 +189,8 @@ def test_a_check_loads_no_module_it_does_not_use(tmp_path: Path) -> None:
         "    runpy.run_module('okrlint', run_name='__main__')\n"
         "except SystemExit:\n"
         "    pass\n"
-        "print(sorted(m for m in sys.modules if m.startswith('okrlint')))\n"
+        "names = ('okrlint', 'pygls', 'lsprotocol')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(names)))\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code, str(board)], capture_output=True, text=True, check=True
@@ -197,3 +198,5 @@ def test_a_check_loads_no_module_it_does_not_use(tmp_path: Path) -> None:
     loaded = set(ast.literal_eval(out.stdout.splitlines()[-1]))
     assert "okrlint.engine" in loaded
     assert not loaded & {"okrlint.cache", "okrlint.custom_rules", "okrlint.workers"}
+    # nor the language server and its packages (an optional extra)
+    assert not {m for m in loaded if m.startswith(("okrlint.server", "pygls", "lsprotocol"))}

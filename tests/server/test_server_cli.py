@@ -37,25 +37,6 @@ def test_server_help_names_the_extra() -> None:
     assert "docs/editors.md" in result.output
 
 
-def test_check_never_imports_the_server_packages(tmp_path: Path) -> None:
-    board = tmp_path / "b.yaml"
-    board.write_text("cycle: 2026-Q3\nobjectives:\n  - title: Grow\n", encoding="utf-8")
-    code = (
-        "import sys, runpy\n"
-        "sys.argv = ['okrlint', 'check', '--no-cache', '--isolated', sys.argv[1]]\n"
-        "try:\n"
-        "    runpy.run_module('okrlint', run_name='__main__')\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pygls', 'lsprotocol'}))\n"
-        "print('okrlint.server' in sys.modules)\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code, str(board)], capture_output=True, text=True, check=True
-    )
-    assert out.stdout.splitlines()[-2:] == ["[]", "False"]
-
-
 def _message(body: dict[str, object]) -> bytes:
     import json
 
