@@ -131,6 +131,9 @@ FLOWS = [
     K("At least 20 attendees per meetup", "hold"),
     # time won back is counted from zero, as money is; a lead time is a level
     K("Save 150 hours of manual work", "zero:-"),
+    K("Win back 200 churned accounts", "zero:-"),
+    K("Reactivate 200 dormant accounts", "zero:-"),
+    K("Win back 5 points of market share", "nobase"),
     K("Avoid £40k of spend across the shared hosting platforms", "zero:-"),
     K("Avoid more than 2 sev-1 incidents", "hold"),
     K("Save >= 150 hours of manual work across the top clients", "zero:-"),
