@@ -122,6 +122,8 @@ FLOWS = [
     # money in sales, orders or revenue of the cycle counts from zero; thousands written
     # into the currency ("TEUR", "kCHF")
     K("$1.5M in contracted sales", "zero:-"),
+    K("Réaliser 450 000 € de chiffre d'affaires sur la métropole en un an", "zero:-"),
+    K("Simplifier l'emprunt de matériel pour tous les étudiants", "unmeasured"),
     K("Der Erlös aus dem Lizenzverkauf beträgt 8 TEUR", "zero:-", target="8000 EUR"),
     K("Umsatz von 120 TEUR auf 150 TEUR steigern", "change:up", base="120000 EUR",
       target="150000 EUR"),

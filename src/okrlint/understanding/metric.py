@@ -394,7 +394,11 @@ def counts_events(t: Text, span: ClauseSpan, q: Quantity) -> bool:
         return False  # "an average deal size of $22k": a level of one item
     # money "in" something, a number before its noun ("$90k in upsells") or after it
     # ("Talentos colocados = 15", "closed-won deal value is $450k")
-    return any(lex.noun(FLOW_NOUNS, t.lows[k]) for k in words if k not in t.q_covering)
+    return any(
+        lex.noun(FLOW_NOUNS, t.lows[k]) or t.match(FLOW_NOUNS, k)  # "chiffre d'affaires"
+        for k in words
+        if k not in t.q_covering
+    )
 
 
 def _new_within(t: Text, first: int, last: int) -> bool:
