@@ -722,6 +722,7 @@ DETECTION = [
     ("Hire two engineers", "en"),
     ("Double inbound leads", "en"),
     ("Run a reliable platform", "en"),
+    ("Twice a year, host a community feedback session", "en"),  # "a", "year": not Spanish
     ("No P1 incidents", "en"),
     ("Maintain 99.9% uptime", "en"),
     ("NPS +10 points", "en"),
