@@ -9,7 +9,6 @@ relative step ("double", "+10 points", "20% more", "grow 20%"). What it finds is
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import NamedTuple
@@ -50,7 +49,7 @@ from okrlint.understanding.meaning import (
     UnitKind,
     share_units,
 )
-from okrlint.understanding.text import ARROWS, ClauseSpan, Text
+from okrlint.understanding.text import ARROWS, ClauseSpan, Text, period_name
 
 
 class Change(NamedTuple):
@@ -251,15 +250,11 @@ def _past_year(f: _Found, k: int) -> int:
     while k < f.span.last and (
         _yearish(t, k)
         or t.lows[k] in (":", "(", ")")
-        or _PERIOD_LABEL.fullmatch(t.lows[k]) is not None
+        or period_name(t, t.tokens[k])
         or t.is_word(k, AVERAGE_WORDS)
     ):
         k += 1
     return k
-
-
-#: A cycle's period after a label: "Basis Q2", "cible S1", "Ziel H2".
-_PERIOD_LABEL = re.compile(r"[qhst][1-4]")
 
 
 def _yearish(t: Text, k: int) -> bool:

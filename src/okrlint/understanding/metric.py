@@ -457,10 +457,6 @@ def head_noun(metric: str, lex: Lexicon) -> str:
     return words[-1] if words else ""
 
 
-#: "per" in the four languages: a count per item is a standard for each item.
-_PER_WORDS = frozenset({"per", "pro", "por", "par"})
-
-
 def floor_on_a_count(t: Text, span: ClauseSpan, h: Hold) -> bool:
     """Is ``h`` a floor on a count of the team's own work or of events in the cycle
     ("at least 30 interviews", "$450k or higher in closed-won deals")? Such a floor is
@@ -469,7 +465,7 @@ def floor_on_a_count(t: Text, span: ClauseSpan, h: Hold) -> bool:
     if q is None or h.comparator not in (Comparator.GE, Comparator.GT) or not countable(q):
         return False
     after = range(q.last, min(q.last + 3, span.last))
-    if any(t.is_word(k, EVERY_WORDS) or t.lows[k] in _PER_WORDS for k in after):
+    if any(t.is_word(k, EVERY_WORDS) or t.lows[k] in _PER for k in after):
         return False  # "at least 20 attendees per meetup": a standard for each one
     return counts_activity(t.lex, q) or counts_events(t, span, q) or adopted(t, span, q)
 
