@@ -100,10 +100,11 @@ def tree_error(
     )
 
 
-_QUOTE_HINT = (
-    "close the quote at the end of the value; inside single quotes an apostrophe is "
-    "written twice ('don''t'), or quote the value with double quotes"
+_APOSTROPHE_HINT = (
+    "inside single quotes an apostrophe is written twice ('don''t'), or quote the value "
+    "with double quotes"
 )
+_QUOTE_HINT = f"close the quote at the end of the value; {_APOSTROPHE_HINT}"
 
 
 def _unclosed_quote(
@@ -111,18 +112,16 @@ def _unclosed_quote(
 ) -> InputError | None:
     """A quote opened and never closed, reported where it opens (PyYAML and libyaml
     both report the end of the file, or the place where a later quote closed it)."""
+
+    def at(mark: Any, message: str, hint: str) -> InputError:  # one character at ``mark``
+        where = Position(mark.line + 1, mark.column + 1)
+        span = Span(where, Position(where.line, where.column + 1))
+        return InputError(ErrorKind.PARSE_ERROR, f"invalid YAML: {message}", file, span, path, hint)
+
     problem_mark = getattr(exc, "problem_mark", None)
     context_mark = getattr(exc, "context_mark", None)
     if getattr(exc, "context", None) == "while scanning a quoted scalar" and context_mark:
-        at = Position(context_mark.line + 1, context_mark.column + 1)
-        return InputError(
-            ErrorKind.PARSE_ERROR,
-            "invalid YAML: the quoted value that opens here is never closed",
-            file,
-            Span(at, Position(at.line, at.column + 1)),
-            path,
-            _QUOTE_HINT,
-        )
+        return at(context_mark, "the quoted value that opens here is never closed", _QUOTE_HINT)
     if quoted is None or problem_mark is None:
         return None
     start, end = quoted.start_mark, quoted.end_mark
@@ -132,28 +131,14 @@ def _unclosed_quote(
         if quoted.style != "'" or problem_mark.column != end.column:
             return None
         # 'Don't stop': the apostrophe closes the quote; what follows cannot be read
-        at = Position(problem_mark.line + 1, problem_mark.column + 1)
-        return InputError(
-            ErrorKind.PARSE_ERROR,
-            "invalid YAML: text goes on after a quoted value closed by an apostrophe",
-            file,
-            Span(at, Position(at.line, at.column + 1)),
-            path,
-            "inside single quotes an apostrophe is written twice ('don''t'), or quote "
-            "the value with double quotes",
-        )
+        message = "text goes on after a quoted value closed by an apostrophe"
+        return at(problem_mark, message, _APOSTROPHE_HINT)
     # the quote ran on over several lines until a later quote closed it
-    at = Position(start.line + 1, start.column + 1)
-    return InputError(
-        ErrorKind.PARSE_ERROR,
-        "invalid YAML: the quoted value that opens here is not closed on its line: it "
-        f"runs on to line {end.line + 1}, column {end.column}, where the file can no longer "
-        "be read",
-        file,
-        Span(at, Position(at.line, at.column + 1)),
-        path,
-        _QUOTE_HINT,
+    message = (
+        "the quoted value that opens here is not closed on its line: it runs on to line "
+        f"{end.line + 1}, column {end.column}, where the file can no longer be read"
     )
+    return at(start, message, _QUOTE_HINT)
 
 
 BLOCK_SCALAR_MESSAGE = (
