@@ -22,6 +22,7 @@ from okrlint.understanding.lexicon import (
     LOWER_IS_BETTER,
     MEASUREMENT_WORDS,
     METRIC_NOUNS,
+    NEW_WORDS,
     OF_WORDS,
     OUTCOME_NOUNS,
     QUALITY_WORDS,
@@ -75,7 +76,7 @@ def names_a_thing(t: Text, span: ClauseSpan, verb: Verb, metric: str) -> bool:
         return False
     lex = t.lex
     for k in range(span.first, span.last):
-        if lex.noun(QUALITY_WORDS, t.lows[k]) or any(t.match(table, k) for table in _WISH_TABLES):
+        if lex.noun(QUALITY_WORDS, t.lows[k]) or _wish_at(t, span, k):
             return False  # "Digitaler werden im Bürgerservice", "weniger Abbrüche": a wish
     if opens_on_a_measure(t, span):
         return False  # "Nombre de produits lancés", "Mesurés par les erreurs ...": a measure
@@ -87,6 +88,14 @@ def names_a_thing(t: Text, span: ClauseSpan, verb: Verb, metric: str) -> bool:
 
 #: Words of a wish rather than a thing: a verb of change, or a step ("fewer", "upward").
 _WISH_TABLES = (VAGUE_VERBS, CHANGE_VERBS, STEP_UP, STEP_DOWN)
+
+
+def _wish_at(t: Text, span: ClauseSpan, k: int) -> bool:
+    """Does a word of a wish stand at ``k``? Not a particle after a thing done ("written
+    up", "done up"), nor a noun after the word for new ("the farmhouse new build")."""
+    if not any(t.match(table, k) for table in _WISH_TABLES):
+        return False
+    return k == span.first or not (t.is_word(k - 1, DONE_WORDS) or t.is_word(k - 1, NEW_WORDS))
 
 
 def names_capability(t: Text, span: ClauseSpan, quantities: list[Quantity]) -> bool:
