@@ -28,6 +28,7 @@ from okrlint.understanding.lexicon import (
     COMPARATOR_PREFIX,
     CONDITIONAL_BREAKS,
     COUNT_FILLERS,
+    DONE_WORDS,
     EVENT_NOUNS,
     EVENT_VERBS,
     FROM_WORDS,
@@ -317,8 +318,10 @@ def _leading_verb(t: Text, span: ClauseSpan) -> tuple[int, str, int, object] | N
         ):
             return after + 1, *nxt  # "Track and raise staff engagement": the change leads
     opening = i < span.last and i == t.skip_openers(0, span.last)  # the text's first verb
-    if found is None and opening and (have := t.match(STOCK_VERBS, i)) is not None:
-        # "Have 12% click-through on related links": an opening "have" asks to reach it
+    have = t.match(STOCK_VERBS, i) if found is None and opening else None
+    if have is not None and t.match(DONE_WORDS, i + have[0]) is None:
+        # "Have 12% click-through on related links": an opening "have" asks to reach it;
+        # not "We have shipped the fixes", a thing done
         return i, TARGET_VERBS, have[0], None
     if found is None:
         topic_end = next(

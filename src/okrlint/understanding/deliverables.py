@@ -80,7 +80,7 @@ def names_a_thing(t: Text, span: ClauseSpan, verb: Verb, metric: str) -> bool:
             return False  # "Digitaler werden im Bürgerservice", "weniger Abbrüche": a wish
     if opens_on_a_measure(t, span):
         return False  # "Nombre de produits lancés", "Mesurés par les erreurs ...": a measure
-    if any(t.is_word(k, DONE_WORDS) for k in range(span.first + 1, span.last)):
+    if any(t.match(DONE_WORDS, k) for k in range(span.first + 1, span.last)):
         return True  # "client 0.9 released": nobody releases customers; a thing was made
     head = head_noun(metric, lex)
     return not (head and (lex.noun(METRIC_NOUNS, head) or lex.noun(OUTCOME_NOUNS, head)))
