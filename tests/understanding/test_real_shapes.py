@@ -65,6 +65,12 @@ NOISE = [
     # a heading's anchor and a tag in brackets at the end
     K("## Grow members from 120 to 200 {#kr-members}", "change:up", target="200"),
     K("Grow members from 120 to 200 [Community]", "change:up", target="200"),
+    # a heading in bold before the key result, closed by a colon, is a topic; a code
+    # label ("S1:", "M4:") is a label; a number still to be found is a number
+    K("- **S1: Repo tidy-up** (for O1, O2): Audit all 43 repositories for owners", "task"),
+    K("- **Docs refresh**: Rewrite the 12 oldest guides", "task"),
+    K("**Cut churn to 2%**: the board's first bet", "nobase:down", target="2 %"),
+    K("- **O1**: Grow maintainers from 55 to [number TBD] by the end of 2026", "change:up"),
 ]
 
 # -- deliverables written as end states or bare nouns ----------------------------------------
@@ -83,6 +89,11 @@ DELIVERABLES = [
     K("SOC 2 report issued", "task"),
     K("Dark mode for the mobile app", "task"),
     K("Offline sync shipped to the Android app", "task"),
+    # a thing done in the perfect tense, a particle after it, "new" before a noun
+    K("We have shipped the fixes from the spring review", "task"),
+    K("Where the archive lives is written up in the handbook", "task"),
+    K("Guest cottage done up", "task"),
+    K("**Warehouse new build**: permit granted for the plot", "task"),
     K("Die Rechnungs-Schnittstelle ist live", "task"),
     K("Nueva app de pedidos publicada", "task"),
     K("Le portail fournisseurs est en production", "task"),
@@ -131,6 +142,10 @@ FLOWS = [
     K("At least 20 attendees come to the community meetup", "zero:-"),
     K("Mindestens 20 Teilnehmende kommen zum Community-Treffen", "zero:-"),
     K("At least 20 attendees per meetup", "hold"),
+    K("Community calls reaching 350+ participants", "zero:-"),
+    K("* 25+ guests at the open house", "zero:-"),
+    K("€400k+ in financing secured for the new sites", "zero:-"),
+    K("Más de 300 participantes en las jornadas abiertas", "zero:-"),
     # time won back is counted from zero, as money is; a lead time is a level
     K("Save 150 hours of manual work", "zero:-"),
     K("Win back 200 churned accounts", "zero:-"),
@@ -291,6 +306,8 @@ ACTIVITY = [
     K("Run 20 user interviews", "task"),
     K("A kickoff workshop in each new region", "task"),
     K("A fortnightly stand-up with each squad lead", "hold"),
+    K("Keep the weekly stand-up with the squad leads going", "hold"),
+    K("Hold 4 partner workshops", "task"),
     # a duty done at every occasion of a kind is repeated with no end: a standard
     K("Run static security checks on every change", "hold"),
     K("Link the design doc in every pull request", "hold"),

@@ -172,7 +172,10 @@ def set_aside(text: str, noise: Noise) -> tuple[str, tuple[Aside, ...]]:
     """``text`` with its noise blanked (same length, same offsets) and placeholders
     made digits, and the spans set aside (none: the text carries no noise)."""
     spans: list[Aside] = []
-    for m in _ANYWHERE.finditer(text):
+    heading = _BOLD_HEAD.match(text) if "**" in text or "__" in text else None
+    if heading is not None:  # "- **Repo review & merge** (for O1): Audit every repo"
+        spans.append(Aside(heading.start("mark"), heading.end(), "noise"))
+    for m in _ANYWHERE.finditer(text, heading.end() if heading is not None else 0):
         kept = m.lastgroup == "keep"  # "[text](url)": the link's text stays
         if kept:
             spans.append(Aside(m.start(), m.start("keep"), "noise"))
@@ -355,6 +358,14 @@ _ANYWHERE = re.compile(
     "|[0-9#*]\ufe0f?\u20e3"
     "|[\U0001f000-\U0001faff\u2600-\u2793\u2b00-\u2bff\ufe0f\u200d]"
 )
+# A heading in bold before the key result, closed by a colon: "**Repo review**: ...",
+# "**S1: Tidy the groups** (for O3): ...". Its words name a topic; a bold text with a
+# number in it (other than a code such as "S1") may be the key result itself.
+_BOLD_HEAD = re.compile(
+    r"^\s*(?:[-*+•]\s+)?(?P<mark>\*\*|__)"
+    r"(?:[A-Z]{1,3}\s?\d{1,2}(?:\.\d{1,2})?\s*[:.\-–—]\s*)?[^\W\d_][^*_\d\n]{0,60}?"
+    r"(?:\s*:\s*(?P=mark)|(?P=mark)\s*(?:\([^()\n]{0,40}\))?\s*:)(?=\s*[^\W_])"
+)
 # A bare amount after a fat arrow at the end ("=> 17%", "=> $4.2M (84%)"), and a step or
 # a target stated before it ("by 20%", "to 500", "auf 25 %", "à 2 %"): with both, the
 # amount is the result reached, not the target (a lone "4% => 2.5%" is a from-to).
@@ -386,7 +397,8 @@ _PLACEHOLDERS = re.compile(
     r"|(?<![\w.'-])(?-i:x)(?=\s+(?:[a-z-]+\s+){0,2}(?-i:[a-z-]+s)\b)"
     r"|(?:(?<= by )|(?<= to ))(?-i:x)(?=\s*$|[\s,;)])"
     # a number still to be found: "[TBD]", "[TBD - from the interviews]", "target TBD"
-    r"|\[\s*(?:tbd|tba)\b[^\]\n]{0,60}\]|(?<=target )tbd\b|(?<=target: )tbd\b",
+    r"|\[\s*(?:(?:number|num|amount|value|target)\s+)?(?:tbd|tba)\b[^\]\n]{0,60}\]"
+    r"|(?<=target )tbd\b|(?<=target: )tbd\b",
     re.IGNORECASE,
 )
 
