@@ -116,6 +116,7 @@ ROLLOUTS = [
     K("Ensure every new hire finishes the onboarding course within 10 days", "hold"),
     K("100% of staff complete the annual privacy training", "hold"),
     K("Every release signed", "hold"),
+    K("All test servers of the spring cohort shut down or removed", "task"),
     K("Two-factor on for every admin account", "hold"),
     K("Maintain a development plan for every engineer", "hold"),
     K("All support leads have been trained on the new tooling", "task"),
@@ -145,6 +146,7 @@ FLOWS = [
     K("Community calls reaching 350+ participants", "zero:-"),
     K("* 25+ guests at the open house", "zero:-"),
     K("€400k+ in financing secured for the new sites", "zero:-"),
+    K("Warehouse: €30k rent paid to the landlord", "zero:-"),
     K("Más de 300 participantes en las jornadas abiertas", "zero:-"),
     # time won back is counted from zero, as money is; a lead time is a level
     K("Save 150 hours of manual work", "zero:-"),
