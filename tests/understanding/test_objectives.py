@@ -181,6 +181,11 @@ RUNNING = [
     ("es", "Objetivo (O): Lanzar la tienda en línea en Chile", False),
     ("fr", "Assurer le bon fonctionnement du service de prêt", True),
     ("fr", "S'assurer d'un fonctionnement efficace des ateliers", True),
+    # making sure of what exists is the job; making sure of a change is not
+    ("fr", "Objectif 2 – S'assurer de l'efficacité des ateliers financés", True),
+    ("es", "Asegurar la calidad de los datos del padrón", True),
+    ("en", "Ensure the wiki stays useful to every member", True),
+    ("en", "Ensure we double paid signups in the Nordics", False),
     ("fr", "Émettre un bon de commande unique pour les fournitures", False),
 ]
 
