@@ -42,6 +42,11 @@ NOISE = [
     K("| Routing tier 2 rolled out to all tenants | Full rollout | 0.1 | Designed only |", "task"),
     K("| Checkout p95 under 800 ms on all runs | Measured | 0.0 | Not measured yet |", "hold"),
     K("| Admins can export the audit log. | 🟡 partly done, no filters yet |", "task"),
+    # a tracker's row: the deliverable, then its acceptance; a duty's row stays a duty
+    K("| KR1.2 | Customer card with order history and next call | 100% of customers with "
+      "history shown | Ana | 0.7 |", "task"),
+    K("| KR5.1 | Fortnightly check-in with the 4 partners | 6/6 meetings held (< 30 min) "
+      "| Tom | 0.9 |", "hold"),
     K("### OPS KR 1.1: Design system published (0.0 → 1.0)", "task"),
     K("- Call the top 20 accounts — Measure: calls logged in the CRM", "task"),
     K("„25% der Bürger nutzen Online-Dienste statt 4%“", "change:-", base="4 %"),

@@ -47,6 +47,7 @@ from okrlint.understanding.holds import (
     find_holds,
 )
 from okrlint.understanding.lexicon import (
+    CADENCE_ADVERBS,
     CONDITIONAL_BREAKS,
     HOLD_VERBS,
     lexicon,
@@ -143,6 +144,10 @@ def _combine(t: Text, readings: list[Reading]) -> KeyResultMeaning:
     # "Kiln can merge its own changes with no developer review": the condition of a task
     conditions = t.tables[CONDITIONAL_BREAKS].phrases
     framed = first in tasks and all(r.clause.span.joined_by in conditions for r in holds)
+    # a tracker's row: the first cell names the deliverable, the next its acceptance
+    # ("| Customer card with order history | 100% of customers with history shown |")
+    celled = first in tasks and all(_in_a_later_cell(t, first, r) for r in holds)
+    framed = framed or celled
     named = not any(r.clause.verb.kind for r in tasks)  # only things named, no task verb
     if named and not framed and any(h.level is not None for r in holds for h in r.holds):
         tasks = []  # "Process times (clients A and B) — time to first interview ≤ 5 days"
@@ -156,6 +161,16 @@ def _combine(t: Text, readings: list[Reading]) -> KeyResultMeaning:
     if tasks:  # "Migrate ... without increasing churn above 2%": the task leads
         return _meaning(t, tasks[0], Intent.TASK, ())
     return _meaning(t, first, Intent.UNMEASURED, ())
+
+
+def _in_a_later_cell(t: Text, first: Reading, r: Reading) -> bool:
+    """Are ``r``'s holds in a table's cell after the one ``first`` opens?"""
+    span = first.clause.span
+    if any(t.match(CADENCE_ADVERBS, k) for k in range(span.first, span.last)):
+        return False  # "| Fortnightly check-in with the partners | 6/6 held |": a duty
+    start = t.tokens[span.first].start
+    ends = [h.level.first if h.level is not None else r.clause.span.first for h in r.holds]
+    return bool(ends) and all("|" in t.original[start : t.tokens[end].start] for end in ends)
 
 
 def _is_guard_rail(h: Hold, r: Reading) -> bool:
