@@ -389,7 +389,10 @@ def counts_events(t: Text, span: ClauseSpan, q: Quantity) -> bool:
     lex = t.lex
     if q.unit.kind is UnitKind.LABEL:
         return lex.noun(FLOW_NOUNS, q.unit.code)
-    words = range(max(span.first, q.first - 4), min(q.last + 4, span.last))
+    near = range(max(span.first, q.first - 4), min(q.last + 4, span.last))
+    # and the subject that opens the clause: "Auftragssumme im Q4 ... liegt über 50 TEUR"
+    first = t.skip_openers(span.first, span.last)
+    words = [*range(first, min(first + 1, near.start)), *near]
     if any(t.match(AVERAGE_WORDS, k) for k in words):
         return False  # "an average deal size of $22k": a level of one item
     # money "in" something, a number before its noun ("$90k in upsells") or after it
