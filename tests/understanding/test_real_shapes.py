@@ -47,6 +47,8 @@ NOISE = [
       "history shown | Ana | 0.7 |", "task"),
     K("| KR5.1 | Fortnightly check-in with the 4 partners | 6/6 meetings held (< 30 min) "
       "| Tom | 0.9 |", "hold"),
+    K("| KR4.1 | Tablero real con indicadores (ventas del mes, stock bajo) | 6 indicadores "
+      "vivos, cargan en < 2 s | Ana | 0.4 |", "task"),
     K("### OPS KR 1.1: Design system published (0.0 → 1.0)", "task"),
     K("- Call the top 20 accounts — Measure: calls logged in the CRM", "task"),
     K("„25% der Bürger nutzen Online-Dienste statt 4%“", "change:-", base="4 %"),

@@ -133,11 +133,15 @@ def _combine(t: Text, readings: list[Reading]) -> KeyResultMeaning:
     else a task; else unmeasured."""
     changes = [r for r in readings if r.intent is Intent.CHANGE]
     holds = [r for r in readings if r.intent is Intent.HOLD]
+    first = readings[0]
+    if changes and first.intent is Intent.TASK and all(_cell_after(t, first, r) for r in changes):
+        # "| Dashboard with live figures | 6 figures, loading in < 2 s |": the deliverable
+        # and its acceptance
+        return _meaning(t, first, Intent.TASK, ())
     if changes:
         main = max(changes, key=_change_strength)
         guard = tuple(h for r in holds for h in r.holds if _is_guard_rail(h, r))
         return _meaning(t, main, Intent.CHANGE, guard)
-    first = readings[0]
     # a thing named in a later clause ("Share of members, who ... without help") is no task
     tasks = [r for r in readings if r.intent is Intent.TASK and (r is first or r.clause.verb.kind)]
     side = all(subordinate(t, r.clause.span.joined_by) for r in holds)
@@ -165,12 +169,24 @@ def _combine(t: Text, readings: list[Reading]) -> KeyResultMeaning:
 
 def _in_a_later_cell(t: Text, first: Reading, r: Reading) -> bool:
     """Are ``r``'s holds in a table's cell after the one ``first`` opens?"""
-    span = first.clause.span
-    if any(t.match(CADENCE_ADVERBS, k) for k in range(span.first, span.last)):
-        return False  # "| Fortnightly check-in with the partners | 6/6 held |": a duty
-    start = t.tokens[span.first].start
     ends = [h.level.first if h.level is not None else r.clause.span.first for h in r.holds]
-    return bool(ends) and all("|" in t.original[start : t.tokens[end].start] for end in ends)
+    return bool(ends) and all(_past_a_cell(t, first, end) for end in ends)
+
+
+def _cell_after(t: Text, first: Reading, r: Reading) -> bool:
+    """Are ``r``'s amounts in a table's cell after the one ``first`` opens?"""
+    amounts = (r.target, r.baseline, r.clause.change.relative)
+    ends = [q.first for q in amounts if q is not None and q.first >= 0]
+    return bool(ends) and all(_past_a_cell(t, first, end) for end in ends)
+
+
+def _past_a_cell(t: Text, first: Reading, k: int) -> bool:
+    """Does a table's cell break stand between ``first``'s clause and the word ``k``,
+    with no cadence in the row ("| Fortnightly check-in | 6/6 held |": a duty)?"""
+    span = first.clause.span
+    if any(t.match(CADENCE_ADVERBS, i) for i in range(t.n)):
+        return False
+    return "|" in t.original[t.tokens[span.first].start : t.tokens[k].start]
 
 
 def _is_guard_rail(h: Hold, r: Reading) -> bool:
