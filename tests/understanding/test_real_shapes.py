@@ -322,6 +322,11 @@ ACTIVITY = [
     K("A kickoff workshop in each new region", "task"),
     K("A fortnightly stand-up with each squad lead", "hold"),
     K("Keep the weekly stand-up with the squad leads going", "hold"),
+    K("A monthly wiki café with the community", "hold"),
+    K("Wikicafé mensual con la comunidad", "hold"),
+    K("KR1: CRM actualizado al día por todo el equipo", "hold"),
+    K("Fichier clients tenu à jour par toute l'équipe", "hold"),
+    K("Llegar a 500 descargas al día", "nobase:-"),
     K("Hold 4 partner workshops", "task"),
     # a duty done at every occasion of a kind is repeated with no end: a standard
     K("Run static security checks on every change", "hold"),
