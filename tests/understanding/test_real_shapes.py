@@ -394,6 +394,8 @@ ACTIVITY = [
     K("Release frequency goes up and friction before a merge goes down", "unmeasured"),
     K("Turn on satisfaction reporting for service requests", "task"),
     K("Measure and raise NPS from 30 to 45", "change:up"),
+    K("Measure and raise staff engagement", "unmeasured"),
+    K("- **M5**: Participants in the summer mentoring programme", "unmeasured"),
     K("Grow blog posts per week from 2 to 4", "output:up"),
     K("Increase demo calls per rep from 5 to 8", "output:up"),
     K("Resolve 200 support tickets this quarter", "output:-"),

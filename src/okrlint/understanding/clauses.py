@@ -210,8 +210,13 @@ def _opens_clause(t: Text, i: int) -> bool:
 
 
 def _protected_ands(t: Text) -> set[int]:
-    """The "and" of "between 50 and 250" does not start a clause."""
+    """The "and" of "between 50 and 250" does not start a clause, nor the one that joins
+    the opening word to a verb ("Measure and raise NPS", "Identify and plug gaps")."""
     out: set[int] = set()
+    first = t.skip_openers(0, t.n)
+    joined = t.is_word(first + 1, AND_WORDS) and verb_at(t, first) is None
+    if joined and verb_at(t, first + 2) is not None:
+        out.add(first + 1)
     between = t.tables[BETWEEN_WORDS].words
     for i in range(t.n):
         if t.lows[i] in between:
@@ -318,6 +323,10 @@ def _leading_verb(t: Text, span: ClauseSpan) -> tuple[int, str, int, object] | N
         ):
             return after + 1, *nxt  # "Track and raise staff engagement": the change leads
     opening = i < span.last and i == t.skip_openers(0, span.last)  # the text's first verb
+    if found is None and opening and t.is_word(i + 1, AND_WORDS):
+        nxt = verb_at(t, i + 2) if i + 2 < span.last else None
+        if nxt is not None:  # "Measure and raise NPS": the verb after "and" leads
+            return i, nxt[0], nxt[1] + 2, nxt[2]
     have = t.match(STOCK_VERBS, i) if found is None and opening else None
     if have is not None and t.match(DONE_WORDS, i + have[0]) is None:
         # "Have 12% click-through on related links": an opening "have" asks to reach it;

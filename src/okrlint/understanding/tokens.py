@@ -279,6 +279,8 @@ def compile_noise(words: dict[str, list[str]]) -> Noise:
         rf"|{progress}\s+(?=(?:{labels}|{alt('numbered')})\b)"
         rf"|[(\[]\s*{progress}\b[^()\[\]\n]{{0,60}}[)\]]"
         rf"|{alt('numbered')}\s*\#?\s*{number}(?=\s)|o\d{{1,2}}\s*[:.)\-–—]+"
+        # a one-letter code with its number: "S1:", "M5:", "G2 -" (not "CO2:")
+        r"|(?-i:[A-Z])\d{1,2}(?:\.\d{1,2})?\s*[:)\-–—]+"
         # who owns it: "Owner: Dana -", "Head of Growth:", "Marketing (Demand Gen):"
         rf"|(?P<owner>{owners}\s*[:=]\s*[^:;,\n]{{1,40}}?\s*[:;,|\-–—]"
         rf"|{roles}\s+[\w&/ -]{{1,30}}?\s*:"
