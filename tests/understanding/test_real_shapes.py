@@ -93,6 +93,7 @@ DELIVERABLES = [
     K("client 0.9 released with the new content routing", "task"),
     K("Land the persistent storage RFC and a working prototype", "task"),
     K("The partner API is live", "task"),
+    K("- [x] Make the CMS plugin compatible with the new marketplace", "task"),
     K("SOC 2 report issued", "task"),
     K("Dark mode for the mobile app", "task"),
     K("Offline sync shipped to the Android app", "task"),
