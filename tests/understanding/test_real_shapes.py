@@ -89,6 +89,8 @@ DELIVERABLES = [
     K("412 public services available online", "output:-"),
     K("12 customers migrated to the new plan", "zero:-"),
     K("30 servicios digitalizados", "output:-"),
+    K("Clubes deportivos apoyados · Número · LB 0 · Meta cuatrienio: 16", "output:-"),
+    K("Guidance documents produced · Baseline 0 · Target 4", "output:-"),
     K("30 démarches dématérialisées", "output:-"),
     K("client 0.9 released with the new content routing", "task"),
     K("Land the persistent storage RFC and a working prototype", "task"),

@@ -194,6 +194,8 @@ def is_output(t: Text, quantities: list[Quantity], change: Change, metric: str, 
         return False
     if amount is not None and countable(amount) and _made_by_the_team(t, metric):
         return True  # "Number of steps built", "60 articles written": the team's output
+    if amount is not None and _made_from_none(t, amount, verb, base):
+        return True  # "Guidance documents produced · LB 0 · Target 4"
     if amount is not None and _assets_moved(t, amount):
         return True  # "30 APIs migrated to the new gateway": the team's own things moved
     head = head_noun(metric, t.lex)
@@ -272,6 +274,13 @@ def _made_by_the_team(t: Text, metric: str) -> bool:
     """Does the count name things the team made: "features shipped", "articles written"?"""
     done = t.lex.table(DONE_WORDS)
     return any(word in done for word in metric.lower().split())
+
+
+def _made_from_none(t: Text, amount: Quantity, verb: Verb, base: Quantity | None) -> bool:
+    """Are things done named before a count from none, with no verb to move it?"""
+    if verb.kind or not countable(amount) or (base is not None and base.value):
+        return False
+    return any(t.is_word(k, DONE_WORDS) for k in range(amount.first))
 
 
 def _a_measure(lex: Lexicon, word: str) -> bool:
