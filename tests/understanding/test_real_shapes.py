@@ -316,6 +316,7 @@ ACTIVITY = [
     K("Give 6 conference talks", "task"),
     K("A stable 2.0 release published as open source", "task"),
     K("Publish 12 blog posts", "task"),
+    K("* 6 long-form research essays (not blog posts) on the theme", "output:-"),
     K("Run 20 user interviews", "task"),
     K("Go over the mentors' contributions and activity", "task"),
     K("Find conference sponsors for the autumn meetup", "task"),
