@@ -318,6 +318,8 @@ ACTIVITY = [
     K("Publish 12 blog posts", "task"),
     K("* 6 long-form research essays (not blog posts) on the theme", "output:-"),
     K("Run 20 user interviews", "task"),
+    K("Support 3 more cloud regions", "task"),
+    K("- [ ] Support for blame queries [P0]", "task"),
     K("At least one partner app wired into our test harness", "output:-"),
     K("Go over the mentors' contributions and activity", "task"),
     K("Find conference sponsors for the autumn meetup", "task"),

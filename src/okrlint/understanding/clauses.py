@@ -314,8 +314,12 @@ def _leading_verb(t: Text, span: ClauseSpan) -> tuple[int, str, int, object] | N
     found = verb_at(t, i) if i < span.last else None
     if found is not None and found[0] == TASK_VERBS:
         after = i + found[1]
-        if found[1] == 1 and after < span.last and t.lex.noun(METRIC_NOUNS, t.lows[after]):
-            found = None  # "Release frequency goes up": a task's verb naming a measure
+        measure = after < span.last and t.lex.noun(METRIC_NOUNS, t.lows[after])
+        ratio = after + 1 < span.last and t.lows[after + 1] in ("per", "pro", "je", "por", "par")
+        if found[1] == 1 and (measure or ratio):
+            # "Release frequency goes up", "Support tickets per customer": a task's verb
+            # naming a measure
+            found = None
         elif (
             t.is_word(after, AND_WORDS)
             and (nxt := verb_at(t, after + 1)) is not None
