@@ -261,6 +261,11 @@ LEVELS = [
 
 # -- a baseline in other words is a baseline ------------------------------------------------
 BASELINES = [
+    # today's value before the word for now, at the clause's end
+    K("Increase activation to 75% (61% today)", "change:up", base="61 %", target="75 %"),
+    K("Réduire le délai de paiement à 30 jours, alors qu'il est de 45 jours aujourd'hui",
+      "change:down", base="3888000 s"),
+    K("Atteindre 500 clients, alors qu'il est de 300 aujourd'hui", "change:-"),
     K("Grow weekly signups to 5,000 (today 3,100)", "change:up", base="3100", target="5000"),
     K("Raise activation to 50% vs 40% now", "change:up", base="40 %", target="50 %"),
     K("Lift repeat purchases to 35%, up from 22%", "change:up", base="22 %", target="35 %"),

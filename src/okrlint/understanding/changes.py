@@ -241,6 +241,12 @@ def _stated_baseline(f: _Found, i: int) -> None:
     got = f.t.quantity_after(at, f.span.last, reach=2) if m is not None else None
     if got is not None:
         f.stated_baseline = got[0]
+    elif m is not None and f.t.low(i + m[0]) in ("", ")", ",", ";"):
+        # "(61% today)", "alors qu'il est de 300 aujourd'hui": the word closes the clause
+        # after today's value
+        before = f.t.quantity_before(i, f.span.first)
+        if before is not None and before.last <= i:  # not "300 points de base", a unit
+            f.stated_baseline = before
 
 
 def _past_year(f: _Found, k: int) -> int:

@@ -280,7 +280,7 @@ def _made_from_none(t: Text, amount: Quantity, verb: Verb, base: Quantity | None
     """Are things done named before a count from none, with no verb to move it?"""
     if verb.kind or not countable(amount) or (base is not None and base.value):
         return False
-    return any(t.is_word(k, DONE_WORDS) for k in range(amount.first))
+    return any(t.is_word(k, DONE_WORDS) for k in range(max(0, amount.first - 12), amount.first))
 
 
 def _a_measure(lex: Lexicon, word: str) -> bool:
