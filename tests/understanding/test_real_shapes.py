@@ -158,6 +158,8 @@ FLOWS = [
     K("€400k+ in financing secured for the new sites", "zero:-"),
     K("Warehouse: €30k rent paid to the landlord", "zero:-"),
     K("Auftragseingang im Q4 bei Neukunden aus dem Handel liegt über 50 TEUR", "zero:-"),
+    K("Wir erreichen einen Quartalsumsatz von CHF 600'000 (im Schnitt 200 TCHF pro Monat)",
+      "zero:-"),
     K("Más de 300 participantes en las jornadas abiertas", "zero:-"),
     # time won back is counted from zero, as money is; a lead time is a level
     K("Save 150 hours of manual work", "zero:-"),

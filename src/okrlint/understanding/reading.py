@@ -35,6 +35,7 @@ from functools import lru_cache
 from okrlint.understanding.changes import Change, find_change
 from okrlint.understanding.clauses import (
     AND,
+    ASIDE,
     CHANGING,
     Verb,
     cut,
@@ -139,7 +140,9 @@ def _combine(t: Text, readings: list[Reading]) -> KeyResultMeaning:
         # and its acceptance
         return _meaning(t, first, Intent.TASK, ())
     if changes:
-        main = max(changes, key=_change_strength)
+        # a change in the text's own clauses leads one in brackets ("Talentos colocados =
+        # 5 (Uruguay 2 · México 2)": the brackets break the count down)
+        main = max(changes, key=lambda r: (r.clause.span.joined_by != ASIDE, _change_strength(r)))
         guard = tuple(h for r in holds for h in r.holds if _is_guard_rail(h, r))
         return _meaning(t, main, Intent.CHANGE, guard)
     # a thing named in a later clause ("Share of members, who ... without help") is no task
