@@ -258,6 +258,7 @@ def _lookups(text: str) -> int:
         return is_word(self, i, table)
 
     Text.match, Text.is_word = counted_match, counted_is_word  # type: ignore[method-assign]
+    read_key_result.cache_clear()  # read afresh: a remembered reading costs nothing
     try:
         check_consistent(read_key_result(text), text)
     finally:

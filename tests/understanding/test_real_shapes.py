@@ -488,6 +488,13 @@ def test_a_table_row_with_a_value_still_to_find_and_a_step_is_a_bet() -> None:
     assert text_verdict(m) is None
 
 
+def test_a_step_with_a_reference_number_is_a_bet() -> None:
+    """ "by 20% (ref number: 6k)": a step and today's value, worded as a reference."""
+    m = read_key_result("Grow weekly active editors by 20% (ref number: 6k)")
+    assert m.baseline is not None and m.baseline.value == 6000 and m.relative is not None
+    assert text_verdict(m) is None
+
+
 def test_the_policies_examples_are_rows_here() -> None:
     """Every key result a rule file's ``reading`` notes quote (a whole one: it opens with a
     capital, a digit, a mark or a bar, four words or more, no "...") is a row of these tests or of

@@ -72,6 +72,7 @@ class Text:
         "deadline",
         "lex",
         "lows",
+        "memo",
         "n",
         "original",
         "period",
@@ -99,6 +100,7 @@ class Text:
         self.asides = asides
         self.tokens = tokens
         self.lows = [t.low for t in tokens]
+        self.memo: dict[tuple[str, int, int], bool] = {}  # answers asked again per clause
         self.lex = lex
         self.tables = lex.tables
         index, nothing = lex.first_index, frozenset[str]()
