@@ -185,6 +185,8 @@ RUNNING = [
     ("fr", "Objectif 2 – S'assurer de l'efficacité des ateliers financés", True),
     ("es", "Asegurar la calidad de los datos del padrón", True),
     ("en", "Ensure the wiki stays useful to every member", True),
+    ("fr", "Piloter l'action du service pour promouvoir les ventes à l'export", True),
+    ("fr", "Coordonner les bénévoles des antennes régionales", True),
     ("en", "Ensure we double paid signups in the Nordics", False),
     ("fr", "Émettre un bon de commande unique pour les fournitures", False),
 ]
