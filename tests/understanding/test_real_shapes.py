@@ -126,6 +126,7 @@ ROLLOUTS = [
     K("Ensure every new hire finishes the onboarding course within 10 days", "hold"),
     K("100% of staff complete the annual privacy training", "hold"),
     K("Every release signed", "hold"),
+    K("All laptops and phones have disk encryption on", "hold"),
     K("All test servers of the spring cohort shut down or removed", "task"),
     K("Two-factor on for every admin account", "hold"),
     K("Maintain a development plan for every engineer", "hold"),

@@ -31,6 +31,7 @@ from okrlint.understanding.lexicon import (
     DONE_WORDS,
     EVENT_NOUNS,
     EVENT_VERBS,
+    EVERY_WORDS,
     FROM_WORDS,
     HOLD_VERBS,
     MEASUREMENT_WORDS,
@@ -64,6 +65,7 @@ from okrlint.understanding.text import (
     direction_of,
     factor_direction,
 )
+from okrlint.understanding.tokens import Kind
 
 #: How a clause is joined to the one before it, besides by a subordinator:
 AND = "and"  # coordinated (a connector that is no subordinator)
@@ -217,6 +219,14 @@ def _protected_ands(t: Text) -> set[int]:
     joined = t.is_word(first + 1, AND_WORDS) and verb_at(t, first) is None
     if joined and verb_at(t, first + 2) is not None:
         out.add(first + 1)
+    if t.is_word(first, EVERY_WORDS):  # "All hardware and software is on ...": one subject
+        nouns = range(first + 1, min(first + 4, t.n))
+        subject = next((k for k in nouns if t.is_word(k, AND_WORDS)), None)
+        if subject is not None and all(
+            t.tokens[k].kind is Kind.WORD and verb_at(t, k) is None
+            for k in range(first + 1, subject)
+        ):
+            out.add(subject)
     between = t.tables[BETWEEN_WORDS].words
     for i in range(t.n):
         if t.lows[i] in between:
