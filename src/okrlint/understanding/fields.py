@@ -249,6 +249,7 @@ def watches(
     return None
 
 
+@lru_cache(maxsize=1024)  # a board's KPI names, asked once for each hold
 def _metric_words(text: str, lex: Lexicon) -> tuple[str, ...]:
     function_words = lex.table(FUNCTION_WORDS)
     return tuple(
