@@ -155,13 +155,13 @@ def _purpose_at(t: Text, i: int, start: int) -> int:
     m = t.match(PURPOSE_WORDS, i)
     if m is None or i <= start or t.inside_quantity(i):
         return 0
-    k = i + m[0]
-    moves = t.match(CHANGE_VERBS, k) or t.match(TARGET_VERBS, k)
+    if not (t.match(CHANGE_VERBS, i + m[0]) or t.match(TARGET_VERBS, i + m[0])):
+        return 0  # no verb that moves a number follows (asked first: it is the cheaper)
     # the task's verb opens this clause, or the text ("Automate lint and checks to ...")
     leading = verb_at(t, t.skip_openers(start, i)) or verb_at(t, t.skip_openers(0, i))
-    if not moves or leading is None or leading[0] not in (TASK_VERBS, VAGUE_VERBS):
+    if leading is None or leading[0] not in (TASK_VERBS, VAGUE_VERBS):
         return 0
-    return m[0] if any(q.first > k for q in t.quantities) else 0
+    return m[0] if any(q.first > i + m[0] for q in t.quantities) else 0
 
 
 def subordinate(t: Text, joined: str) -> bool:
@@ -279,8 +279,8 @@ def verb_at(t: Text, i: int) -> tuple[str, int, object] | None:
     best: tuple[str, int, object] | None = None
     if not 0 <= i < t.n or t.starts[i].isdisjoint(_VERB_TABLES):
         return None
-    for table in _VERB_TABLES:
-        m = t.match(table, i)
+    for table in _VERB_TABLES:  # (t.match, without its call where no phrase starts)
+        m = t.tables[table].match(t.lows, i) if table in t.starts[i] else None
         if m is not None and table == RELATIVE_WORDS and t.match(CADENCE_ADVERBS, i):
             continue  # "Twice a year, host ...": how often, not a multiple
         if m is not None and (best is None or m[0] > best[1]):

@@ -143,12 +143,8 @@ def _scores(text: str) -> dict[str, int]:
     if not asides:
         _note_plain(text)
     for found in _WORD.findall(clean):
-        word = found.lower().replace("’", "'")
-        elided = _ELIDED.match(word)
-        if elided is not None:
-            _add(totals, elided.group())
-            word = word[elided.end() :]
-        _add(totals, word)
+        for lang, points in _found_points(found):
+            totals[lang] = totals.get(lang, 0) + points
     for lang, marks in _marks():
         if any(mark in clean for mark in marks):
             totals[lang] = totals.get(lang, 0) + 2  # as telling as a marker word
@@ -172,9 +168,15 @@ def known_plain(text: str) -> bool:
     return text in _PLAIN
 
 
-def _add(totals: dict[str, int], word: str) -> None:
-    for lang, points in _word_points(word):
-        totals[lang] = totals.get(lang, 0) + points
+@lru_cache(maxsize=16384)
+def _found_points(found: str) -> tuple[tuple[str, int], ...]:
+    """What a word as found tells: its elided article's points ("l'" of "l'uptime"), then
+    its own."""
+    word = found.lower().replace("’", "'")
+    elided = _ELIDED.match(word)
+    if elided is None:
+        return _word_points(word)
+    return _word_points(elided.group()) + _word_points(word[elided.end() :])
 
 
 @lru_cache(maxsize=16384)

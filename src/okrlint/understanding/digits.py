@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from okrlint.understanding.lexicon import Lexicon
 
 _SPACES = frozenset(" '\u00a0\u202f")
 
 
+@lru_cache(maxsize=4096)  # amounts repeat: "10%", "2026", "1,000"
 def parse_number(digits: str, lexicon: Lexicon) -> float | None:
     """Read ``1,200.5`` / ``1.200,5`` / ``2,5`` / ``1'000`` / ``1.200.000`` leniently.
 

@@ -236,19 +236,21 @@ def watches(
     """
     if not hold.metric:
         return None
+    metric, named = _metric_words(hold.metric, lex), _metric_words(name, lex)
+    same = bool(metric) and (metric == named or _slug(kpi_id or "") == _slug(hold.metric))
+    nested = bool(metric and named) and (set(metric) <= set(named) or set(named) <= set(metric))
+    if not (same or nested):
+        return None  # nothing says it is the same metric: its level need not be read
     ours = parse_threshold(hold.threshold() or None, hold.unit_text() or None, lex)
     same_level = ours is not None and threshold is not None and threshold.same_as(ours)
-    metric, named = _metric_words(hold.metric, lex), _metric_words(name, lex)
-    if metric and (metric == named or _slug(kpi_id or "") == _slug(hold.metric)):
+    if same:
         return same_level
-    if not (same_level and metric and named):
-        return None
-    nested = set(metric) <= set(named) or set(named) <= set(metric)
-    if nested and head_noun(hold.metric, lex) == head_noun(name, lex):
+    if same_level and head_noun(hold.metric, lex) == head_noun(name, lex):
         return True
     return None
 
 
+@lru_cache(maxsize=1024)  # a board's KPI names, asked once for each hold
 def _metric_words(text: str, lex: Lexicon) -> tuple[str, ...]:
     function_words = lex.table(FUNCTION_WORDS)
     return tuple(

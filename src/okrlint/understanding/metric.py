@@ -120,9 +120,9 @@ def _not_metric(t: Text, span: ClauseSpan, quantities: list[Quantity], verb: Ver
         service = t.match(SERVICE_VERBS, span.first)  # "Respond to all tickets ..."
         excluded.update(range(span.first, span.first + service[0]) if service else ())
     for i in range(span.first, span.last):
-        if t.lows[i] in ARROWS or t.is_word(i, BETWEEN_WORDS):
+        if t.lows[i] in ARROWS or t.lows[i] in t.tables[BETWEEN_WORDS].words:
             excluded.add(i)
-        elif t.change_word(i) and (
+        elif t.lows[i] in t.lex.change_words and (
             not t.is_word(i, OF_WORDS)
             or t.quantity_after(i + 1, span.last, reach=2)
             or t.match(CADENCE_ADVERBS, i + 1)
@@ -130,8 +130,8 @@ def _not_metric(t: Text, span: ClauseSpan, quantities: list[Quantity], verb: Ver
             excluded.add(i)  # "from", "to", "by"; "de" only before an amount
         if t.starts[i].isdisjoint(_NOT_METRIC_TABLES):
             continue
-        for table in _NOT_METRIC_TABLES:
-            m = t.match(table, i)
+        for table in _NOT_METRIC_TABLES:  # (t.match, without its call where none starts)
+            m = t.tables[table].match(t.lows, i) if table in t.starts[i] else None
             if m is not None:
                 end = _not_metric_end(t, span, verb, table, i, m[0])
                 excluded.update(range(i, end))
