@@ -20,18 +20,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import hashlib
 import json
 import os
 import re
 import shutil
-import types
-import typing
-from collections.abc import Callable
-from enum import Enum
 from pathlib import Path
 from typing import Any
+
+from pydantic_core import from_json
 
 from okrlint import __version__
 from okrlint.cycles import Cycle
@@ -45,28 +42,9 @@ from okrlint.positions import Position, Span
 __all__ = ["CACHE_DIR_NAME", "CachedBoard", "ResultCache", "default_cache"]
 
 CACHE_DIR_NAME = ".okrlint_cache"
-_FORMAT = "4"  # bump when the entry layout changes
+_FORMAT = "5"  # bump when the entry layout changes
 _GENERATION = re.compile(r"^[0-9a-f]{16}$")
 _FLUSH_EVERY = 500  # entries kept in memory before they are written
-
-_RECORDS: dict[str, type[Any]] = {
-    cls.__name__: cls
-    for cls in (
-        BoardFacts,
-        BoardTrace,
-        Cycle,
-        FileResult,
-        Finding,
-        Fix,
-        GoalTrace,
-        InputError,
-        ObjectiveTrace,
-        Position,
-        Span,
-        Suppression,
-    )
-}
-_ENUMS: dict[str, type[Enum]] = {cls.__name__: cls for cls in (Applicability, ErrorKind, Severity)}
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -79,131 +57,336 @@ class CachedBoard:
     trace: BoardTrace | None
 
 
-# -- the codec: okrlint's records <-> JSON ------------------------------------------------
+# -- the codec: okrlint's records <-> JSON arrays -----------------------------------------
+#
+# An entry is one JSON array, ``[result, findings, suppressions, trace]``, and each record
+# in it an array of its fields in the order of :data:`LAYOUT`: a span is its four
+# numbers, a date its ISO text, an enum its value, and a record's ``file`` (always the
+# board's own) is not stored. The decoder checks every value's type as it builds the
+# record, so a damaged or planted entry is a miss, never a record of the wrong shape.
 
-
-#: Each record's constructor fields, in order (an entry lists the values only).
-_FIELDS: dict[type[Any], tuple[str, ...]] = {
-    cls: tuple(f.name for f in dataclasses.fields(cls) if f.init) for cls in _RECORDS.values()
+#: Each record's fields, in the order an entry lists them (tests check them against the
+#: records' own fields: a field added to a record must be added here).
+LAYOUT: dict[type[Any], tuple[str, ...]] = {
+    FileResult: ("file", "errors", "source", "board"),
+    InputError: ("kind", "message", "file", "span", "path", "hint"),
+    BoardFacts: (
+        "team",
+        "cycle",
+        "cycle_start",
+        "objectives",
+        "key_results",
+        "kpis",
+        "stretch",
+        "progress_sum",
+        "progress_count",
+        "loaded",
+    ),
+    Finding: (
+        "rule",
+        "severity",
+        "message",
+        "file",
+        "span",
+        "path",
+        "hint",
+        "fingerprint",
+        "node_line",
+        "fix",
+        "variant",
+    ),
+    Fix: ("description", "applicability", "action", "target", "values"),
+    Suppression: ("kind", "rules", "line", "column", "reason"),
+    BoardTrace: ("file", "team", "cycle", "key_results", "report", "objectives"),
+    Cycle: ("label", "start", "end", "kind"),
+    GoalTrace: ("path", "text", "key", "metric", "span", "subject"),
+    ObjectiveTrace: ("path", "id", "parent", "span"),
 }
 
 
-def _default(value: Any) -> Any:
-    """What JSON's C encoder cannot write itself: records, spans, dates. Tuples become
-    lists and string enums strings; the decoder restores them from the field types."""
-    kind = type(value)
-    if kind is Span:  # the commonest record, kept short: four numbers
-        return {"@s": [value.start.line, value.start.column, value.end.line, value.end.column]}
-    names = _FIELDS.get(kind)
-    if names is not None:
-        return {"@": kind.__name__, "v": [getattr(value, n) for n in names]}
-    if kind is dt.date:
-        return {"@d": value.isoformat()}
-    raise TypeError(f"cannot cache {kind.__name__}")
+class _Damaged(ValueError):
+    """An entry that is not what this version of okrlint writes."""
 
 
-Convert = Callable[[Any], Any]
+def _own(file: str, record_file: str) -> None:
+    if record_file != file:  # never so today; such a record is not cached, not lost
+        raise _Damaged("a record of another file")
 
 
-def _exactly(*kinds: type[Any]) -> Convert:
-    def check(value: Any) -> Any:
-        if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
-            raise ValueError("a value of the wrong type")
-        return value
-
-    return check
+def _span_out(span: Span) -> tuple[int, int, int, int]:
+    return (span.start.line, span.start.column, span.end.line, span.end.column)
 
 
-_IS_LIST = _exactly(list)
-_IS_INT = _exactly(int)
-
-
-def _converter(hint: Any) -> Convert:
-    """How a decoded JSON value becomes a field's value (checked: a damaged entry fails)."""
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if origin in (types.UnionType, typing.Union):
-        kinds = [a for a in args if a is not type(None)]
-        if all(k in (str, int, float, bool) for k in kinds):
-            inner = _exactly(*kinds)
-        else:
-            [single] = kinds
-            inner = _converter(single)
-        if len(kinds) == len(args):
-            return inner
-        return lambda value: None if value is None else inner(value)
-    if origin is tuple:
-        if len(args) == 2 and args[1] is Ellipsis:
-            item = _converter(args[0])
-            return lambda value: tuple(item(v) for v in _IS_LIST(value))
-        items = [_converter(a) for a in args]
-
-        def fixed(value: Any) -> tuple[Any, ...]:
-            if len(_IS_LIST(value)) != len(items):
-                raise ValueError("a tuple of the wrong length")
-            return tuple(c(v) for c, v in zip(items, value, strict=True))
-
-        return fixed
-    if isinstance(hint, type) and issubclass(hint, Enum):
-        enum = _ENUMS.get(hint.__name__)
-        if enum is not hint:
-            raise TypeError(f"cannot cache {hint.__name__}")
-        return hint
-    if hint in (str, int, float, bool, Span, dt.date) or hint in _FIELDS:
-        return _exactly(hint)
-    raise TypeError(f"cannot cache a field of type {hint!r}")
-
-
-@functools.cache
-def _converters() -> dict[str, tuple[type[Any], tuple[Convert, ...]]]:
-    """For each record: its class and a converter per constructor field."""
-    out = {}
-    for name, cls in _RECORDS.items():
-        hints = typing.get_type_hints(cls)
-        out[name] = (cls, tuple(_converter(hints[field]) for field in _FIELDS[cls]))
-    return out
-
-
-def _decode(obj: dict[str, Any]) -> Any:
-    """JSON's object hook: only okrlint's records are made, from values of the right types."""
-    if "@s" in obj:
-        line, column, end_line, end_column = _IS_LIST(obj["@s"])
-        return Span(
-            Position(_IS_INT(line), _IS_INT(column)),
-            Position(_IS_INT(end_line), _IS_INT(end_column)),
+def _encode(board: CachedBoard) -> list[Any]:
+    result, trace = board.result, board.trace
+    file = result.file
+    errors = []
+    for e in result.errors:
+        _own(file, e.file)
+        errors.append((e.kind, e.message, _span_out(e.span), e.path, e.hint))
+    facts = result.board
+    board_facts = None
+    if facts is not None:
+        board_facts = (
+            facts.team,
+            facts.cycle,
+            facts.cycle_start,
+            facts.objectives,
+            facts.key_results,
+            facts.kpis,
+            facts.stretch,
+            facts.progress_sum,
+            facts.progress_count,
+            facts.loaded,
         )
-    if "@" in obj:
-        cls, converters = _converters()[obj["@"]]
-        values = _IS_LIST(obj["v"])
-        if len(values) != len(converters):
-            raise ValueError("a record of another layout")
-        return cls(*(c(v) for c, v in zip(converters, values, strict=True)))
-    if "@d" in obj:
-        return dt.date.fromisoformat(obj["@d"])
-    raise ValueError("not a cache entry")
+    findings = []
+    for f in board.findings:
+        _own(file, f.file)
+        fix = f.fix
+        findings.append(
+            (
+                f.rule,
+                f.severity,
+                f.message,
+                _span_out(f.span),
+                f.path,
+                f.hint,
+                f.fingerprint,
+                f.node_line,
+                None
+                if fix is None
+                else (fix.description, fix.applicability, fix.action, fix.target, fix.values),
+                f.variant,
+            )
+        )
+    suppressions = [(s.kind, s.rules, s.line, s.column, s.reason) for s in board.suppressions]
+    traced = None
+    if trace is not None:
+        _own(file, trace.file)
+        cycle = trace.cycle
+        traced = (
+            trace.team,
+            (cycle.label, cycle.start.isoformat(), cycle.end.isoformat(), cycle.kind),
+            [
+                (g.path, g.text, g.key, g.metric, _span_out(g.span), g.subject)
+                for g in trace.key_results
+            ],
+            trace.report,
+            [(o.path, o.id, o.parent, _span_out(o.span)) for o in trace.objectives],
+        )
+    return [file, (errors, result.source, board_facts), findings, suppressions, traced]
 
 
-_ENTRY = _converter(
-    tuple[FileResult, tuple[Finding, ...], tuple[Suppression, ...], BoardTrace | None]
-)
+def _list(value: Any) -> list[Any]:
+    if type(value) is not list:
+        raise _Damaged("expected an array")
+    return value
 
 
-def encode_entry(board: CachedBoard) -> str:
-    return json.dumps(
-        (board.result, board.findings, board.suppressions, board.trace),
-        default=_default,
-        ensure_ascii=False,
-        separators=(",", ":"),
-        check_circular=False,
+def _text(value: Any) -> str:
+    if type(value) is not str:
+        raise _Damaged("expected a text")
+    return value
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    for item in _list(value):
+        if type(item) is not str:
+            raise _Damaged("expected texts")
+    return tuple(value)
+
+
+def _path(value: Any) -> tuple[str | int, ...]:
+    if type(value) is not list:
+        raise _Damaged("expected a node path")
+    for item in value:
+        if type(item) is not str and type(item) is not int:
+            raise _Damaged("expected a node path")
+    return tuple(value)
+
+
+#: The spans decoded so far: boards share most of theirs (a key result's line and
+#: columns), and a span found here needs neither its checks nor three new records.
+_SPANS: dict[tuple[Any, ...], Span] = {}
+
+
+def _span(value: Any) -> Span:
+    key = tuple(_list(value))
+    span = _SPANS.get(key)
+    if span is not None:  # equal numbers: the same span (1.0 == 1 as a key, harmlessly)
+        return span
+    line, column, end_line, end_column = key
+    if not (
+        type(line) is int
+        and type(column) is int
+        and type(end_line) is int
+        and type(end_column) is int
+    ):
+        raise _Damaged("expected a span")
+    span = _SPANS[key] = Span(Position(line, column), Position(end_line, end_column))
+    return span
+
+
+def _optional_text(value: Any) -> str | None:
+    if value is not None and type(value) is not str:
+        raise _Damaged("expected a text or null")
+    return value
+
+
+_SEVERITIES = {s.value: s for s in Severity}
+_APPLICABILITIES = {a.value: a for a in Applicability}
+_ERROR_KINDS = {k.value: k for k in ErrorKind}
+
+
+def _fix(value: Any) -> Fix:
+    description, applicability, action, target, values = _list(value)
+    pairs = []
+    for pair in _list(values):
+        name, text = _list(pair)
+        pairs.append((_text(name), _text(text)))
+    return Fix(
+        _text(description),
+        _APPLICABILITIES[applicability],
+        _text(action),
+        _path(target),
+        tuple(pairs),
     )
 
 
-def decode_entry(text: str) -> CachedBoard | None:
+def _finding(value: Any, file: str) -> Finding:
+    rule, severity, message, span, path, hint, fingerprint, node_line, fix, variant = _list(value)
+    if not (
+        type(rule) is str
+        and type(message) is str
+        and type(hint) is str
+        and type(fingerprint) is str
+        and type(node_line) is int
+    ):
+        raise _Damaged("expected a finding")
+    return Finding(
+        rule,
+        _SEVERITIES[severity],
+        message,
+        file,
+        _span(span),
+        _path(path),
+        hint,
+        fingerprint,
+        node_line,
+        None if fix is None else _fix(fix),
+        _optional_text(variant),
+    )
+
+
+def _error(value: Any, file: str) -> InputError:
+    kind, message, span, path, hint = _list(value)
+    return InputError(
+        _ERROR_KINDS[kind], _text(message), file, _span(span), _path(path), _text(hint)
+    )
+
+
+def _facts(value: Any) -> BoardFacts:
+    team, cycle, start, objectives, key_results, kpis, stretch, total, count, loaded = _list(value)
+    if not (
+        type(objectives) is int
+        and type(key_results) is int
+        and type(kpis) is int
+        and type(stretch) is int
+        and type(total) is float
+        and type(count) is int
+        and type(loaded) is bool
+    ):
+        raise _Damaged("expected a board's facts")
+    return BoardFacts(
+        _text(team),
+        _optional_text(cycle),
+        _optional_text(start),
+        objectives,
+        key_results,
+        kpis,
+        stretch,
+        total,
+        count,
+        loaded,
+    )
+
+
+def _suppression(value: Any) -> Suppression:
+    kind, rules, line, column, reason = _list(value)
+    if type(line) is not int or type(column) is not int:
+        raise _Damaged("expected a suppression")
+    return Suppression(_text(kind), _texts(rules), line, column, _text(reason))
+
+
+def _goal(value: Any) -> GoalTrace:
+    path, text, key, metric, span, subject = _list(value)
+    if not (
+        type(text) is str
+        and type(key) is str
+        and (metric is None or type(metric) is str)
+        and type(subject) is str
+    ):
+        raise _Damaged("expected a key result's trace")
+    return GoalTrace(_path(path), text, key, metric, _span(span), subject)
+
+
+def _objective(value: Any) -> ObjectiveTrace:
+    path, name, parent, span = _list(value)
+    if type(name) is not str or type(parent) is not str:
+        raise _Damaged("expected an objective's trace")
+    return ObjectiveTrace(_path(path), name, parent, _span(span))
+
+
+def _trace(value: Any, file: str) -> BoardTrace:
+    team, cycle, goals, report, objectives = _list(value)
+    label, start, end, kind = _list(cycle)
+    if type(report) is not bool:
+        raise _Damaged("expected a trace")
+    return BoardTrace(
+        file,
+        _text(team),
+        Cycle(
+            _text(label),
+            dt.date.fromisoformat(_text(start)),
+            dt.date.fromisoformat(_text(end)),
+            _text(kind),
+        ),
+        tuple([_goal(g) for g in _list(goals)]),
+        report,
+        tuple([_objective(o) for o in _list(objectives)]),
+    )
+
+
+def _decode(value: Any) -> CachedBoard:
+    file, result, findings, suppressions, trace = _list(value)
+    errors, source, facts = _list(result)
+    _text(file)
+    return CachedBoard(
+        FileResult(
+            file,
+            tuple([_error(e, file) for e in _list(errors)]),
+            _text(source),
+            None if facts is None else _facts(facts),
+        ),
+        tuple([_finding(f, file) for f in _list(findings)]),
+        tuple([_suppression(s) for s in _list(suppressions)]),
+        None if trace is None else _trace(trace, file),
+    )
+
+
+def encode_entry(board: CachedBoard) -> str:
+    """The entry of a board, as JSON text (ValueError: a record the codec cannot keep)."""
+    return json.dumps(
+        _encode(board), ensure_ascii=False, separators=(",", ":"), check_circular=False
+    )
+
+
+def decode_entry(text: str | bytes) -> CachedBoard | None:
     """The entry, or None when it is damaged or of another layout."""
     try:
-        result, findings, suppressions, trace = _ENTRY(json.loads(text, object_hook=_decode))
+        return _decode(from_json(text))
     except (ValueError, TypeError, KeyError, RecursionError):
         return None
-    return CachedBoard(result, findings, suppressions, trace)
 
 
 # -- the store ----------------------------------------------------------------------------
@@ -245,6 +428,7 @@ class ResultCache:
             f"{_code_fingerprint()}\0{day}".encode(), digest_size=8
         ).hexdigest()
         self.here = self.folder / generation
+        self._prefix = f"{self.here}{os.sep}"
         self._settings: dict[int, tuple[Any, bytes]] = {}
         self._ready = False
         self._folders: set[str] = set()
@@ -269,11 +453,12 @@ class ResultCache:
 
     def get(self, key: str) -> CachedBoard | None:
         try:
-            text = self._path(key).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            with open(f"{self._prefix}{key[:2]}{os.sep}{key[2:]}.json", "rb") as handle:
+                data = handle.read()
+        except OSError:
             self.misses += 1
             return None
-        board = decode_entry(text)
+        board = decode_entry(data)
         if board is None:
             self.misses += 1
         else:

@@ -167,9 +167,10 @@ class Config:
     def _relative(self, path: str | Path) -> str:
         base = self.base or os.getcwd()
         try:
-            return Path(os.path.relpath(os.path.abspath(path), base)).as_posix()
+            rel = os.path.relpath(path, base)  # normalized: as Path(rel).as_posix() is
         except ValueError:  # pragma: no cover - another drive on Windows
             return Path(path).as_posix()
+        return rel if os.sep == "/" else rel.replace(os.sep, "/")
 
 
 def _spec(patterns: Iterable[str]) -> Any:
