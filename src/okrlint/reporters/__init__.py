@@ -7,17 +7,16 @@ from __future__ import annotations
 
 import importlib
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from okrlint.files import is_markdown
 from okrlint.findings import Applicability, Finding, LintResult
 from okrlint.repository import relative_uri
 
 
-@dataclass(frozen=True, slots=True)
-class Rendered:
+# a NamedTuple: every run defines it at start-up, at a third of a frozen dataclass's cost
+class Rendered(NamedTuple):
     """What a reporter produced: the result text (stdout) and diagnostics (stderr).
 
     ``step_summary`` is Markdown for a CI job's summary page (the ``github`` format
