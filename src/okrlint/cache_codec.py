@@ -199,6 +199,7 @@ def _texts(value: Any) -> tuple[str, ...]:
 # are immutable). Equal numbers make the same key (1.0 == 1), which is harmless.
 _SPANS: dict[tuple[Any, ...], Span] = {}
 _PATHS: dict[tuple[Any, ...], tuple[str | int, ...]] = {}
+_SHARED_MAX = 1 << 16  # a long-running process starts the sharing afresh past this
 
 
 def _path(value: Any) -> tuple[str | int, ...]:
@@ -210,6 +211,8 @@ def _path(value: Any) -> tuple[str | int, ...]:
         for item in key:
             if type(item) is not str and type(item) is not int:
                 raise _Damaged("expected a node path")
+        if len(_PATHS) >= _SHARED_MAX:
+            _PATHS.clear()
         path = _PATHS[key] = key
     return path
 
@@ -225,6 +228,8 @@ def _span(line: Any, column: Any, end_line: Any, end_column: Any) -> Span:
             and type(end_column) is int
         ):
             raise _Damaged("expected a span")
+        if len(_SPANS) >= _SHARED_MAX:
+            _SPANS.clear()
         span = _SPANS[key] = Span(Position(line, column), Position(end_line, end_column))
     return span
 
