@@ -64,9 +64,28 @@ def test_an_entry_round_trips_every_record_exactly(tmp_path: Path) -> None:
     assert again == board
     assert repr(again) == repr(board)  # tuples stay tuples, enums enums, dates dates
     # the same entry with one value of the wrong type is damage, not a record
-    assert decode_entry(text.replace('"@s":[', '"@s":["1",', 1)) is None
-    assert decode_entry(text.replace(f'"{board.findings[0].rule}"', "7", 1)) is None
-    assert decode_entry(text.replace('"warning"', '"catastrophic"', 1)) is None
+    entry = json.loads(text)
+    finding = entry[2][0]  # [rule, severity, message, line, column, end line, end column, ...]
+    first = board.findings[0]
+    assert finding[:4] == [first.rule, first.severity.value, first.message, first.line]
+    for field, wrong in ((3, "1"), (0, 7), (1, "catastrophic"), (7, [1.5]), (6, None)):
+        damaged = json.loads(text)
+        damaged[2][0][field] = wrong
+        assert decode_entry(json.dumps(damaged)) is None, (field, wrong)
+    assert decode_entry(json.dumps([*entry[:2], [finding[:-1]], *entry[3:]])) is None
+    damaged = json.loads(text)
+    damaged[4][1][1] = "tomorrow"  # the trace's cycle starts on no date
+    assert decode_entry(json.dumps(damaged)) is None
+
+
+def test_the_entry_layout_names_every_field_of_every_record() -> None:
+    """A field added to a record must be added to the cache's layout (and codec)."""
+    import dataclasses
+
+    from okrlint.cache_codec import LAYOUT
+
+    for record, names in LAYOUT.items():
+        assert names == tuple(f.name for f in dataclasses.fields(record)), record.__name__
 
 
 @pytest.mark.parametrize(
@@ -80,6 +99,9 @@ def test_an_entry_round_trips_every_record_exactly(tmp_path: Path) -> None:
         '[{"plain": "dict"}, {"@t": []}, {"@t": []}, null]',
         '[{"@": "Finding", "v": []}, {"@t": []}, {"@t": []}, null]',
         '{"@e": "Severity", "v": "catastrophic"}',
+        '["a.yaml", [[], "", null], [[]], [], null]',
+        '["a.yaml", [[], "", null], [], [], ["team", ["Q1", "2026-01-01"], [], true, []]]',
+        '["a.yaml", [[["no-such-kind", "m", [1, 1, 1, 2], [], ""]], "", null], [], [], null]',
         "[" * 100_000,
     ],
 )

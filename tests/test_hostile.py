@@ -88,6 +88,35 @@ def test_file_size_limit_and_its_option(repo: Path) -> None:
     assert code == 0 and errors_of(data) == {}
 
 
+# The CLI with every file measured as if it had been ten bytes long when it was looked
+# at and opened, and had grown before it was read.
+MEASURED_SMALL = textwrap.dedent("""\
+    import os
+    from okrlint.cli import main
+    def measured_before_it_grew(real):
+        def measure(*args, **kwargs):
+            values = list(real(*args, **kwargs))
+            values[6] = min(values[6], 10)  # st_size
+            return os.stat_result(values)
+        return measure
+    os.stat, os.fstat = measured_before_it_grew(os.stat), measured_before_it_grew(os.fstat)
+    main()
+    """)
+
+
+def test_a_board_that_grows_after_it_is_measured_is_read_whole_within_the_limit(
+    repo: Path,
+) -> None:
+    """A board is read at the size it had when opened, then to its end: a file that
+    grew meanwhile is read whole, and one that grew past the limit is refused."""
+    code, data = report(repo, "good.yaml", code=MEASURED_SMALL)
+    assert (code, errors_of(data), linted(data)) == (0, {}, {"good.yaml"})
+    code, data = report(repo, "good.yaml", "--max-file-size", "100", code=MEASURED_SMALL)
+    assert code == 2
+    kind, _line, message = errors_of(data)["good.yaml"]
+    assert kind == "limit-exceeded" and "the file is 101 bytes, over the limit of 100" in message
+
+
 def test_nesting_limit_and_its_option(repo: Path) -> None:
     nested = "objectives:\n  - title: A\n    key_results:\n      - x: " + "[" * 30 + "]" * 30
     (repo / "deep.yaml").write_text(nested + "\n", encoding="utf-8")

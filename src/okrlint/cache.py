@@ -18,192 +18,30 @@ damaged or unreadable entry is a miss; a cache that cannot be written is skipped
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import functools
 import hashlib
-import json
 import os
 import re
 import shutil
-import types
-import typing
-from collections.abc import Callable
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
 from okrlint import __version__
-from okrlint.cycles import Cycle
-from okrlint.errors import ErrorKind, InputError
+from okrlint.cache_codec import FORMAT, CachedBoard, decode_entry, encode_entry
 from okrlint.files import write_atomic
-from okrlint.findings import Applicability, BoardFacts, FileResult, Finding, Fix, Severity
-from okrlint.history import BoardTrace, GoalTrace, ObjectiveTrace
-from okrlint.policy import Suppression
-from okrlint.positions import Position, Span
 
-__all__ = ["CACHE_DIR_NAME", "CachedBoard", "ResultCache", "default_cache"]
+__all__ = [
+    "CACHE_DIR_NAME",
+    "CachedBoard",
+    "ResultCache",
+    "decode_entry",
+    "default_cache",
+    "encode_entry",
+]
 
 CACHE_DIR_NAME = ".okrlint_cache"
-_FORMAT = "4"  # bump when the entry layout changes
 _GENERATION = re.compile(r"^[0-9a-f]{16}$")
 _FLUSH_EVERY = 500  # entries kept in memory before they are written
-
-_RECORDS: dict[str, type[Any]] = {
-    cls.__name__: cls
-    for cls in (
-        BoardFacts,
-        BoardTrace,
-        Cycle,
-        FileResult,
-        Finding,
-        Fix,
-        GoalTrace,
-        InputError,
-        ObjectiveTrace,
-        Position,
-        Span,
-        Suppression,
-    )
-}
-_ENUMS: dict[str, type[Enum]] = {cls.__name__: cls for cls in (Applicability, ErrorKind, Severity)}
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class CachedBoard:
-    """What linting one board produced, short of its settings."""
-
-    result: FileResult
-    findings: tuple[Finding, ...]
-    suppressions: tuple[Suppression, ...]
-    trace: BoardTrace | None
-
-
-# -- the codec: okrlint's records <-> JSON ------------------------------------------------
-
-
-#: Each record's constructor fields, in order (an entry lists the values only).
-_FIELDS: dict[type[Any], tuple[str, ...]] = {
-    cls: tuple(f.name for f in dataclasses.fields(cls) if f.init) for cls in _RECORDS.values()
-}
-
-
-def _default(value: Any) -> Any:
-    """What JSON's C encoder cannot write itself: records, spans, dates. Tuples become
-    lists and string enums strings; the decoder restores them from the field types."""
-    kind = type(value)
-    if kind is Span:  # the commonest record, kept short: four numbers
-        return {"@s": [value.start.line, value.start.column, value.end.line, value.end.column]}
-    names = _FIELDS.get(kind)
-    if names is not None:
-        return {"@": kind.__name__, "v": [getattr(value, n) for n in names]}
-    if kind is dt.date:
-        return {"@d": value.isoformat()}
-    raise TypeError(f"cannot cache {kind.__name__}")
-
-
-Convert = Callable[[Any], Any]
-
-
-def _exactly(*kinds: type[Any]) -> Convert:
-    def check(value: Any) -> Any:
-        if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
-            raise ValueError("a value of the wrong type")
-        return value
-
-    return check
-
-
-_IS_LIST = _exactly(list)
-_IS_INT = _exactly(int)
-
-
-def _converter(hint: Any) -> Convert:
-    """How a decoded JSON value becomes a field's value (checked: a damaged entry fails)."""
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if origin in (types.UnionType, typing.Union):
-        kinds = [a for a in args if a is not type(None)]
-        if all(k in (str, int, float, bool) for k in kinds):
-            inner = _exactly(*kinds)
-        else:
-            [single] = kinds
-            inner = _converter(single)
-        if len(kinds) == len(args):
-            return inner
-        return lambda value: None if value is None else inner(value)
-    if origin is tuple:
-        if len(args) == 2 and args[1] is Ellipsis:
-            item = _converter(args[0])
-            return lambda value: tuple(item(v) for v in _IS_LIST(value))
-        items = [_converter(a) for a in args]
-
-        def fixed(value: Any) -> tuple[Any, ...]:
-            if len(_IS_LIST(value)) != len(items):
-                raise ValueError("a tuple of the wrong length")
-            return tuple(c(v) for c, v in zip(items, value, strict=True))
-
-        return fixed
-    if isinstance(hint, type) and issubclass(hint, Enum):
-        enum = _ENUMS.get(hint.__name__)
-        if enum is not hint:
-            raise TypeError(f"cannot cache {hint.__name__}")
-        return hint
-    if hint in (str, int, float, bool, Span, dt.date) or hint in _FIELDS:
-        return _exactly(hint)
-    raise TypeError(f"cannot cache a field of type {hint!r}")
-
-
-@functools.cache
-def _converters() -> dict[str, tuple[type[Any], tuple[Convert, ...]]]:
-    """For each record: its class and a converter per constructor field."""
-    out = {}
-    for name, cls in _RECORDS.items():
-        hints = typing.get_type_hints(cls)
-        out[name] = (cls, tuple(_converter(hints[field]) for field in _FIELDS[cls]))
-    return out
-
-
-def _decode(obj: dict[str, Any]) -> Any:
-    """JSON's object hook: only okrlint's records are made, from values of the right types."""
-    if "@s" in obj:
-        line, column, end_line, end_column = _IS_LIST(obj["@s"])
-        return Span(
-            Position(_IS_INT(line), _IS_INT(column)),
-            Position(_IS_INT(end_line), _IS_INT(end_column)),
-        )
-    if "@" in obj:
-        cls, converters = _converters()[obj["@"]]
-        values = _IS_LIST(obj["v"])
-        if len(values) != len(converters):
-            raise ValueError("a record of another layout")
-        return cls(*(c(v) for c, v in zip(converters, values, strict=True)))
-    if "@d" in obj:
-        return dt.date.fromisoformat(obj["@d"])
-    raise ValueError("not a cache entry")
-
-
-_ENTRY = _converter(
-    tuple[FileResult, tuple[Finding, ...], tuple[Suppression, ...], BoardTrace | None]
-)
-
-
-def encode_entry(board: CachedBoard) -> str:
-    return json.dumps(
-        (board.result, board.findings, board.suppressions, board.trace),
-        default=_default,
-        ensure_ascii=False,
-        separators=(",", ":"),
-        check_circular=False,
-    )
-
-
-def decode_entry(text: str) -> CachedBoard | None:
-    """The entry, or None when it is damaged or of another layout."""
-    try:
-        result, findings, suppressions, trace = _ENTRY(json.loads(text, object_hook=_decode))
-    except (ValueError, TypeError, KeyError, RecursionError):
-        return None
-    return CachedBoard(result, findings, suppressions, trace)
 
 
 # -- the store ----------------------------------------------------------------------------
@@ -213,7 +51,7 @@ def _code_fingerprint() -> str:
     """okrlint's version and the size and time of each of its code and data files."""
     from okrlint.catalog import rules_dir
 
-    digest = hashlib.blake2b(f"{_FORMAT}\0{__version__}".encode(), digest_size=16)
+    digest = hashlib.blake2b(f"{FORMAT}\0{__version__}".encode(), digest_size=16)
     folders = [Path(__file__).resolve().parent, rules_dir()]
     while folders:
         folder = folders.pop()
@@ -245,6 +83,7 @@ class ResultCache:
             f"{_code_fingerprint()}\0{day}".encode(), digest_size=8
         ).hexdigest()
         self.here = self.folder / generation
+        self._prefix = f"{self.here}{os.sep}"
         self._settings: dict[int, tuple[Any, bytes]] = {}
         self._ready = False
         self._folders: set[str] = set()
@@ -269,11 +108,12 @@ class ResultCache:
 
     def get(self, key: str) -> CachedBoard | None:
         try:
-            text = self._path(key).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            with open(f"{self._prefix}{key[:2]}{os.sep}{key[2:]}.json", "rb") as handle:
+                data = handle.read()
+        except OSError:
             self.misses += 1
             return None
-        board = decode_entry(text)
+        board = decode_entry(data)
         if board is None:
             self.misses += 1
         else:

@@ -1,7 +1,7 @@
 """The command line: parse options, call the library, render, exit. Nothing else."""
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` in the command-line modules: typer reads the
+# commands' annotations at every start, and as text they would be compiled each time.
 import os
 import sys
 from pathlib import Path
@@ -103,7 +103,7 @@ def resolve_format(output_format: OutputFormat, output_file: str | None) -> str:
     return OutputFormat.concise.value
 
 
-def _deliver(rendered: Rendered, fmt: str, output_file: str | None) -> None:
+def _deliver(rendered: "Rendered", fmt: str, output_file: str | None) -> None:
     """The report to stdout or ``--output-file``, diagnostics to stderr, and the
     github format's summary appended to ``$GITHUB_STEP_SUMMARY`` when that is set.
 

@@ -4,8 +4,6 @@ They are registered on :data:`okrlint.cli.app` when that module is imported, and
 its options and output helpers.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from enum import StrEnum

@@ -1,8 +1,6 @@
 """The command line's shared options and their values: the formats, the severities, and
 parsers that word a bad value in okrlint's own terms."""
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterator
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar

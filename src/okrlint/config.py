@@ -167,9 +167,10 @@ class Config:
     def _relative(self, path: str | Path) -> str:
         base = self.base or os.getcwd()
         try:
-            return Path(os.path.relpath(os.path.abspath(path), base)).as_posix()
+            rel = os.path.relpath(path, base)  # normalized: as Path(rel).as_posix() is
         except ValueError:  # pragma: no cover - another drive on Windows
             return Path(path).as_posix()
+        return rel if os.sep == "/" else rel.replace(os.sep, "/")
 
 
 def _spec(patterns: Iterable[str]) -> Any:
@@ -232,7 +233,12 @@ class Resolver:
 @lru_cache(maxsize=4096)
 def _config_file_in(path: str) -> Path | None:
     """The nearest configuration file for an absolute path (a file or a folder)."""
-    folder = path if os.path.isdir(path) else os.path.dirname(path)
+    return _config_file_of_folder(path if os.path.isdir(path) else os.path.dirname(path))
+
+
+@lru_cache(maxsize=1024)
+def _config_file_of_folder(folder: str) -> Path | None:
+    """The nearest configuration file of a folder: looked up once for all its boards."""
     return find_config_file(Path(folder))
 
 
@@ -241,6 +247,7 @@ def forget_config_files() -> None:
     (the language server) calls this when one is created, changed or deleted, before it
     makes a new :class:`Resolver`."""
     _config_file_in.cache_clear()
+    _config_file_of_folder.cache_clear()
     find_config_file.cache_clear()
     load_config_file.cache_clear()
 

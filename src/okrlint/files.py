@@ -79,15 +79,29 @@ _NONBLOCK: int = getattr(os, "O_NONBLOCK", 0)
 def read_regular(path: str | Path, size: int) -> bytes:
     """Up to ``size`` bytes of a regular file. It is opened without blocking and checked
     once open, so a named pipe or device swapped in for the file is never waited on or
-    read (:class:`NotARegularFile`); other failures raise :class:`OSError`."""
+    read (:class:`NotARegularFile`); other failures raise :class:`OSError`.
+
+    The file is read in one call of its own size (and one more that finds its end), not
+    into a buffer of ``size``: a board is a few kilobytes, the limit megabytes.
+    """
     fd = os.open(path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_BINARY", 0))
-    with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise NotARegularFile(mode)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotARegularFile(info.st_mode)
         if _NONBLOCK:
             os.set_blocking(fd, True)
-        return handle.read(size)
+        parts = [os.read(fd, min(size, info.st_size + 1))]
+        total = len(parts[0])
+        while total < size:  # a file that grew since, or a short read
+            part = os.read(fd, min(size - total, 1 << 20))
+            if not part:
+                break
+            parts.append(part)
+            total += len(part)
+        return parts[0] if len(parts) == 1 else b"".join(parts)
+    finally:
+        os.close(fd)
 
 
 def read_source(path: Path, file: str, limits: Limits = DEFAULT_LIMITS) -> str | InputError:
@@ -98,7 +112,7 @@ def read_source(path: Path, file: str, limits: Limits = DEFAULT_LIMITS) -> str |
     (opened without blocking), in case the path was swapped in between.
     """
     try:
-        info = path.stat()
+        info = os.stat(path)
     except OSError as exc:
         return InputError(ErrorKind.IO_ERROR, describe_os_error(exc, path), file)
     except ValueError as exc:  # a NUL byte in the path

@@ -119,7 +119,8 @@ class Finding:
 
     def sort_key(self) -> tuple[str, int, int, int, str, str]:
         """By file and position; at one position the most severe first."""
-        return (self.file, self.line, self.column, -self.severity.rank, self.rule, self.message)
+        start = self.span.start  # read directly: every run sorts every finding
+        return (self.file, start.line, start.column, -_RANK[self.severity], self.rule, self.message)
 
 
 def fingerprint(rule: str, file: str, path: NodePath, text: str) -> str:

@@ -205,7 +205,9 @@ def or_null(schema: dict[str, Any]) -> None:
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+    # defer_build: a model's validator is built when it is first used, so only Board's is
+    # (it holds the others); not one per class at import, most of them never used alone
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False, defer_build=True)
 
 
 class CycleRange(Model):

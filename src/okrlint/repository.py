@@ -113,11 +113,18 @@ class GitIgnores:
             self._chains[(step, top)] = chain
         return chain
 
+    def any_in(self, folder: Path, top: Path) -> bool:
+        """Does a .gitignore between ``top`` and ``folder`` apply to its entries?"""
+        return bool(self._applicable(Path(os.path.abspath(folder)), top))
+
     def ignored(self, path: Path, top: Path) -> bool:
         """Is ``path`` ignored by a .gitignore between ``top`` and its own folder?"""
         path = Path(os.path.abspath(path))
+        applicable = self._applicable(path.parent, top)
+        if not applicable:  # no .gitignore on the way: no need to look at the path
+            return False
         is_dir = _is_folder(path)
-        for folder, spec in self._applicable(path.parent, top):
+        for folder, spec in applicable:
             rel = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
             if spec.match_file(rel):
                 return True
@@ -152,10 +159,10 @@ def walk_boards(
     problems: list[InputError] = []
     top = Path(os.path.abspath(top or folder))
 
-    def skip(path: Path) -> bool:
+    def skip(path: Path, gitignored: bool) -> bool:
         if excluded is not None and excluded(path):
             return True
-        return gitignores is not None and gitignores.ignored(path, top)
+        return gitignored and gitignores is not None and gitignores.ignored(path, top)
 
     def on_error(exc: OSError) -> None:
         where = Path(exc.filename) if exc.filename else folder
@@ -178,17 +185,19 @@ def walk_boards(
         except OSError as exc:
             on_error(exc)
             continue
+        # asked once per folder: is there a .gitignore to match its entries against?
+        gitignored = gitignores is not None and gitignores.any_in(base, top)
         for entry in entries:
             name, path = entry.name, base / entry.name
             if _hidden(name):
                 continue
             if _entry_is(entry, "dir"):
                 # symlinked folders are not followed (they may loop)
-                if not _entry_is(entry, "symlink") and not skip(path):
+                if not _entry_is(entry, "symlink") and not skip(path, gitignored):
                     pending.append(path)
             elif (
                 included(path) if included is not None else name.lower().endswith(BOARD_SUFFIXES)
-            ) and not skip(path):
+            ) and not skip(path, gitignored):
                 # a regular file is known from the folder listing, without a stat
                 problem = None if _entry_is(entry, "file") else _not_a_file(path)
                 if problem is None:
