@@ -1,14 +1,17 @@
 """Safe YAML reading into a tree whose every node knows its position.
 
-The tree is built from PyYAML's event stream (libyaml's C parser when present), not
-from PyYAML's composer, for three reasons:
-
-* the composer is recursive, so deep nesting raised ``RecursionError``; events are
-  flat and the depth here is counted and capped;
-* PyYAML silently keeps the last of duplicate keys; here each one is reported;
-* anchors and aliases are resolved here, counting how many nodes every alias
-  expands to, so an alias bomb ("billion laughs") is refused after a few thousand
-  nodes instead of exhausting memory.
+Two readers build the same tree. With libyaml (PyYAML's C extension), the document is
+first composed by libyaml's C composer, whose nodes carry their start and end marks,
+and the tree is built from that node graph: the fast path. Any text it cannot take
+as it is goes to the reader of parser events in :mod:`okrlint.yaml_events`, the only
+reader without libyaml: a text with an anchor and an alias, a merge key, a duplicate
+key, a tag other than the plain ones, nesting past the depth limit, more than one
+document or an error of the parser. So every error, its message and its position come
+from that one reader; and an alias bomb never reaches the fast path (libyaml would
+compose it cheaply, sharing the nodes; the events reader refuses it after a few
+thousand nodes). Recent libyaml caps nesting at 1,000 levels, so its recursive
+composer stays within bounds; a build without that cap (asked once, with a deeper
+text) never composes: every text goes to the events reader.
 
 Only the safe schema is constructed: strings, numbers, booleans, null, dates,
 sequences and mappings. Any other tag (``!!python/object`` ...) is an error; no tag
@@ -17,45 +20,47 @@ can construct objects or run code.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import gc
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cache
+from types import MappingProxyType
+from typing import Any, Final, cast
 
-import yaml
+from yaml import YAMLError
 from yaml.constructor import SafeConstructor
-from yaml.nodes import ScalarNode
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
-from okrlint.errors import ErrorKind, InputError
+from okrlint.errors import InputError
 from okrlint.files import DEFAULT_LIMITS, Limits
-from okrlint.positions import NodePath, Position, Span, source_lines
-from okrlint.yaml_errors import (
-    BLOCK_SCALAR_HINT,
-    BLOCK_SCALAR_MESSAGE,
-    bad_character_error,
-    reader_error,
-    tree_error,
-)
+from okrlint.positions import NodePath, Position, Span
 
 try:  # libyaml's C parser is several times faster; fall back to pure Python.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-_TAG = "tag:yaml.org,2002:"
-_STR, _SEQ, _MAP, _MERGE = _TAG + "str", _TAG + "seq", _TAG + "map", _TAG + "merge"
-_SCALAR_TAGS = frozenset(_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp"))
-_RESOLVER = Resolver()
-_QUOTES = ("'", '"')
+
+TAG_PREFIX: Final = "tag:yaml.org,2002:"
+STR_TAG: Final = TAG_PREFIX + "str"
+SEQ_TAG: Final = TAG_PREFIX + "seq"
+MAP_TAG: Final = TAG_PREFIX + "map"
+MERGE_TAG: Final = TAG_PREFIX + "merge"
+SCALAR_TAGS: Final = frozenset(
+    TAG_PREFIX + t for t in ("str", "int", "float", "bool", "null", "timestamp")
+)
 #: First characters that may start a non-text plain scalar (numbers, bools, null, dates).
-_RESOLVED_FIRST = frozenset(k for k in Resolver.yaml_implicit_resolvers if k)
+RESOLVED_FIRST: Final = frozenset(k for k in Resolver.yaml_implicit_resolvers if k)
 #: The plain words YAML 1.1 reads as something other than text (bools and null).
-_WORD_VALUES = frozenset(
+WORD_VALUES: Final = frozenset(
     f(w)
     for w in ("yes", "no", "true", "false", "on", "off", "null")
     for f in (str.lower, str.capitalize, str.upper)
 )
-_CONSTRUCTOR = SafeConstructor()
+#: Scalars and sequences have no pairs, scalars and mappings no items: they share these
+#: (read-only: a write fails loudly instead of changing every node).
+_NO_PAIRS: Final = cast("dict[str, tuple[YNode, YNode]]", MappingProxyType({}))
+_NO_ITEMS: Final = cast("list[YNode]", ())
 
 
 class YNode:
@@ -68,16 +73,17 @@ class YNode:
 
     __slots__ = ("_end", "_start", "data", "items", "kind", "merge", "pairs", "size")
 
-    def __init__(self, kind: str, start: Any, end: Any, data: Any) -> None:
+    def __init__(self, kind: str, start: Position | int, end: Position | int, data: Any) -> None:
         self.kind = kind  # "scalar" | "seq" | "map"
-        # Positions are kept as the parser's marks (or Positions) and turned into
-        # Positions only when asked: most nodes never are, and a large repository has
-        # hundreds of thousands of them.
+        # Positions are kept as Positions or as the parser's 0-based line and column in
+        # one int (``line << 32 | column``, see :func:`packed`), turned into Positions
+        # only when asked: most nodes never are, and a large board has hundreds of
+        # thousands of them (an int is a third of the size of the parser's mark).
         self._start = start
         self._end = end
         self.data = data
-        self.pairs: dict[str, tuple[YNode, YNode]] = {}
-        self.items: list[YNode] = []
+        self.pairs: dict[str, tuple[YNode, YNode]] = {} if kind == "map" else _NO_PAIRS
+        self.items: list[YNode] = [] if kind == "seq" else _NO_ITEMS
         self.size = 1
         self.merge = False  # a "<<" merge key
 
@@ -86,7 +92,7 @@ class YNode:
         return _as_position(self._start)
 
     @start.setter
-    def start(self, value: Any) -> None:
+    def start(self, value: Position | int) -> None:
         self._start = value
 
     @property
@@ -94,7 +100,7 @@ class YNode:
         return _as_position(self._end)
 
     @end.setter
-    def end(self, value: Any) -> None:
+    def end(self, value: Position | int) -> None:
         self._end = value
 
     @property
@@ -102,10 +108,15 @@ class YNode:
         return Span(self.start, self.end)
 
 
-def _as_position(mark: Any) -> Position:
-    if isinstance(mark, Position):
-        return mark
-    return Position(mark.line + 1, mark.column + 1)
+def packed(mark: Any) -> int:
+    """A parser's mark (0-based line and column) as a YNode keeps it."""
+    return int(mark.line) << 32 | int(mark.column)
+
+
+def _as_position(place: Position | int) -> Position:
+    if isinstance(place, Position):
+        return place
+    return Position((place >> 32) + 1, (place & 0xFFFFFFFF) + 1)
 
 
 class YamlTreeError(Exception):
@@ -145,287 +156,8 @@ class YamlTree:
         return key, node
 
 
-def _pos(mark: Any) -> Position:
-    return Position(mark.line + 1, mark.column + 1)
-
-
-def _span(start_mark: Any, end_mark: Any) -> Span:
-    return Span(_pos(start_mark), _pos(end_mark))
-
-
-class _Builder:
-    """Turns the event stream into a YNode tree, enforcing limits as it goes."""
-
-    def __init__(self, file: str, limits: Limits, text: str = "") -> None:
-        self.file = file
-        self.limits = limits
-        self.text = text
-        self._lines: list[str] | None = None
-        self.anchors: dict[str, YNode] = {}
-        self.alias_nodes = 0
-        self.errors: list[InputError] = []
-        # Each frame, five items: [collection node, pending key node or None, explicit
-        # keys (key text -> key node), merge values (<<), the collection's anchor or None]
-        self.stack: list[list[Any]] = []
-        self.root: YNode | None = None
-        self.documents = 0
-        self.quoted: Any = None  # the last quoted scalar read: a quote left open trips later
-
-    def fail(
-        self, kind: ErrorKind, message: str, span: Span, hint: str = "", *, child: bool = True
-    ) -> YamlTreeError:
-        return YamlTreeError(InputError(kind, message, self.file, span, self.path(child), hint))
-
-    def path(self, child: bool = True) -> NodePath:
-        """The node path of the place the parser has reached.
-
-        With ``child``, the path of the node being added to the innermost collection
-        (its index in a list, its key in a mapping); without, the path of that
-        collection (a mapping's pending key included: its value is being read).
-        """
-        parts: list[str | int] = []
-        last = len(self.stack) - 1
-        for depth, frame in enumerate(self.stack):
-            node: YNode = frame[0]
-            key: YNode | None = frame[1]
-            if node.kind == "seq":
-                if depth == last and not child:
-                    break
-                parts.append(len(node.items))
-            elif key is not None and key.kind == "scalar":
-                parts.append(_key_text(key.data))
-            else:  # reading a key of this mapping
-                break
-        return tuple(parts)
-
-    def feed(self, events: Iterator[Any]) -> None:
-        for event in events:
-            cls = type(event)
-            if cls is yaml.ScalarEvent:
-                if event.style in _QUOTES:
-                    self.quoted = event
-                self.add(self.scalar(event), event.anchor)
-            elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
-                self.start_collection(event, cls is yaml.MappingStartEvent)
-            elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
-                self.end_collection(event)
-            elif cls is yaml.AliasEvent:
-                self.alias(event)
-            elif cls is yaml.DocumentStartEvent:
-                self.documents += 1
-                if self.documents > self.limits.max_documents:
-                    raise self.fail(
-                        ErrorKind.LIMIT_EXCEEDED,
-                        f"a second YAML document starts at line {event.start_mark.line + 1}: "
-                        "a board file holds exactly one document",
-                        _span(event.start_mark, event.end_mark),
-                        "split the documents into separate board files",
-                    )
-
-    # -- nodes -------------------------------------------------------------------------
-
-    def scalar(self, event: Any) -> YNode:
-        tag, value = event.tag, event.value
-        if tag is None and (
-            event.style in _QUOTES
-            or (value and value[0] not in _RESOLVED_FIRST)
-            or (value[:1].isalpha() and value not in _WORD_VALUES)
-        ):
-            # the common case, text: no tag to resolve (quoted, or a plain scalar that
-            # cannot be a number, bool, null or date: these start with a digit, a sign,
-            # a dot or "~", or are one of a few words)
-            return YNode("scalar", event.start_mark, event.end_mark, value)
-        span = _span(event.start_mark, event.end_mark)
-        if tag in (None, "!"):
-            resolved: str = _RESOLVER.resolve(  # type: ignore[no-untyped-call]
-                ScalarNode, value, event.implicit
-            )
-            tag = _STR if tag == "!" else resolved
-        elif tag not in _SCALAR_TAGS:
-            raise self.unsafe_tag(tag, span)
-        if tag in (_STR, _MERGE):
-            data: Any = value
-        else:
-            try:
-                data = _CONSTRUCTOR.yaml_constructors[tag](
-                    _CONSTRUCTOR, ScalarNode(tag, value, event.start_mark, event.end_mark)
-                )
-            except (
-                ValueError,
-                TypeError,
-                OverflowError,
-                KeyError,
-                AttributeError,
-                IndexError,
-                yaml.YAMLError,
-            ) as exc:  # e.g. !!bool maybe (KeyError), !!timestamp soon (AttributeError)
-                raise self.bad_scalar(tag, value, exc, span) from None
-        if event.style in (">", "|") and not value.strip():
-            self.check_block_scalar_header(span)
-        node = YNode("scalar", span.start, span.end, data)
-        node.merge = tag == _MERGE
-        return node
-
-    def check_block_scalar_header(self, span: Span) -> None:
-        """Refuse ``threshold: >5``: YAML reads it as an empty block scalar, silently.
-
-        ``>`` or ``|`` followed by a digit is a block scalar header with an indentation
-        indicator; when no text follows, the writer almost surely meant a comparison.
-        """
-        if self._lines is None:
-            self._lines = source_lines(self.text)
-        line = span.start.line
-        source = self._lines[line - 1] if 0 < line <= len(self._lines) else ""
-        header = source[span.start.column - 1 :].split("#", 1)[0].strip()
-        if len(header) > 1 and header[0] in "><|" and header[1:].lstrip("+-")[:1].isdigit():
-            raise self.fail(
-                ErrorKind.PARSE_ERROR,
-                BLOCK_SCALAR_MESSAGE + f" ({header!r} reads as empty text)",
-                span,
-                BLOCK_SCALAR_HINT,
-            )
-
-    def unsafe_tag(self, tag: str, span: Span) -> YamlTreeError:
-        shown = tag.replace(_TAG, "!!")
-        return self.fail(
-            ErrorKind.PARSE_ERROR,
-            f"the YAML tag {shown} is not allowed: boards are plain YAML "
-            "(text, numbers, dates, lists and mappings)",
-            span,
-            "remove the tag",
-        )
-
-    def bad_scalar(self, tag: str, value: str, exc: Exception, span: Span) -> YamlTreeError:
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        if tag.endswith("timestamp"):
-            reason = f" ({exc})" if isinstance(exc, ValueError) and str(exc) else ""
-            return self.fail(
-                ErrorKind.SCHEMA_ERROR,
-                f"{shown} is not a real date{reason}",
-                span,
-                "write an existing ISO date, e.g. 2026-09-30",
-            )
-        return self.fail(
-            ErrorKind.PARSE_ERROR,
-            f"cannot read {shown!r} as {tag.replace(_TAG, '')}",
-            span,
-            "quote the value to keep it as text, or remove the tag",
-        )
-
-    def start_collection(self, event: Any, is_map: bool) -> None:
-        if event.tag not in (None, "!", _MAP if is_map else _SEQ):
-            raise self.unsafe_tag(event.tag, _span(event.start_mark, event.end_mark))
-        if len(self.stack) >= self.limits.max_depth:
-            raise self.fail(
-                ErrorKind.LIMIT_EXCEEDED,
-                f"nesting deeper than {self.limits.max_depth} levels",
-                _span(event.start_mark, event.end_mark),
-                "a board needs only a few levels; "
-                "raise the limit with --max-depth if this is intended",
-            )
-        start = event.start_mark
-        node = YNode("map" if is_map else "seq", start, start, {} if is_map else [])
-        self.stack.append([node, None, {}, [], event.anchor])
-
-    def end_collection(self, event: Any) -> None:
-        node, _key, explicit, merges, anchor = self.stack.pop()
-        node.end = event.end_mark
-        if node.kind == "map":
-            self.apply_merges(node, explicit, merges)
-        self.add(node, anchor)
-
-    def alias(self, event: Any) -> None:
-        span = _span(event.start_mark, event.end_mark)
-        target = self.anchors.get(event.anchor)
-        if target is None:
-            raise self.fail(
-                ErrorKind.PARSE_ERROR,
-                f"the alias *{event.anchor} refers to no earlier anchor &{event.anchor}",
-                span,
-            )
-        self.alias_nodes += target.size
-        if self.alias_nodes > self.limits.max_alias_nodes:
-            raise self.fail(
-                ErrorKind.LIMIT_EXCEEDED,
-                f"aliases expand to more than {self.limits.max_alias_nodes} nodes "
-                f"(at *{event.anchor}): refusing a possible alias bomb",
-                span,
-                "use fewer anchors and aliases, or raise --max-alias-nodes",
-            )
-        # The alias shares the anchored data and children, but sits where it is written,
-        # so errors about the aliased item point at the alias, not at the anchor.
-        node = YNode(target.kind, span.start, span.end, target.data)
-        node.pairs, node.items = target.pairs, target.items
-        node.size, node.merge = target.size, target.merge
-        self.add(node, None)
-
-    def add(self, node: YNode, anchor: str | None) -> None:
-        """Attach a finished node to its parent (or make it the root)."""
-        if anchor is not None:
-            self.anchors[anchor] = node
-        if not self.stack:
-            self.root = node
-            return
-        frame = self.stack[-1]
-        parent: YNode = frame[0]
-        parent.size += node.size
-        if parent.kind == "seq":
-            parent.items.append(node)
-            parent.data.append(node.data)
-        elif frame[1] is None:
-            frame[1] = node
-        else:
-            self.add_pair(frame, frame[1], node)
-            frame[1] = None
-
-    def add_pair(self, frame: list[Any], key: YNode, value: YNode) -> None:
-        parent: YNode = frame[0]
-        explicit: dict[str, YNode] = frame[2]
-        if key.merge:
-            frame[3].append(value)
-            return
-        if key.kind != "scalar" or isinstance(key.data, (list, dict)):
-            raise self.fail(
-                ErrorKind.PARSE_ERROR,
-                "a mapping key must be plain text, not a list or mapping",
-                key.span,
-            )
-        text = _key_text(key.data)
-        first = explicit.get(text)
-        if first is not None:
-            self.errors.append(
-                InputError(
-                    ErrorKind.DUPLICATE_KEY,
-                    f"duplicate key '{text}' (first at line {first.start.line}): "
-                    "YAML keeps only the last value",
-                    self.file,
-                    key.span,
-                    self.path(),
-                    "remove or rename one of them",
-                )
-            )
-        explicit.setdefault(text, key)  # keep the first, for "first at line N"
-        parent.pairs[text] = (key, value)
-        parent.data[text] = value.data
-
-    def apply_merges(self, node: YNode, explicit: dict[str, YNode], merges: list[YNode]) -> None:
-        """Apply ``<<`` merge keys: merged keys never override explicit ones."""
-        for merge in merges:
-            sources = merge.items if merge.kind == "seq" else [merge]
-            for source in sources:
-                if source.kind != "map":
-                    raise self.fail(
-                        ErrorKind.PARSE_ERROR,
-                        "a merge key (<<) takes a mapping or a list of mappings",
-                        merge.span,
-                    )
-                for text, (key, value) in source.pairs.items():
-                    if text not in explicit and text not in node.pairs:
-                        node.pairs[text] = (key, value)
-                        node.data[text] = value.data
-
-
-def _key_text(data: Any) -> str:
+def key_text(data: Any) -> str:
+    """A mapping key's text (keys are looked up, and paths written, as text)."""
     if isinstance(data, bool):
         return "true" if data else "false"
     if data is None:
@@ -435,21 +167,155 @@ def _key_text(data: Any) -> str:
 
 def read_tree(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> YamlTree:
     """Parse ``text`` into a :class:`YamlTree`; raises :class:`YamlTreeError` when fatal."""
-    builder = _Builder(file, limits, text)
     loader = _Loader  # looked up at call time: tests swap in the pure-Python loader
+    # Nothing built here is cyclic, and all of it lives on: the cyclic garbage collector
+    # would only walk the growing tree again and again (a quarter to a half of the time
+    # a large board's tree takes, depending on its thresholds). It is paused meanwhile.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        builder.feed(yaml.parse(text, Loader=loader))
-    except yaml.reader.ReaderError as exc:
-        c_loader = loader.__name__.startswith("C")
-        error = reader_error(file, text, exc, builder.path(child=False), c_loader)
-        raise YamlTreeError(error) from None
-    except yaml.YAMLError as exc:
-        error = tree_error(file, text, exc, builder.path(child=False), builder.quoted)
-        raise YamlTreeError(error) from None
-    except UnicodeEncodeError as exc:  # libyaml encodes to UTF-8: lone surrogates fail
-        raise YamlTreeError(bad_character_error(file, text, exc.start, ())) from None
-    except RecursionError:  # pragma: no cover - the builder is iterative; belt and braces
-        raise YamlTreeError(
-            InputError(ErrorKind.LIMIT_EXCEEDED, "nesting too deep to read", file)
-        ) from None
-    return YamlTree(builder.root, builder.errors)
+        if (
+            loader is _C_LOADER
+            and limits.max_documents >= 1
+            and not ("&" in text and "*" in text)
+            and composer_bounded()
+        ):
+            try:
+                return YamlTree(_composed(text, limits.max_depth))
+            except Exception:  # anything unusual: the events reader says what it is
+                pass
+        from okrlint.yaml_events import read_events
+
+        return read_events(text, file, limits, loader)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+# -- the fast path: libyaml's composed node graph ---------------------------------------
+
+#: The loader whose C composer builds the tree (None without libyaml).
+_C_LOADER: Final = _Loader if _Loader.__name__.startswith("C") else None
+
+
+class _Composer(_Loader):
+    """libyaml's composer, taking text as text without going through the tag table.
+
+    The composer asks for a tag for every node; most are text: quoted, or plain text
+    that cannot be a number, bool, null or date (these start with a digit, a sign, a
+    dot or "~", or are one of a few words). The others go to PyYAML's table.
+    """
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is ScalarNode:
+            if (
+                not implicit[0]
+                or (value and value[0] not in RESOLVED_FIRST)
+                or (value[:1].isalpha() and value not in WORD_VALUES)
+            ):
+                return STR_TAG
+            return Resolver.resolve(self, kind, value, implicit)  # type: ignore[no-untyped-call]
+        return SEQ_TAG if kind is SequenceNode else MAP_TAG
+
+
+_CONSTRUCT: Final = {
+    tag: SafeConstructor.yaml_constructors[tag] for tag in SCALAR_TAGS if tag != STR_TAG
+}
+_CONSTRUCTOR: Final = SafeConstructor()
+_BLOCK: Final = ("|", ">")
+
+
+@cache
+def composer_bounded() -> bool:
+    """Does this libyaml cap nesting, so that its recursive composer cannot exhaust the
+    C stack (the cap is 1,000 levels)? Without the cap, texts go to the events reader."""
+    try:
+        _Composer("[" * 1_001 + "]" * 1_001).get_single_node()
+    except YAMLError:
+        return True
+    return False
+
+
+class _Unusual(Exception):
+    """A text the fast path leaves to the events reader."""
+
+
+def _composed(text: str, max_depth: int) -> YNode | None:
+    """The tree of ``text`` from libyaml's composer; raises when the text is unusual."""
+    if "\ufeff" in text:  # libyaml's marks skip a byte-order mark: the checks below need them
+        raise _Unusual
+    loader = _Composer(text)
+    try:
+        return _build(loader.get_single_node(), text, max_depth)
+    finally:
+        loader.dispose()
+
+
+def _build(document: Any, text: str, max_depth: int) -> YNode | None:
+    """The tree of a composed document (None for no document)."""
+
+    def build(node: Any, depth: int) -> YNode:
+        """A composed node as a YNode; ``depth``: the collections around it. Each
+        collection's composed children are dropped once read: the graph shrinks as the
+        tree grows."""
+        kind = type(node)
+        if kind is ScalarNode:
+            tag, value = node.tag, node.value
+            if tag == STR_TAG:
+                if node.style in _BLOCK and not value.strip():
+                    raise _Unusual  # maybe ">5": the events reader checks the header
+                start, end = node.start_mark, node.end_mark
+                return YNode(
+                    "scalar", start.line << 32 | start.column, end.line << 32 | end.column, value
+                )
+            construct = _CONSTRUCT.get(tag)
+            if construct is None:
+                raise _Unusual  # a merge key or a tag to refuse
+            # The composer reads "! 12" as a number, the events reader as text: a scalar
+            # read as a number, bool, null or date must stand where it starts, untagged.
+            start, end = node.start_mark, node.end_mark
+            at = start.index
+            if not (text.startswith(value, at) if value else text[at : at + 1] != "!"):
+                raise _Unusual
+            data = construct(_CONSTRUCTOR, node)
+            return YNode(
+                "scalar", start.line << 32 | start.column, end.line << 32 | end.column, data
+            )
+        if depth >= max_depth:
+            raise _Unusual
+        depth += 1
+        children = node.value
+        start, end = node.start_mark, node.end_mark
+        at, to = start.line << 32 | start.column, end.line << 32 | end.column
+        if kind is MappingNode:
+            if node.tag != MAP_TAG:
+                raise _Unusual
+            mapping: dict[str, Any] = {}
+            tree = YNode("map", at, to, mapping)
+            pairs = tree.pairs
+            size = 1
+            for key_node, value_node in children:
+                key = build(key_node, depth)
+                if key.kind != "scalar":
+                    raise _Unusual
+                name = key_text(key.data)
+                if name in pairs:
+                    raise _Unusual  # a duplicate key: the events reader reports it
+                value = build(value_node, depth)
+                pairs[name] = (key, value)
+                mapping[name] = value.data
+                size += key.size + value.size
+        elif kind is SequenceNode:
+            if node.tag != SEQ_TAG:
+                raise _Unusual
+            items = [build(child, depth) for child in children]
+            tree = YNode("seq", at, to, [item.data for item in items])
+            tree.items = items
+            size = 1 + sum(item.size for item in items)
+        else:  # pragma: no cover - the composer makes only these three
+            raise _Unusual
+        tree.size = size
+        children.clear()
+        return tree
+
+    return None if document is None else build(document, 0)

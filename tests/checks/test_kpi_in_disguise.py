@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import board_with, lint_snippet
+from okrlint.checks.kpi_in_disguise import unique_id
 from okrlint.findings import Severity
 
 RULE = "kpi-in-disguise"
@@ -105,3 +106,25 @@ def test_severity_variant_comes_from_the_rule_file() -> None:
     doc = load_rule_doc(RULE)
     assert doc.severity is Severity.ERROR
     assert doc.variants["guard-rail"].severity is Severity.INFO
+
+
+def test_new_kpi_ids_stay_unique_in_order_and_each_number_is_tried_once() -> None:
+    board = board_with(*["Keep gross churn below 4%"] * 4).replace(
+        "objectives:",
+        "kpis:\n  - id: gross-churn-3\n    name: Other\n    threshold: '< 1'\nobjectives:",
+    )
+    fixes = [f.fix for f in lint_snippet(board, only=RULE)]
+    ids = [dict(fix.values)["id"] for fix in fixes if fix is not None]
+    assert ids == ["gross-churn", "gross-churn-2", "gross-churn-4", "gross-churn-5"]
+
+    asked: list[str] = []
+
+    class Taken(set[str]):
+        def __contains__(self, item: object) -> bool:
+            asked.append(str(item))
+            return super().__contains__(item)
+
+    taken, last = Taken(), dict[str, tuple[str, int]]()
+    for _ in range(2000):
+        taken.add(unique_id("Gross churn", taken, last))
+    assert len(taken) == 2000 and len(asked) < 2 * 2000  # not 2,000,000

@@ -22,6 +22,7 @@ KIND: Final = RuleKind.BOARD
 def check(board: Judged, options: Mapping[str, Any]) -> Iterator[Hit]:
     """Flag objectives and key results that hold a level; note guard-rails on real bets."""
     taken = {k.model.id for k in board.kpis if k.model.id}  # KPI ids, new ones included
+    last: dict[str, tuple[str, int]] = {}  # per slug, the last id made from it
     owner_of_board = board.model.owner
     for objective in board.objectives:
         if objective.meaning.holds:
@@ -41,7 +42,7 @@ def check(board: Judged, options: Mapping[str, Any]) -> Iterator[Hit]:
                 kpi, same = _watching(board, kr, hold)
                 if kpi is None:
                     hint = _kpi_hint(hold)
-                    fix = _kpi_fix(hold, kr.path, owner, "move-to-kpis", taken)
+                    fix = _kpi_fix(hold, kr.path, owner, "move-to-kpis", taken, last)
                 else:
                     hint, fix = _kept(kpi, same, kr.path, hold)
                 yield Hit(
@@ -64,7 +65,9 @@ def check(board: Judged, options: Mapping[str, Any]) -> Iterator[Hit]:
                     continue  # the guard-rail is on the KPI list already: nothing to say
                 # a new KPI needs an owner: with none on the board, adding one makes a defect
                 fix = (
-                    None if kpi or not owner else _kpi_fix(guard, kr.path, owner, "add-kpi", taken)
+                    None
+                    if kpi or not owner
+                    else _kpi_fix(guard, kr.path, owner, "add-kpi", taken, last)
                 )
                 yield Hit(
                     kr.path,
@@ -133,14 +136,19 @@ def _kept(kpi: KpiView, same: bool, path: NodePath, hold: Hold) -> tuple[str, Fi
 
 
 def _kpi_fix(
-    hold: Hold, path: NodePath, owner: str | None, action: str, taken: set[str]
+    hold: Hold,
+    path: NodePath,
+    owner: str | None,
+    action: str,
+    taken: set[str],
+    last: dict[str, tuple[str, int]],
 ) -> Fix | None:
     """The KPI this hold becomes: safe to move when the text wrote its bound (or zero)."""
     threshold = hold.threshold()
     if hold.level is None or not hold.metric or not threshold:
         return None
     name = hold.metric[:1].upper() + hold.metric[1:]
-    kpi_id = unique_id(name, taken)
+    kpi_id = unique_id(name, taken, last)
     taken.add(kpi_id)
     values: list[tuple[str, str]] = [("id", kpi_id), ("name", name), ("threshold", threshold)]
     unit = hold.unit_text()
@@ -168,12 +176,17 @@ def _applicability(hold: Hold) -> Applicability:
     return Applicability.SAFE if written else Applicability.SUGGESTED
 
 
-def unique_id(name: str, taken: set[str]) -> str:
-    """A KPI id from its name: "Gross churn" → "gross-churn" (made unique on the board)."""
+def unique_id(name: str, taken: set[str], last: dict[str, tuple[str, int]]) -> str:
+    """A KPI id from its name: "Gross churn" → "gross-churn" (made unique on the board).
+
+    ``taken`` only grows, so the search for a slug resumes where the last one ended
+    (``last``): a board with a thousand holds of one metric tries each number once.
+    """
     slug = "-".join(re.findall(r"[^\W_]+", name.lower())) or "kpi"
-    candidate, n = slug, 2
+    candidate, n = last.get(slug, (slug, 2))
     while candidate in taken:
         candidate, n = f"{slug}-{n}", n + 1
+    last[slug] = (candidate, n)
     return candidate
 
 
