@@ -17,9 +17,9 @@ from okrlint.understanding.changes import Change, task_level
 from okrlint.understanding.clauses import (
     CHANGING,
     Verb,
-    joined_without,
     objects,
 )
+from okrlint.understanding.cutting import joined_without
 from okrlint.understanding.deliverables import (
     done_in_full,
     effort_spent,

@@ -38,10 +38,9 @@ from okrlint.understanding.clauses import (
     ASIDE,
     CHANGING,
     Verb,
-    cut,
-    subordinate,
     take_verb,
 )
+from okrlint.understanding.cutting import cut, subordinate
 from okrlint.understanding.decisions import Clause, Reading, decide
 from okrlint.understanding.detection import known_plain
 from okrlint.understanding.holds import (
