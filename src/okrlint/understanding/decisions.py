@@ -19,6 +19,12 @@ from okrlint.understanding.clauses import (
     Verb,
     objects,
 )
+from okrlint.understanding.counts import (
+    floor_on_a_count,
+    new_count,
+    own_count,
+    won_from_others,
+)
 from okrlint.understanding.cutting import joined_without
 from okrlint.understanding.deliverables import (
     done_in_full,
@@ -67,10 +73,6 @@ from okrlint.understanding.meaning import (
 from okrlint.understanding.metric import (
     audience_traffic,
     bare_level,
-    floor_on_a_count,
-    new_count,
-    own_count,
-    won_from_others,
 )
 from okrlint.understanding.text import (
     ClauseSpan,
