@@ -36,18 +36,11 @@ from okrlint.understanding.deliverables import (
     task_too,
 )
 from okrlint.understanding.holds import (
-    all_of,
-    attains_plan,
     breaks_level,
     clause_text,
     counted_with_bound,
-    every_one,
     hold_levels,
     qualified_level,
-    rate_in,
-    rollout,
-    share_of_work,
-    to_plan,
 )
 from okrlint.understanding.lexicon import (
     ACQUISITION_VERBS,
@@ -73,6 +66,15 @@ from okrlint.understanding.meaning import (
 from okrlint.understanding.metric import (
     audience_traffic,
     bare_level,
+)
+from okrlint.understanding.standards import (
+    all_of,
+    attains_plan,
+    every_one,
+    rate_in,
+    rollout,
+    share_of_work,
+    to_plan,
 )
 from okrlint.understanding.text import (
     ClauseSpan,
