@@ -9,7 +9,7 @@ import pytest
 from okrlint.catalog import CatalogError
 from okrlint.understanding import lexicon as lexicon_module
 from okrlint.understanding.lexicon import PhraseTable, languages, lexicon
-from okrlint.understanding.tokens import phrase_tokens
+from okrlint.understanding.phrases import phrase_tokens
 
 
 def test_longest_phrase_wins() -> None:
@@ -103,7 +103,8 @@ def test_a_bad_pattern_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_plain_phrase_fast_path_agrees_with_the_tokenizer() -> None:
     """phrase_tokens() skips the tokenizer for plain words; it must give the same tokens."""
     from okrlint.catalog import available_languages, load_phrases
-    from okrlint.understanding.tokens import Kind, phrase_tokens, tokenize
+    from okrlint.understanding.phrases import phrase_tokens
+    from okrlint.understanding.tokens import Kind, tokenize
 
     def strings(node: object) -> list[str]:
         if isinstance(node, str):

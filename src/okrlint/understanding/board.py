@@ -51,8 +51,9 @@ from okrlint.understanding.lexicon import (
     lexicon,
 )
 from okrlint.understanding.meaning import Direction, Hold, Intent, KeyResultMeaning, Quantity
+from okrlint.understanding.phrases import PhraseTable
 from okrlint.understanding.reading import read_key_result
-from okrlint.understanding.tokens import Kind, PhraseTable, Token, set_aside, tokenize
+from okrlint.understanding.tokens import Kind, Token, set_aside, tokenize
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,8 @@ from okrlint.catalog import (
     load_noise,
     load_phrases,
 )
-from okrlint.understanding.tokens import Noise, Payload, PhraseTable, compile_noise
+from okrlint.understanding.phrases import Payload, PhraseTable
+from okrlint.understanding.tokens import Noise, compile_noise
 
 # -- the phrase tables ---------------------------------------------------------------
 # Each table has one name, declared here and imported by name where it is used, so a
