@@ -1,6 +1,7 @@
 """Generate a synthetic goals repository for benchmarks.
 
     python bench/generate.py OUT_DIR --boards 1000 [--seed 7]
+    python bench/generate.py OUT_DIR --large 2400    # one board of 2,400 objectives (650 KB)
 
 Boards are spread over teams and quarterly cycles (``OUT_DIR/goals/<cycle>/<team>.yaml``),
 about four objectives each, with plain-text and structured key results (real bets,
@@ -102,7 +103,8 @@ def key_result(rng: random.Random) -> str | dict[str, object]:
     }
 
 
-def board_text(rng: random.Random, team: str, cycle: str) -> str:
+def board_text(rng: random.Random, team: str, cycle: str, objectives: int | None = None) -> str:
+    """One board; ``objectives`` gives their number (by default three to five)."""
     lines = [f"board: {team}", f"cycle: {cycle}", f"owner: {team.lower()}", "kpis:"]
     for k in range(rng.randint(2, 4)):
         metric, unit = rng.choice(METRICS)
@@ -115,7 +117,8 @@ def board_text(rng: random.Random, team: str, cycle: str) -> str:
             f"    current: {rng.randint(5, 95)}",
         ]
     lines.append("objectives:")
-    for o in range(rng.choice([3, 4, 4, 5])):
+    count = rng.choice([3, 4, 4, 5]) if objectives is None else objectives
+    for o in range(count):
         title = rng.choice(OBJECTIVES).format(who=rng.choice(WHO), where=rng.choice(WHERE))
         lines += [
             f"  - id: O{o + 1}",
@@ -153,12 +156,29 @@ def generate(out: Path, boards: int, seed: int = 7) -> list[Path]:
     return written
 
 
+def large_board(out: Path, objectives: int, seed: int = 7) -> Path:
+    """One board of ``objectives`` objectives (2,400: about 650 KB; 18,000: about 4.9 MB,
+    under the default 5 MiB file-size limit), written to ``out/large.yaml``."""
+    rng = random.Random(seed)
+    path = out / "large.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(board_text(rng, "Large", "2026-Q3", objectives), encoding="utf-8")
+    return path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--boards", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--large", type=int, default=0, metavar="OBJECTIVES", help="one board this large instead"
+    )
     args = parser.parse_args()
+    if args.large:
+        path = large_board(args.out, args.large, args.seed)
+        print(f"wrote {path} ({path.stat().st_size:,} bytes)")
+        return
     paths = generate(args.out, args.boards, args.seed)
     print(f"wrote {len(paths)} boards under {args.out}")
 
