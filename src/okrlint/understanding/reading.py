@@ -134,7 +134,8 @@ def _combine(t: Text, readings: list[Reading]) -> KeyResultMeaning:
     changes = [r for r in readings if r.intent is Intent.CHANGE]
     holds = [r for r in readings if r.intent is Intent.HOLD]
     first = readings[0]
-    if changes and first.intent is Intent.TASK and all(_cell_after(t, first, r) for r in changes):
+    cell = _first_cell_end(t, first)
+    if changes and cell >= 0 and all(_beyond(t, cell, _amounts(r)) for r in changes):
         # "| Dashboard with live figures | 6 figures, loading in < 2 s |": the deliverable
         # and its acceptance
         return _meaning(t, first, Intent.TASK, ())
@@ -152,7 +153,7 @@ def _combine(t: Text, readings: list[Reading]) -> KeyResultMeaning:
     framed = first in tasks and all(r.clause.span.joined_by in conditions for r in holds)
     # a tracker's row: the first cell names the deliverable, the next its acceptance
     # ("| Customer card with order history | 100% of customers with history shown |")
-    celled = first in tasks and all(_in_a_later_cell(t, first, r) for r in holds)
+    celled = cell >= 0 and all(_beyond(t, cell, _levels(r)) for r in holds)
     framed = framed or celled
     named = not any(r.clause.verb.kind for r in tasks)  # only things named, no task verb
     if named and not framed and any(h.level is not None for r in holds for h in r.holds):
@@ -169,26 +170,31 @@ def _combine(t: Text, readings: list[Reading]) -> KeyResultMeaning:
     return _meaning(t, first, Intent.UNMEASURED, ())
 
 
-def _in_a_later_cell(t: Text, first: Reading, r: Reading) -> bool:
-    """Are ``r``'s holds in a table's cell after the one ``first`` opens?"""
-    ends = [h.level.first if h.level is not None else r.clause.span.first for h in r.holds]
-    return bool(ends) and all(_past_a_cell(t, first, end) for end in ends)
-
-
-def _cell_after(t: Text, first: Reading, r: Reading) -> bool:
-    """Are ``r``'s amounts in a table's cell after the one ``first`` opens?"""
-    amounts = (r.target, r.baseline, r.clause.change.relative)
-    ends = [q.first for q in amounts if q is not None and q.first >= 0]
-    return bool(ends) and all(_past_a_cell(t, first, end) for end in ends)
-
-
-def _past_a_cell(t: Text, first: Reading, k: int) -> bool:
-    """Does a table's cell break stand between ``first``'s clause and the word ``k``,
-    with no cadence in the row ("| Fortnightly check-in | 6/6 held |": a duty)?"""
-    span = first.clause.span
+def _first_cell_end(t: Text, first: Reading) -> int:
+    """Where the first cell ends (the offset of its bar) when the text is a tracker's row
+    whose first cell names a deliverable, or -1. Not a row with a cadence ("| Fortnightly
+    check-in | 6/6 held |": a duty)."""
+    if first.intent is not Intent.TASK or "|" not in t.original:
+        return -1
     if any(t.match(CADENCE_ADVERBS, i) for i in range(t.n)):
-        return False
-    return "|" in t.original[t.tokens[span.first].start : t.tokens[k].start]
+        return -1
+    return t.original.find("|", t.tokens[first.clause.span.first].start)
+
+
+def _amounts(r: Reading) -> list[int]:
+    """The words where a change's amounts start."""
+    amounts = (r.target, r.baseline, r.clause.change.relative)
+    return [q.first for q in amounts if q is not None and q.first >= 0]
+
+
+def _levels(r: Reading) -> list[int]:
+    """The words where a clause's holds stand: their levels, or the clause itself."""
+    return [h.level.first if h.level is not None else r.clause.span.first for h in r.holds]
+
+
+def _beyond(t: Text, cell: int, words: list[int]) -> bool:
+    """Do all ``words`` (and at least one) stand in a cell after the first?"""
+    return bool(words) and all(t.tokens[k].start > cell for k in words)
 
 
 def _is_guard_rail(h: Hold, r: Reading) -> bool:
