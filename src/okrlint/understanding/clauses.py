@@ -47,6 +47,7 @@ from okrlint.understanding.meaning import Direction, Quantity, UnitKind
 from okrlint.understanding.text import (
     ARROWS,
     LEVEL_UNITS,
+    PER_WORDS,
     ClauseSpan,
     Text,
     countable,
@@ -148,7 +149,7 @@ def _leading_verb(t: Text, span: ClauseSpan) -> tuple[int, str, int, object] | N
     if found is not None and found[0] == TASK_VERBS:
         after = i + found[1]
         measure = after < span.last and t.lex.noun(METRIC_NOUNS, t.lows[after])
-        ratio = after + 1 < span.last and t.lows[after + 1] in ("per", "pro", "je", "por", "par")
+        ratio = after + 1 < span.last and t.lows[after + 1] in PER_WORDS
         if found[1] == 1 and (measure or ratio):
             # "Release frequency goes up", "Support tickets per customer": a task's verb
             # naming a measure

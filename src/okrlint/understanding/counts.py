@@ -25,8 +25,8 @@ from okrlint.understanding.lexicon import (
     Lexicon,
 )
 from okrlint.understanding.meaning import Comparator, Hold, Quantity, UnitKind
-from okrlint.understanding.metric import PER_WORDS
 from okrlint.understanding.text import (
+    PER_WORDS,
     ClauseSpan,
     Text,
     countable,

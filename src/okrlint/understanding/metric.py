@@ -50,6 +50,7 @@ from okrlint.understanding.meaning import Direction, Quantity, UnitKind
 from okrlint.understanding.text import (
     ARROWS,
     LEVEL_UNITS,
+    PER_WORDS,
     PER_YEAR,
     ClauseSpan,
     Text,
@@ -237,7 +238,6 @@ def _per_outsider(t: Text, metric: str) -> bool:
 
 
 #: The small words of a ratio ("por" and "par" also mean "by": left out).
-PER_WORDS = frozenset({"per", "pro", "je", "/"})
 
 
 def audience_traffic(t: Text, noun: str) -> bool:

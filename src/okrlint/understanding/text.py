@@ -49,6 +49,8 @@ from okrlint.understanding.tokens import Aside, Kind, Token
 
 #: Arrows read as "to": "61% → 75%" (every arrow's matching form is "->").
 ARROWS = frozenset({"->"})
+#: Words of a ratio: "tickets per customer", "Tickets pro Kunde", "Anrufe je Vertreter".
+PER_WORDS = frozenset({"per", "pro", "je", "/"})
 #: A cadence as an amount: "weekly" is 52 times a year.
 PER_YEAR = Unit(UnitKind.LABEL, "times a year")
 
