@@ -34,6 +34,7 @@ from okrlint.understanding.deliverables import (
     names_capability,
     names_deliverable,
     task_too,
+    thing_done,
 )
 from okrlint.understanding.holds import (
     breaks_level,
@@ -438,8 +439,7 @@ def _decide_otherwise(t: Text, c: Clause) -> Reading:
             hold = Hold(None, free[0], "", clause_text(t, c.span, c.verb))
             return _kept(c, Intent.HOLD, _worded(t, c, [hold], []))
         return _aimed(c, free[0], c.change.bound)  # "Reach 40% activation"
-    done = any(t.match(DONE_WORDS, k) for k in range(c.span.first + 1, c.span.last))
-    if not c.quantities and not c.verb.kind and not done and every_one(t, c.span):
+    if not c.quantities and not c.verb.kind and every_one(t, c.span) and not thing_done(t, c.span):
         # "All hardware is on a supported release": a standard for every item, held; not
         # "All test servers shut down", a thing done once
         hold = Hold(None, None, "", clause_text(t, c.span, c.verb))

@@ -65,6 +65,12 @@ def opens_on_a_measure(t: Text, span: ClauseSpan) -> bool:
     )
 
 
+def thing_done(t: Text, span: ClauseSpan) -> bool:
+    """Does a word of a thing done follow the clause's first word ("client 0.9 released",
+    "All test servers shut down")?"""
+    return any(t.match(DONE_WORDS, k) for k in range(span.first + 1, span.last))
+
+
 def names_a_thing(t: Text, span: ClauseSpan, verb: Verb, metric: str) -> bool:
     """ "Kotlin driver", "SSO for the admin console shipped", "The billing export is
     live": with no verb that asks for a change and no number, a clause that names a thing
@@ -80,7 +86,7 @@ def names_a_thing(t: Text, span: ClauseSpan, verb: Verb, metric: str) -> bool:
             return False  # "Digitaler werden im Bürgerservice", "weniger Abbrüche": a wish
     if opens_on_a_measure(t, span):
         return False  # "Nombre de produits lancés", "Mesurés par les erreurs ...": a measure
-    if any(t.match(DONE_WORDS, k) for k in range(span.first + 1, span.last)):
+    if thing_done(t, span):
         return True  # "client 0.9 released": nobody releases customers; a thing was made
     head = head_noun(metric, lex)
     return not (head and (lex.noun(METRIC_NOUNS, head) or lex.noun(OUTCOME_NOUNS, head)))
